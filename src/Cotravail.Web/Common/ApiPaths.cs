@@ -1,0 +1,12 @@
+namespace Cotravail.Web.Common;
+
+public static class ApiPaths
+{
+    public const string Root = "/api";
+
+    public static bool IsApi(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Request.Path.StartsWithSegments(Root, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Common;
+
+/// <summary>
+/// The one exception handler. On <c>/api</c> it answers RFC 9457 ProblemDetails: a bad request body is a 400,
+/// a broken rule or a write conflict a 409, anything else a 500 without details. Elsewhere it lets the
+/// French error page (<c>/erreur</c>) answer.
+/// </summary>
+internal sealed partial class GlobalExceptionHandler(
+    IProblemDetailsService problems, ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "La requête n'est pas valide."),
+            RuleBrokenException => (StatusCodes.Status409Conflict, exception.Message),
+            DbUpdateConcurrencyException or DbUpdateException => (StatusCodes.Status409Conflict,
+                "Une autre modification est passée au même moment ; réessayez."),
+            _ => (StatusCodes.Status500InternalServerError, "Une erreur inattendue s'est produite."),
+        };
+        if (status >= 500)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Path);
+        }
+        if (!httpContext.IsApi())
+        {
+            if (status < 500)
+            {
+                httpContext.Response.StatusCode = status;
+            }
+            return false; // the /erreur page answers
+        }
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
+}

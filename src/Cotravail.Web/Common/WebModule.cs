@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace Cotravail.Web.Common;
+
+/// <summary>What every feature relies on: pages, localisation, errors, OpenAPI, health, the clock.</summary>
+public static class WebModule
+{
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddCotravailLocalisation();
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => Localisation.UseFrenchBindingMessages(o.ModelBindingMessageProvider));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GlobalExceptionHandler>();
+        services.AddValidation();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAntiforgery(o => o.Cookie.Name = "cotravail.af");
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler("/erreur");
+        app.UseWhen(c => c.IsApi(), a => a.UseStatusCodePages());
+        app.UseWhen(c => !c.IsApi(), a => a.UseStatusCodePagesWithReExecute("/erreur/{0}"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapWeb(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health");
+        app.MapLanguageSwitch();
+        return app;
+    }
+}

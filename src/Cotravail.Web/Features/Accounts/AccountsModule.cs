@@ -1,0 +1,88 @@
+using Cotravail.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Cotravail.Web.Features.Accounts;
+
+/// <summary>Accounts: ASP.NET Core Identity (cookies for pages, bearer tokens under /api/v1/auth), roles, policies.</summary>
+public static class AccountsModule
+{
+    public const string ApiPolicy = "Api";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.Configure<PasswordHasherOptions>(o =>
+            o.IterationCount = Math.Max(1, config.GetValue("Identity:PasswordIterations", 210_000)));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                // OWASP ASVS: length over composition; no forced character classes.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Identity:MaxFailedAccessAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Identity:LockoutMinutes", 15));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<FrenchIdentityErrors>()
+            .AddApiEndpoints();
+        services.AddAuthentication().AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/compte/connexion";
+            o.LogoutPath = "/compte/deconnexion";
+            o.AccessDeniedPath = "/compte/acces-refuse";
+            o.Cookie.Name = "cotravail.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            // The API never redirects to a login page: it answers 401 / 403.
+            o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden);
+        });
+        services.AddDataProtection()
+            .SetApplicationName("Cotravail")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Manager, p => p.RequireRole(Roles.Manager))
+            .AddPolicy(Roles.Host, p => p.RequireRole(Roles.Host, Roles.Manager))
+            .AddPolicy(ApiPolicy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme)
+                .RequireAuthenticatedUser());
+        return builder;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapGroup("/api/v1/auth")
+            .WithTags("Comptes")
+            .MapIdentityApi<AppUser>();
+        return app;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> c, int status)
+    {
+        if (Common.ApiPaths.IsApi(c.HttpContext))
+        {
+            c.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        c.Response.Redirect(c.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

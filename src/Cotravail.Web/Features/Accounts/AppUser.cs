@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Cotravail.Web.Features.Accounts;
+
+/// <summary>A person with an account: member, host or manager.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+
+    /// <summary>Postcode of residence, used by the observatory (optional).</summary>
+    public string? Postcode { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public string DisplayName => $"{FirstName} {LastName}".Trim() is { Length: > 0 } name ? name : Email ?? UserName ?? "";
+}

@@ -1,0 +1,28 @@
+using Cotravail.Web.Common;
+using Cotravail.Web.Common.Mail;
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Sites;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddData();
+builder.AddWeb();
+builder.AddMail();
+builder.AddAccounts();
+builder.AddSites();
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+app.UseWeb();
+app.MapWeb();
+app.MapAccounts();
+app.MapSites();
+app.PrintWelcomeOnStart();
+
+await app.RunAsync();
+
+/// <summary>The web application's entry point (public for the test host).</summary>
+public partial class Program;
