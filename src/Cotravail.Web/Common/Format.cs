@@ -6,8 +6,9 @@ namespace Cotravail.Web.Common;
 public static class Format
 {
     /// <summary>An amount in euro cents as « 15,00 € » (fr) or « €15.00 » (en).</summary>
+    /// <remarks>Spaces are no-break spaces so that an amount never wraps across two lines.</remarks>
     public static string Euros(int cents) =>
-        (cents / 100m).ToString("C2", EuroCulture(CultureInfo.CurrentCulture));
+        (cents / 100m).ToString("C2", EuroCulture(CultureInfo.CurrentCulture)).Replace(' ', '\u00a0');
 
     /// <summary>« mardi 1 décembre 2026 ».</summary>
     public static string LongDate(DateOnly day) =>

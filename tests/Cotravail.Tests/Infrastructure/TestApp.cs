@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cotravail.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application in memory on a fresh database, with a controllable clock and its own mail folder.
+/// The demo network is seeded; the demo accounts' password is <see cref="DemoPassword"/>.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "mot-de-passe-de-demo";
+    public const string ManagerEmail = "gestion@cotravail.test";
+    public const string HostEmail = "accueil@cotravail.test";
+    public const string MemberEmail = "membre@cotravail.test";
+
+    /// <summary>Default "now" of tests: Tuesday 1 December 2026, 09:00 in Paris.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly TestDatabase _database;
+    private readonly Dictionary<string, string?> _settings;
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+    public string MailFolder { get; }
+    public string Provider => _database.Provider;
+
+    private TestApp(TestDatabase database, IDictionary<string, string?>? settings)
+    {
+        _database = database;
+        MailFolder = Path.Combine(Path.GetTempPath(), "cotravail-tests", "mail-" + Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider,
+            [$"ConnectionStrings:{database.Provider}"] = database.ConnectionString,
+            ["Demo:Enabled"] = "true",
+            ["Demo:Password"] = DemoPassword,
+            ["Identity:PasswordIterations"] = "1000",
+            ["Mail:PickupDirectory"] = MailFolder,
+            ["Mail:Smtp:Host"] = "",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[k] = v;
+        }
+    }
+
+    /// <summary>Starts the app on a fresh database of the given provider ("Sqlite" or "Postgres").</summary>
+    public static async Task<TestApp> StartAsync(string provider = "Sqlite", IDictionary<string, string?>? settings = null)
+    {
+        var db = await TestDatabase.CreateAsync(provider);
+        var app = new TestApp(db, settings);
+        _ = app.Server; // build the host now: migrations and demo data run here
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (k, v) in _settings)
+        {
+            builder.UseSetting(k, v);
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>The .eml files written so far, oldest first.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> Mails()
+    {
+        if (!Directory.Exists(MailFolder))
+        {
+            return [];
+        }
+        return [.. Directory.GetFiles(MailFolder, "*.eml").OrderBy(File.GetLastWriteTimeUtc).ThenBy(f => f, StringComparer.Ordinal).Select(f => MimeKit.MimeMessage.Load(f))];
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+        try { Directory.Delete(MailFolder, recursive: true); } catch (DirectoryNotFoundException) { }
+        GC.SuppressFinalize(this);
+    }
+}
