@@ -9,6 +9,9 @@ public static class WebModule
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        // French text is written as is (« Évêque »), not as character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddCotravailLocalisation();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)

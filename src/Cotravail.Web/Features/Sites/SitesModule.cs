@@ -1,4 +1,6 @@
+using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites.Api;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cotravail.Web.Features.Sites;
 
@@ -8,6 +10,8 @@ public static class SitesModule
     public static WebApplicationBuilder AddSites(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<StaffScope>();
+        builder.Services.Configure<RazorPagesOptions>(o =>
+            o.Conventions.AuthorizeFolder("/Sites/Manage", Roles.Manager));
         return builder;
     }
 

@@ -1,0 +1,53 @@
+using Cotravail.Web.Common;
+using Cotravail.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cotravail.Web.Features.Sites.Manage;
+
+/// <summary>A manager edits a site's public information, or archives it (hidden from the public, kept for history).</summary>
+public sealed class EditModel(AppDbContext db, StaffScope scope) : ManagerPage(db, scope)
+{
+    [BindProperty]
+    public SiteInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadSiteAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        Input = SiteInput.From(Site);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadSiteAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        ModelState.AddObjectRules(Input, nameof(Input));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        Input.ApplyTo(Site);
+        await Db.SaveChangesAsync(ct);
+        Notice = "Les informations de l'espace sont enregistrées.";
+        return Redirect($"/gestion/espaces/{id}");
+    }
+
+    public async Task<IActionResult> OnPostArchiveAsync(int id, bool archive, CancellationToken ct)
+    {
+        if (await LoadSiteAsync(id, ct) is { } denied)
+        {
+            return denied;
+        }
+        Site.IsArchived = archive;
+        await Db.SaveChangesAsync(ct);
+        Notice = archive
+            ? $"« {Site.Name} » est archivé : il n'apparaît plus au public."
+            : $"« {Site.Name} » est de nouveau ouvert au public.";
+        return Redirect(archive ? "/gestion/espaces" : $"/gestion/espaces/{id}");
+    }
+}

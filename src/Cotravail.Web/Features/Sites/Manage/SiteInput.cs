@@ -1,0 +1,121 @@
+using System.ComponentModel.DataAnnotations;
+using Cotravail.Web.Common;
+
+namespace Cotravail.Web.Features.Sites.Manage;
+
+/// <summary>What a manager types to create or edit a site, and the rules it must follow.</summary>
+public sealed class SiteInput : IValidatableObject
+{
+    [Display(Name = "Nom de l'espace")]
+    [Required(ErrorMessage = "Le nom est obligatoire.")]
+    [StringLength(120, ErrorMessage = "Le nom fait au plus 120 caractères.")]
+    public string? Name { get; set; }
+
+    [Display(Name = "Commune")]
+    [Required(ErrorMessage = "La commune est obligatoire.")]
+    [StringLength(80, ErrorMessage = "La commune fait au plus 80 caractères.")]
+    public string? Commune { get; set; }
+
+    [Display(Name = "Code postal")]
+    [Required(ErrorMessage = "Le code postal est obligatoire.")]
+    [Postcode]
+    public string? Postcode { get; set; }
+
+    [Display(Name = "Adresse")]
+    [Required(ErrorMessage = "L'adresse est obligatoire.")]
+    [StringLength(200, ErrorMessage = "L'adresse fait au plus 200 caractères.")]
+    public string? Address { get; set; }
+
+    [Display(Name = "Présentation")]
+    [StringLength(4000, ErrorMessage = "La présentation fait au plus 4000 caractères.")]
+    public string? Description { get; set; }
+
+    [Display(Name = "Surface (m²)")]
+    [Range(1, 100_000, ErrorMessage = "La surface doit être comprise entre 1 et 100 000 m².")]
+    public int? AreaSquareMetres { get; set; }
+
+    [Display(Name = "Débit descendant (Mbit/s)")]
+    [Range(0, 100_000, ErrorMessage = "Le débit doit être compris entre 0 et 100 000 Mbit/s.")]
+    public int? InternetDownMbps { get; set; }
+
+    [Display(Name = "Débit montant (Mbit/s)")]
+    [Range(0, 100_000, ErrorMessage = "Le débit doit être compris entre 0 et 100 000 Mbit/s.")]
+    public int? InternetUpMbps { get; set; }
+
+    [Display(Name = "Accès de plain-pied")]
+    public bool StepFreeAccess { get; set; }
+
+    [Display(Name = "Services à proximité (un par ligne)")]
+    [StringLength(2000, ErrorMessage = "Les services font au plus 2000 caractères.")]
+    public string? ServicesNearby { get; set; }
+
+    [Display(Name = "E-mail de contact")]
+    [EmailAddress(ErrorMessage = "L'adresse e-mail n'est pas valide.")]
+    [StringLength(256, ErrorMessage = "L'adresse e-mail est trop longue.")]
+    public string? ContactEmail { get; set; }
+
+    [Display(Name = "Téléphone")]
+    [StringLength(30, ErrorMessage = "Le téléphone fait au plus 30 caractères.")]
+    public string? Phone { get; set; }
+
+    [Display(Name = "Prix du pass journée (€)")]
+    [Required(ErrorMessage = "Le prix du pass journée est obligatoire.")]
+    [Euros]
+    public string? DayPrice { get; set; }
+
+    [Display(Name = "Fermé les jours fériés")]
+    public bool ClosedOnPublicHolidays { get; set; } = true;
+
+    [Display(Name = "Fuseau horaire")]
+    public string TimeZone { get; set; } = "Europe/Paris";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(Postcode) && Communes.IsPostcode(Postcode.Trim()) && !string.IsNullOrWhiteSpace(Commune)
+                 && Communes.Find(Postcode.Trim(), Commune) is null)
+        {
+            var known = string.Join(", ", Communes.At(Postcode.Trim()));
+            yield return new ValidationResult(
+                known.Length == 0
+                    ? $"Commune inconnue : aucune commune de la liste n'a le code postal {Postcode.Trim()}."
+                    : $"Commune inconnue pour le code postal {Postcode.Trim()} (communes connues : {known}).",
+                [nameof(Commune)]);
+        }
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult("Fuseau horaire inconnu (par exemple Europe/Paris).", [nameof(TimeZone)]);
+        }
+    }
+
+    public static SiteInput From(Site s) => new()
+    {
+        Name = s.Name, Commune = s.Commune, Postcode = s.Postcode, Address = s.Address, Description = s.Description,
+        AreaSquareMetres = s.AreaSquareMetres, InternetDownMbps = s.InternetDownMbps, InternetUpMbps = s.InternetUpMbps,
+        StepFreeAccess = s.StepFreeAccess, ServicesNearby = s.ServicesNearby, ContactEmail = s.ContactEmail, Phone = s.Phone,
+        DayPrice = Money.ToInput(s.DayPriceCents), ClosedOnPublicHolidays = s.ClosedOnPublicHolidays, TimeZone = s.TimeZone,
+    };
+
+    /// <summary>Copies the (valid) input onto the site; the commune takes its official spelling.</summary>
+    public void ApplyTo(Site s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var postcode = Postcode!.Trim();
+        s.Name = Name!.Trim();
+        s.Postcode = postcode;
+        s.Commune = Communes.Find(postcode, Commune!) ?? Commune!.Trim();
+        s.Address = Address!.Trim();
+        s.Description = Blank(Description);
+        s.AreaSquareMetres = AreaSquareMetres;
+        s.InternetDownMbps = InternetDownMbps;
+        s.InternetUpMbps = InternetUpMbps;
+        s.StepFreeAccess = StepFreeAccess;
+        s.ServicesNearby = Blank(ServicesNearby?.Replace("\r", "", StringComparison.Ordinal));
+        s.ContactEmail = Blank(ContactEmail);
+        s.Phone = Blank(Phone);
+        s.DayPriceCents = Money.TryParseEuros(DayPrice, out var cents) ? cents : s.DayPriceCents;
+        s.ClosedOnPublicHolidays = ClosedOnPublicHolidays;
+        s.TimeZone = TimeZone;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
