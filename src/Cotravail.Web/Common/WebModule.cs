@@ -18,7 +18,7 @@ public static class WebModule
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddMvcOptions(o => Localisation.UseFrenchBindingMessages(o.ModelBindingMessageProvider));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = FrenchProblemDetails.Customize);
         services.AddExceptionHandler<GlobalExceptionHandler>();
         services.AddValidation();
         services.AddOpenApi("v1");

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Cotravail.Tests.Infrastructure;
+
+namespace Cotravail.Tests.Common;
+
+public sealed class ApiErrorTests
+{
+    [Fact]
+    public async Task Malformed_json_answers_400_problem_details_in_French()
+    {
+        await using var app = await TestApp.StartAsync();
+        var response = await app.CreateClient().PostAsync(new Uri("/api/v1/auth/login", UriKind.Relative),
+            new StringContent("{\"email\": \"membre@cotravail.test\", ", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Equal("La requête n'est pas valide.", problem.GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/sites/abc")]
+    [InlineData("/api/v1/nothing-here")]
+    [InlineData("/api/v1/sites/99999999999999999999")]
+    public async Task Unknown_api_paths_and_ids_answer_404_problem_details(string path)
+    {
+        await using var app = await TestApp.StartAsync();
+        var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Ressource introuvable.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Security_headers_are_sent()
+    {
+        await using var app = await TestApp.StartAsync();
+        var response = await app.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+}
