@@ -209,3 +209,34 @@ public sealed class ManageSitesTests
         Assert.Contains("/compte/acces-refuse", crossPost.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 }
+
+public sealed class ManageNetworkTests
+{
+    [Fact]
+    public async Task A_manager_sets_the_invoicing_identity_and_a_bad_siret_is_refused()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = app.Browser();
+        await client.SignInAsync(TestApp.ManagerEmail);
+        var (other, _, _) = await app.CreateOtherNetworkAsync();
+        var id = await app.WithDbAsync(db => db.Networks.Where(n => n.Slug == "vallee-du-lot-et-du-vignoble").Select(n => n.Id).SingleAsync());
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Vallée du Lot et du Vignoble",
+            ["Input.LegalName"] = "Communauté de communes de la Vallée du Lot et du Vignoble",
+            ["Input.LegalAddress"] = "Place de la Mairie, 46140 Luzech",
+            ["Input.Siret"] = "732 829 320 00074",
+            ["Input.VatNumber"] = "",
+        };
+
+        var bad = await (await client.SubmitFormAsync($"/gestion/reseaux/{id}", new Dictionary<string, string>(fields) { ["Input.Siret"] = "73282932000075" })).ParseAsync();
+        Assert.StartsWith("Le SIRET comporte 14 chiffres", bad.QuerySelector("#Input_Siret-error").Text(), StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.Networks.Where(n => n.Id == id).Select(n => n.Siret).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/gestion/reseaux/{id}", fields)).StatusCode);
+        Assert.Equal("73282932000074", await app.WithDbAsync(db => db.Networks.Where(n => n.Id == id).Select(n => n.Siret).SingleAsync()));
+
+        var foreign = await client.GetAsync(new Uri($"/gestion/reseaux/{other.Id}", UriKind.Relative));
+        Assert.Contains("/compte/acces-refuse", foreign.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+}

@@ -9,6 +9,7 @@ namespace Cotravail.Web.Features.Sites.Manage;
 public sealed class IndexModel(AppDbContext db, StaffScope scope) : PageModel
 {
     public IReadOnlyList<Site> Sites { get; private set; } = [];
+    public IReadOnlyList<Network> Networks { get; private set; } = [];
 
     [TempData]
     public string? Notice { get; set; }
@@ -20,5 +21,6 @@ public sealed class IndexModel(AppDbContext db, StaffScope scope) : PageModel
             .Where(s => networks.Contains(s.NetworkId))
             .OrderBy(s => s.IsArchived).ThenBy(s => s.Name)
             .ToListAsync(ct);
+        Networks = await db.Networks.AsNoTracking().Where(n => networks.Contains(n.Id)).OrderBy(n => n.Name).ToListAsync(ct);
     }
 }
