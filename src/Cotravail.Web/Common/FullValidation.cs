@@ -9,7 +9,7 @@ public static class FullValidation
     /// DataAnnotations skip an object's own rules (<see cref="IValidatableObject"/>) as soon as one field fails.
     /// A person fixing a form wants every message at once: this adds the object's rules to the fields that have none yet.
     /// </summary>
-    public static void AddObjectRules(this ModelStateDictionary modelState, IValidatableObject input, string prefix)
+    public static void AddObjectRules(this ModelStateDictionary modelState, IValidatableObject input, string prefix, IServiceProvider? services = null)
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(input);
@@ -17,7 +17,7 @@ public static class FullValidation
         {
             return; // the rules already ran
         }
-        foreach (var result in input.Validate(new ValidationContext(input)))
+        foreach (var result in input.Validate(new ValidationContext(input, services, null)))
         {
             foreach (var member in result.MemberNames)
             {

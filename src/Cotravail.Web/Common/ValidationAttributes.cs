@@ -7,7 +7,7 @@ namespace Cotravail.Web.Common;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
 public sealed class PostcodeAttribute : ValidationAttribute
 {
-    public PostcodeAttribute() : base("Le code postal doit comporter 5 chiffres.") { }
+    public PostcodeAttribute() => ErrorMessage = "Le code postal doit comporter 5 chiffres.";
 
     public override bool IsValid(object? value) =>
         value is null || (value is string s && (s.Trim().Length == 0 || Communes.IsPostcode(s.Trim())));
@@ -17,7 +17,7 @@ public sealed class PostcodeAttribute : ValidationAttribute
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
 public sealed class EurosAttribute : ValidationAttribute
 {
-    public EurosAttribute() : base("Le prix doit être un montant en euros positif, par exemple 15,00.") { }
+    public EurosAttribute() => ErrorMessage = "Le prix doit être un montant en euros positif, par exemple 15,00.";
 
     public override bool IsValid(object? value) =>
         value is null || (value is string s && (s.Trim().Length == 0 || Money.TryParseEuros(s, out _)));

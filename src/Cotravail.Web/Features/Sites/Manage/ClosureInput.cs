@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using System.ComponentModel.DataAnnotations;
 
 namespace Cotravail.Web.Features.Sites.Manage;
@@ -24,11 +25,11 @@ public sealed class ClosureInput : IValidatableObject
         {
             if (e < s)
             {
-                yield return new("Le dernier jour doit être le premier jour ou après.", [nameof(EndDate)]);
+                yield return new(Texts.Get(validationContext, "Le dernier jour doit être le premier jour ou après."), [nameof(EndDate)]);
             }
             else if (e.DayNumber - s.DayNumber > 366)
             {
-                yield return new("Une fermeture dure au plus un an.", [nameof(EndDate)]);
+                yield return new(Texts.Get(validationContext, "Une fermeture dure au plus un an."), [nameof(EndDate)]);
             }
         }
     }

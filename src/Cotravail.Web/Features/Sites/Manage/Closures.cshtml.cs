@@ -31,7 +31,7 @@ public sealed class ClosuresModel(AppDbContext db, StaffScope scope, TimeProvide
         }
         if (Input.StartDate is { } s && Input.EndDate is { } e && Closures.Any(c => c.StartDate <= e && c.EndDate >= s))
         {
-            ModelState.AddModelError("Input.StartDate", "Une fermeture couvre déjà une partie de ces dates.");
+            ModelState.AddModelError("Input.StartDate", T["Une fermeture couvre déjà une partie de ces dates."]);
         }
         if (!ModelState.IsValid)
         {
@@ -39,7 +39,7 @@ public sealed class ClosuresModel(AppDbContext db, StaffScope scope, TimeProvide
         }
         Db.Closures.Add(new Closure { SiteId = id, StartDate = Input.StartDate!.Value, EndDate = Input.EndDate!.Value, Reason = Input.Reason!.Trim() });
         await Db.SaveChangesAsync(ct);
-        Notice = "La fermeture est enregistrée.";
+        Notice = T["La fermeture est enregistrée."];
         return Redirect($"/gestion/espaces/{id}/fermetures");
     }
 
@@ -56,7 +56,7 @@ public sealed class ClosuresModel(AppDbContext db, StaffScope scope, TimeProvide
         }
         Db.Closures.Remove(closure);
         await Db.SaveChangesAsync(ct);
-        Notice = "La fermeture est supprimée.";
+        Notice = T["La fermeture est supprimée."];
         return Redirect($"/gestion/espaces/{id}/fermetures");
     }
 

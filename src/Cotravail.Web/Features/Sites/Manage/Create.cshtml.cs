@@ -1,14 +1,13 @@
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>A manager opens a new site in one of their networks.</summary>
-public sealed class CreateModel(AppDbContext db, StaffScope scope) : PageModel
+public sealed class CreateModel(AppDbContext db, StaffScope scope) : LocalizedPage
 {
     [BindProperty]
     public SiteInput Input { get; set; } = new() { DayPrice = "15,00" };
@@ -40,9 +39,9 @@ public sealed class CreateModel(AppDbContext db, StaffScope scope) : PageModel
         }
         if (!Networks.Any(n => n.Value == NetworkId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
-            ModelState.AddModelError(nameof(NetworkId), "Choisissez un de vos réseaux.");
+            ModelState.AddModelError(nameof(NetworkId), T["Choisissez un de vos réseaux."]);
         }
-        ModelState.AddObjectRules(Input, nameof(Input));
+        ModelState.AddObjectRules(Input, nameof(Input), HttpContext.RequestServices);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -52,7 +51,7 @@ public sealed class CreateModel(AppDbContext db, StaffScope scope) : PageModel
         site.Slug = await UniqueSlugAsync(Slug.From(site.Name), ct);
         db.Sites.Add(site);
         await db.SaveChangesAsync(ct);
-        Notice = $"L'espace « {site.Name} » est créé. Ajoutez ses espaces à réserver et ses horaires.";
+        Notice = T["L'espace « {0} » est créé. Ajoutez ses espaces à réserver et ses horaires.", site.Name];
         return Redirect($"/gestion/espaces/{site.Id}/ressources");
     }
 

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using System.ComponentModel.DataAnnotations;
 
 namespace Cotravail.Web.Features.Sites.Manage;
@@ -30,27 +31,27 @@ public sealed class DayHoursInput : IValidatableObject
         }
         if (Opens is null)
         {
-            yield return new("Indiquez l'heure d'ouverture.", [nameof(Opens)]);
+            yield return new(Texts.Get(validationContext, "Indiquez l'heure d'ouverture."), [nameof(Opens)]);
         }
         if (Closes is null)
         {
-            yield return new("Indiquez l'heure de fermeture.", [nameof(Closes)]);
+            yield return new(Texts.Get(validationContext, "Indiquez l'heure de fermeture."), [nameof(Closes)]);
         }
         if (Opens is { } o && Closes is { } c && c <= o)
         {
-            yield return new("La fermeture doit être après l'ouverture.", [nameof(Closes)]);
+            yield return new(Texts.Get(validationContext, "La fermeture doit être après l'ouverture."), [nameof(Closes)]);
         }
         if (Opens2.HasValue != Closes2.HasValue)
         {
-            yield return new("Indiquez les deux heures de la seconde plage, ou aucune.", [Opens2.HasValue ? nameof(Closes2) : nameof(Opens2)]);
+            yield return new(Texts.Get(validationContext, "Indiquez les deux heures de la seconde plage, ou aucune."), [Opens2.HasValue ? nameof(Closes2) : nameof(Opens2)]);
         }
         if (Opens2 is { } o2 && Closes is { } c1 && o2 < c1)
         {
-            yield return new("La seconde plage doit commencer après la fin de la première.", [nameof(Opens2)]);
+            yield return new(Texts.Get(validationContext, "La seconde plage doit commencer après la fin de la première."), [nameof(Opens2)]);
         }
         if (Opens2 is { } s2 && Closes2 is { } e2 && e2 <= s2)
         {
-            yield return new("La fermeture doit être après la réouverture.", [nameof(Closes2)]);
+            yield return new(Texts.Get(validationContext, "La fermeture doit être après la réouverture."), [nameof(Closes2)]);
         }
     }
 

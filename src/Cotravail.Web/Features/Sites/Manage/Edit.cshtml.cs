@@ -26,14 +26,14 @@ public sealed class EditModel(AppDbContext db, StaffScope scope) : ManagerPage(d
         {
             return denied;
         }
-        ModelState.AddObjectRules(Input, nameof(Input));
+        ModelState.AddObjectRules(Input, nameof(Input), HttpContext.RequestServices);
         if (!ModelState.IsValid)
         {
             return Page();
         }
         Input.ApplyTo(Site);
         await Db.SaveChangesAsync(ct);
-        Notice = "Les informations de l'espace sont enregistrées.";
+        Notice = T["Les informations de l'espace sont enregistrées."];
         return Redirect($"/gestion/espaces/{id}");
     }
 
@@ -46,8 +46,8 @@ public sealed class EditModel(AppDbContext db, StaffScope scope) : ManagerPage(d
         Site.IsArchived = archive;
         await Db.SaveChangesAsync(ct);
         Notice = archive
-            ? $"« {Site.Name} » est archivé : il n'apparaît plus au public."
-            : $"« {Site.Name} » est de nouveau ouvert au public.";
+            ? T["« {0} » est archivé : il n'apparaît plus au public.", Site.Name]
+            : T["« {0} » est de nouveau ouvert au public.", Site.Name];
         return Redirect(archive ? "/gestion/espaces" : $"/gestion/espaces/{id}");
     }
 }

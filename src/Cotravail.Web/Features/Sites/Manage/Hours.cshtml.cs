@@ -31,7 +31,7 @@ public sealed class HoursModel(AppDbContext db, StaffScope scope) : ManagerPage(
         }
         if (Days.Count != 7 || Days.Select(d => d.Day).Distinct().Count() != 7)
         {
-            ModelState.AddModelError("", "Le formulaire doit contenir les sept jours de la semaine.");
+            ModelState.AddModelError("", T["Le formulaire doit contenir les sept jours de la semaine."]);
             Days = [.. Week.Select(d => DayHoursInput.From(d, Site.OpeningHours.FirstOrDefault(h => h.Day == d)))];
         }
         if (!ModelState.IsValid)
@@ -47,7 +47,7 @@ public sealed class HoursModel(AppDbContext db, StaffScope scope) : ManagerPage(
             });
         }
         await Db.SaveChangesAsync(ct);
-        Notice = "Les horaires sont enregistrés.";
+        Notice = T["Les horaires sont enregistrés."];
         return Redirect($"/gestion/espaces/{id}/horaires");
     }
 }

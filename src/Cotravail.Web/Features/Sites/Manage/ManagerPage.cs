@@ -1,6 +1,6 @@
+using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Sites.Manage;
@@ -9,7 +9,7 @@ namespace Cotravail.Web.Features.Sites.Manage;
 /// Base of the managers' site pages: loads the site only when the signed-in manager manages its network.
 /// Another network's site answers 403, an unknown one 404.
 /// </summary>
-public abstract class ManagerPage(AppDbContext db, StaffScope scope) : PageModel
+public abstract class ManagerPage(AppDbContext db, StaffScope scope) : LocalizedPage
 {
     protected AppDbContext Db { get; } = db;
     protected StaffScope Scope { get; } = scope;

@@ -1,12 +1,12 @@
+using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>A manager edits their network's name and invoicing identity.</summary>
-public sealed class NetworkModel(AppDbContext db, StaffScope scope) : PageModel
+public sealed class NetworkModel(AppDbContext db, StaffScope scope) : LocalizedPage
 {
     [BindProperty]
     public NetworkInput Input { get; set; } = new();
@@ -38,7 +38,7 @@ public sealed class NetworkModel(AppDbContext db, StaffScope scope) : PageModel
         }
         Input.ApplyTo(Network);
         await db.SaveChangesAsync(ct);
-        Notice = "Les informations du réseau sont enregistrées.";
+        Notice = T["Les informations du réseau sont enregistrées."];
         return Redirect($"/gestion/reseaux/{id}");
     }
 

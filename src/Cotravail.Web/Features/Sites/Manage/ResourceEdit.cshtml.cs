@@ -34,7 +34,7 @@ public sealed class ResourceEditModel(AppDbContext db, StaffScope scope) : Manag
         }
         Input.ApplyTo(Resource);
         await Db.SaveChangesAsync(ct);
-        Notice = $"« {Resource.Name} » est enregistré.";
+        Notice = T["« {0} » est enregistré.", Resource.Name];
         return Redirect($"/gestion/espaces/{id}/ressources");
     }
 
@@ -46,7 +46,7 @@ public sealed class ResourceEditModel(AppDbContext db, StaffScope scope) : Manag
         }
         Resource.IsArchived = archive;
         await Db.SaveChangesAsync(ct);
-        Notice = archive ? $"« {Resource.Name} » est archivé." : $"« {Resource.Name} » est de nouveau réservable.";
+        Notice = archive ? T["« {0} » est archivé.", Resource.Name] : T["« {0} » est de nouveau réservable.", Resource.Name];
         return Redirect($"/gestion/espaces/{id}/ressources");
     }
 

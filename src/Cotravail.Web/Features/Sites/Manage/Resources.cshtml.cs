@@ -27,7 +27,7 @@ public sealed class ResourcesModel(AppDbContext db, StaffScope scope) : ManagerP
         Input.ApplyTo(resource);
         Db.Resources.Add(resource);
         await Db.SaveChangesAsync(ct);
-        Notice = $"« {resource.Name} » est ajouté.";
+        Notice = T["« {0} » est ajouté.", resource.Name];
         return Redirect($"/gestion/espaces/{id}/ressources");
     }
 }

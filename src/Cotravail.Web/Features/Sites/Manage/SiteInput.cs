@@ -77,13 +77,13 @@ public sealed class SiteInput : IValidatableObject
             var known = string.Join(", ", Communes.At(Postcode.Trim()));
             yield return new ValidationResult(
                 known.Length == 0
-                    ? $"Commune inconnue : aucune commune de la liste n'a le code postal {Postcode.Trim()}."
-                    : $"Commune inconnue pour le code postal {Postcode.Trim()} (communes connues : {known}).",
+                    ? Texts.Get(validationContext, "Commune inconnue : aucune commune de la liste n'a le code postal {0}.", Postcode.Trim())
+                    : Texts.Get(validationContext, "Commune inconnue pour le code postal {0} (communes connues : {1}).", Postcode.Trim(), known),
                 [nameof(Commune)]);
         }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
-            yield return new ValidationResult("Fuseau horaire inconnu (par exemple Europe/Paris).", [nameof(TimeZone)]);
+            yield return new ValidationResult(Texts.Get(validationContext, "Fuseau horaire inconnu (par exemple Europe/Paris)."), [nameof(TimeZone)]);
         }
     }
 

@@ -29,11 +29,11 @@ public sealed class StaffModel(AppDbContext db, StaffScope scope, UserManager<Ap
         var user = ModelState.IsValid ? await users.FindByEmailAsync(Email!.Trim()) : null;
         if (ModelState.IsValid && user is null)
         {
-            ModelState.AddModelError(nameof(Email), "Aucun compte n'a cette adresse : la personne doit d'abord créer son compte.");
+            ModelState.AddModelError(nameof(Email), T["Aucun compte n'a cette adresse : la personne doit d'abord créer son compte."]);
         }
         if (user is not null && Hosts.Any(h => h.Id == user.Id))
         {
-            ModelState.AddModelError(nameof(Email), "Cette personne fait déjà partie de l'équipe d'accueil.");
+            ModelState.AddModelError(nameof(Email), T["Cette personne fait déjà partie de l'équipe d'accueil."]);
         }
         if (!ModelState.IsValid || user is null)
         {
@@ -45,7 +45,7 @@ public sealed class StaffModel(AppDbContext db, StaffScope scope, UserManager<Ap
         }
         Db.SiteHosts.Add(new SiteHost { SiteId = id, UserId = user.Id });
         await Db.SaveChangesAsync(ct);
-        Notice = $"{user.DisplayName} accueille désormais à {Site.Name}.";
+        Notice = T["{0} accueille désormais à {1}.", user.DisplayName, Site.Name];
         return Redirect($"/gestion/espaces/{id}/equipe");
     }
 
@@ -67,7 +67,7 @@ public sealed class StaffModel(AppDbContext db, StaffScope scope, UserManager<Ap
         {
             await users.RemoveFromRoleAsync(user, Roles.Host);
         }
-        Notice = $"{user.DisplayName} ne fait plus partie de l'équipe de {Site.Name}.";
+        Notice = T["{0} ne fait plus partie de l'équipe de {1}.", user.DisplayName, Site.Name];
         return Redirect($"/gestion/espaces/{id}/equipe");
     }
 

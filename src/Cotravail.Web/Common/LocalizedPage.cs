@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Web.Common;
+
+/// <summary>A page whose handlers write messages (notices, errors) in the reader's language: <c>T["Texte français"]</c>.</summary>
+public abstract class LocalizedPage : PageModel
+{
+    private IStringLocalizer? _texts;
+
+    protected IStringLocalizer T => _texts ??= HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+}
+
+/// <summary>Texts for rules that run outside a page (validation): the localizer when the framework gives one.</summary>
+public static class Texts
+{
+    public static string Get(IServiceProvider? services, string french, params object[] args)
+    {
+        var localizer = services?.GetService(typeof(IStringLocalizer<SharedResource>)) as IStringLocalizer;
+        return localizer is null
+            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, french, args)
+            : localizer[french, args].Value;
+    }
+}
