@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace Cotravail.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One application server and one Chromium for a test class; each test opens its own browser context
+/// (fresh cookies) with <see cref="NewContextAsync"/>.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public AppServer App { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        var server = Task.Run(App.StartServer);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions);
+        await server;
+    }
+
+    /// <summary>A new browser context in French, pointed at the server; dispose it at the end of the test.</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
+    {
+        var browser = _browser ?? throw new InvalidOperationException("The browser is not started.");
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            Locale = "fr-FR",
+            TimezoneId = "Europe/Paris",
+            ViewportSize = new() { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(10_000);
+        return context;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
