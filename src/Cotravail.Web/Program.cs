@@ -2,6 +2,7 @@ using Cotravail.Web.Common;
 using Cotravail.Web.Common.Mail;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Sites;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddWeb();
 builder.AddMail();
 builder.AddAccounts();
 builder.AddSites();
+builder.AddBooking();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.UseWeb();
 app.MapWeb();
 app.MapAccounts();
 app.MapSites();
+app.MapBooking();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

@@ -1,4 +1,6 @@
+using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +23,13 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Closure> Closures => Set<Closure>();
     public DbSet<SiteHost> SiteHosts => Set<SiteHost>();
     public DbSet<NetworkManager> NetworkManagers => Set<NetworkManager>();
+    public DbSet<Features.Booking.Booking> Bookings => Set<Features.Booking.Booking>();
+    public DbSet<BookingSeries> BookingSeries => Set<BookingSeries>();
+    public DbSet<DeskDay> DeskDays => Set<DeskDay>();
+    public DbSet<BookedHalf> BookedHalves => Set<BookedHalf>();
+    public DbSet<BookedSlot> BookedSlots => Set<BookedSlot>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -28,7 +28,30 @@ public sealed class Site
     public string TimeZone { get; set; } = "Europe/Paris";
 
     /// <summary>Price of a day pass, in euro cents (the day price shown to the public).</summary>
-    public int DayPriceCents { get; set; }
+    public int DayPriceCents { get; set; } = 1500;
+
+    /// <summary>Price of a half-day at a desk, in euro cents.</summary>
+    public int HalfDayPriceCents { get; set; } = 800;
+
+    /// <summary>Price of a private office for a day / a half-day, in euro cents.</summary>
+    public int OfficeDayPriceCents { get; set; } = 2500;
+    public int OfficeHalfDayPriceCents { get; set; } = 1500;
+
+    /// <summary>Price of an hour of meeting room / phone booth, in euro cents.</summary>
+    public int RoomHourPriceCents { get; set; } = 1000;
+    public int BoothHourPriceCents { get; set; }
+
+    /// <summary>How far ahead people may book, in days (default 90).</summary>
+    public int BookingHorizonDays { get; set; } = 90;
+
+    /// <summary>Where the morning ends and the afternoon begins (default 13:00).</summary>
+    public TimeOnly HalfDaySplit { get; set; } = new(13, 0);
+
+    /// <summary>A desk booking can be cancelled until this time the day before (default 18:00).</summary>
+    public TimeOnly DeskCancelCutoff { get; set; } = new(18, 0);
+
+    /// <summary>An hourly booking can be cancelled until this many minutes before its start (default 120).</summary>
+    public int RoomCancelNoticeMinutes { get; set; } = 120;
     public bool ClosedOnPublicHolidays { get; set; } = true;
     public bool IsArchived { get; set; }
 

@@ -22,6 +22,41 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Cotravail.Web.Common.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -98,6 +133,190 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.BookedHalf", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Half")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ResourceId", "Date", "Half", "UserId");
+
+                    b.HasIndex("BookingId");
+
+                    b.ToTable("BookedHalves");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.BookedSlot", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ResourceId", "StartUtc");
+
+                    b.HasIndex("BookingId");
+
+                    b.ToTable("BookedSlots");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.Booking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeOnly>("LocalEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("LocalStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int?>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PriceCents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("ResourceId", "Date");
+
+                    b.HasIndex("SiteId", "Date");
+
+                    b.HasIndex("UserId", "StartUtc");
+
+                    b.ToTable("Bookings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Bookings_Span", "\"EndUtc\" > \"StartUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.BookingSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("BookingSeries");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.CalendarFeed", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.DeskDay", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Afternoon")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Morning")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ResourceId", "Date");
+
+                    b.ToTable("DeskDays", t =>
+                        {
+                            t.HasCheckConstraint("CK_DeskDays_Afternoon", "\"Afternoon\" >= 0");
+
+                            t.HasCheckConstraint("CK_DeskDays_Morning", "\"Morning\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Closure", b =>
@@ -284,6 +503,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int?>("AreaSquareMetres")
                         .HasColumnType("integer");
 
+                    b.Property<int>("BookingHorizonDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BoothHourPriceCents")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("ClosedOnPublicHolidays")
                         .HasColumnType("boolean");
 
@@ -303,6 +528,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<TimeOnly>("DeskCancelCutoff")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("HalfDayPriceCents")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("HalfDaySplit")
+                        .HasColumnType("time without time zone");
+
                     b.Property<int?>("InternetDownMbps")
                         .HasColumnType("integer");
 
@@ -320,6 +554,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int>("NetworkId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("OfficeDayPriceCents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfficeHalfDayPriceCents")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -328,6 +568,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
+
+                    b.Property<int>("RoomCancelNoticeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoomHourPriceCents")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ServicesNearby")
                         .HasMaxLength(2000)
@@ -520,6 +766,38 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.Booking", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Resource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Booking.BookingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+
+                    b.Navigation("Site");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Closure", b =>

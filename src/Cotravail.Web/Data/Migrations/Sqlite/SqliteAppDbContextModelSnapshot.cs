@@ -17,6 +17,41 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Cotravail.Web.Common.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -93,6 +128,186 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.BookedHalf", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Half")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResourceId", "Date", "Half", "UserId");
+
+                    b.HasIndex("BookingId");
+
+                    b.ToTable("BookedHalves");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.BookedSlot", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResourceId", "StartUtc");
+
+                    b.HasIndex("BookingId");
+
+                    b.ToTable("BookedSlots");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.Booking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("LocalEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("LocalStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("ResourceId", "Date");
+
+                    b.HasIndex("SiteId", "Date");
+
+                    b.HasIndex("UserId", "StartUtc");
+
+                    b.ToTable("Bookings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Bookings_Span", "\"EndUtc\" > \"StartUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.BookingSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("BookingSeries");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.CalendarFeed", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.DeskDay", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Afternoon")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Morning")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResourceId", "Date");
+
+                    b.ToTable("DeskDays", t =>
+                        {
+                            t.HasCheckConstraint("CK_DeskDays_Afternoon", "\"Afternoon\" >= 0");
+
+                            t.HasCheckConstraint("CK_DeskDays_Morning", "\"Morning\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Closure", b =>
@@ -269,6 +484,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int?>("AreaSquareMetres")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BookingHorizonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BoothHourPriceCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ClosedOnPublicHolidays")
                         .HasColumnType("INTEGER");
 
@@ -288,6 +509,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly>("DeskCancelCutoff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HalfDayPriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("HalfDaySplit")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("InternetDownMbps")
                         .HasColumnType("INTEGER");
 
@@ -305,6 +535,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("NetworkId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OfficeDayPriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeHalfDayPriceCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -313,6 +549,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomCancelNoticeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomHourPriceCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ServicesNearby")
                         .HasMaxLength(2000)
@@ -499,6 +741,38 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Booking.Booking", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Resource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Booking.BookingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+
+                    b.Navigation("Site");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Closure", b =>

@@ -56,6 +56,63 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BookedHalves",
+                columns: table => new
+                {
+                    ResourceId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Half = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    BookingId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookedHalves", x => new { x.ResourceId, x.Date, x.Half, x.UserId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BookedSlots",
+                columns: table => new
+                {
+                    ResourceId = table.Column<int>(type: "integer", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BookingId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookedSlots", x => new { x.ResourceId, x.StartUtc });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BookingSeries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ResourceId = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingSeries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarFeeds",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarFeeds", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -67,6 +124,39 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeskDays",
+                columns: table => new
+                {
+                    ResourceId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Morning = table.Column<int>(type: "integer", nullable: false),
+                    Afternoon = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeskDays", x => new { x.ResourceId, x.Date });
+                    table.CheckConstraint("CK_DeskDays_Afternoon", "\"Afternoon\" >= 0");
+                    table.CheckConstraint("CK_DeskDays_Morning", "\"Morning\" >= 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: true),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.Scope, x.Key });
                 });
 
             migrationBuilder.CreateTable(
@@ -240,6 +330,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     DayPriceCents = table.Column<int>(type: "integer", nullable: false),
+                    HalfDayPriceCents = table.Column<int>(type: "integer", nullable: false),
+                    OfficeDayPriceCents = table.Column<int>(type: "integer", nullable: false),
+                    OfficeHalfDayPriceCents = table.Column<int>(type: "integer", nullable: false),
+                    RoomHourPriceCents = table.Column<int>(type: "integer", nullable: false),
+                    BoothHourPriceCents = table.Column<int>(type: "integer", nullable: false),
+                    BookingHorizonDays = table.Column<int>(type: "integer", nullable: false),
+                    HalfDaySplit = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    DeskCancelCutoff = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    RoomCancelNoticeMinutes = table.Column<int>(type: "integer", nullable: false),
                     ClosedOnPublicHolidays = table.Column<bool>(type: "boolean", nullable: false),
                     IsArchived = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -350,6 +449,57 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    ResourceId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Period = table.Column<int>(type: "integer", nullable: true),
+                    LocalStart = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    LocalEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    PriceCents = table.Column<int>(type: "integer", nullable: false),
+                    SeriesId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CancelledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                    table.CheckConstraint("CK_Bookings_Span", "\"EndUtc\" > \"StartUtc\"");
+                    table.ForeignKey(
+                        name: "FK_Bookings_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_BookingSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "BookingSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -388,9 +538,55 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_BookedHalves_BookingId",
+                table: "BookedHalves",
+                column: "BookingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookedSlots_BookingId",
+                table: "BookedSlots",
+                column: "BookingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_ResourceId_Date",
+                table: "Bookings",
+                columns: new[] { "ResourceId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_SeriesId",
+                table: "Bookings",
+                column: "SeriesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_SiteId_Date",
+                table: "Bookings",
+                columns: new[] { "SiteId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_UserId_StartUtc",
+                table: "Bookings",
+                columns: new[] { "UserId", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingSeries_UserId",
+                table: "BookingSeries",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_Token",
+                table: "CalendarFeeds",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Closures_SiteId_StartDate",
                 table: "Closures",
                 columns: new[] { "SiteId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_CreatedAtUtc",
+                table: "IdempotencyRecords",
+                column: "CreatedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_NetworkManagers_UserId",
@@ -450,10 +646,28 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "BookedHalves");
+
+            migrationBuilder.DropTable(
+                name: "BookedSlots");
+
+            migrationBuilder.DropTable(
+                name: "Bookings");
+
+            migrationBuilder.DropTable(
+                name: "CalendarFeeds");
+
+            migrationBuilder.DropTable(
                 name: "Closures");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeskDays");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "NetworkManagers");
@@ -462,13 +676,16 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "OpeningHours");
 
             migrationBuilder.DropTable(
-                name: "Resources");
-
-            migrationBuilder.DropTable(
                 name: "SiteHosts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "BookingSeries");
+
+            migrationBuilder.DropTable(
+                name: "Resources");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

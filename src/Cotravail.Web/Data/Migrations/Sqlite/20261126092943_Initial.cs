@@ -55,6 +55,63 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BookedHalves",
+                columns: table => new
+                {
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Half = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookedHalves", x => new { x.ResourceId, x.Date, x.Half, x.UserId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BookedSlots",
+                columns: table => new
+                {
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookedSlots", x => new { x.ResourceId, x.StartUtc });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BookingSeries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingSeries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarFeeds",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarFeeds", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -66,6 +123,39 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeskDays",
+                columns: table => new
+                {
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Morning = table.Column<int>(type: "INTEGER", nullable: false),
+                    Afternoon = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeskDays", x => new { x.ResourceId, x.Date });
+                    table.CheckConstraint("CK_DeskDays_Afternoon", "\"Afternoon\" >= 0");
+                    table.CheckConstraint("CK_DeskDays_Morning", "\"Morning\" >= 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.Scope, x.Key });
                 });
 
             migrationBuilder.CreateTable(
@@ -239,6 +329,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     DayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    HalfDayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficeDayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficeHalfDayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoomHourPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoothHourPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingHorizonDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    HalfDaySplit = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    DeskCancelCutoff = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    RoomCancelNoticeMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     ClosedOnPublicHolidays = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsArchived = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
@@ -349,6 +448,57 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: true),
+                    LocalStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    LocalEnd = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                    table.CheckConstraint("CK_Bookings_Span", "\"EndUtc\" > \"StartUtc\"");
+                    table.ForeignKey(
+                        name: "FK_Bookings_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_BookingSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "BookingSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -387,9 +537,55 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_BookedHalves_BookingId",
+                table: "BookedHalves",
+                column: "BookingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookedSlots_BookingId",
+                table: "BookedSlots",
+                column: "BookingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_ResourceId_Date",
+                table: "Bookings",
+                columns: new[] { "ResourceId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_SeriesId",
+                table: "Bookings",
+                column: "SeriesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_SiteId_Date",
+                table: "Bookings",
+                columns: new[] { "SiteId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_UserId_StartUtc",
+                table: "Bookings",
+                columns: new[] { "UserId", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingSeries_UserId",
+                table: "BookingSeries",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_Token",
+                table: "CalendarFeeds",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Closures_SiteId_StartDate",
                 table: "Closures",
                 columns: new[] { "SiteId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_CreatedAtUtc",
+                table: "IdempotencyRecords",
+                column: "CreatedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_NetworkManagers_UserId",
@@ -449,10 +645,28 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "BookedHalves");
+
+            migrationBuilder.DropTable(
+                name: "BookedSlots");
+
+            migrationBuilder.DropTable(
+                name: "Bookings");
+
+            migrationBuilder.DropTable(
+                name: "CalendarFeeds");
+
+            migrationBuilder.DropTable(
                 name: "Closures");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeskDays");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "NetworkManagers");
@@ -461,13 +675,16 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 name: "OpeningHours");
 
             migrationBuilder.DropTable(
-                name: "Resources");
-
-            migrationBuilder.DropTable(
                 name: "SiteHosts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "BookingSeries");
+
+            migrationBuilder.DropTable(
+                name: "Resources");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Cotravail.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Common.Idempotency;
+
+/// <summary>An answer to keep: status, JSON body, Location.</summary>
+public sealed record StoredResponse(int StatusCode, object? Body, string? Location = null, bool IsProblem = false);
+
+/// <summary>
+/// Makes a retried request safe (<c>Idempotency-Key</c> header). The key is claimed in the database before the work runs,
+/// so two concurrent requests with one key never both run; the first answer is stored and given again to a retry
+/// with the same body; the same key with another body answers 422.
+/// </summary>
+public sealed class IdempotencyStore(AppDbContext db, TimeProvider clock)
+{
+    public const string Header = "Idempotency-Key";
+
+    public static string Hash(string method, string path, string body) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{method}\n{path}\n{body}")));
+
+    public async Task<IResult> RunAsync(string scope, string key, string requestHash, Func<Task<StoredResponse>> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (key.Length is 0 or > 100)
+        {
+            return Problem(400, "L'en-tête Idempotency-Key doit contenir de 1 à 100 caractères.");
+        }
+        var existing = await FindAsync(scope, key, ct);
+        if (existing is not null)
+        {
+            return Replay(existing, requestHash);
+        }
+        db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = scope, Key = key, RequestHash = requestHash, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return Replay((await FindAsync(scope, key, ct))!, requestHash);
+        }
+        db.ChangeTracker.Clear();
+        StoredResponse response;
+        try
+        {
+            response = await work();
+        }
+        catch
+        {
+            await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
+            throw;
+        }
+        var json = JsonSerializer.Serialize(response.Body, JsonSerializerOptions.Web);
+        var status = response.IsProblem ? -response.StatusCode : response.StatusCode;
+        await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, status).SetProperty(r => r.Body, json).SetProperty(r => r.Location, response.Location), ct);
+        return ToResult(response.StatusCode, json, response.Location, response.IsProblem);
+    }
+
+    private Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken ct) =>
+        db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
+
+    private static IResult Replay(IdempotencyRecord record, string requestHash)
+    {
+        if (!string.Equals(record.RequestHash, requestHash, StringComparison.Ordinal))
+        {
+            return Problem(422, "Cette clé Idempotency-Key a déjà servi pour une autre requête.");
+        }
+        if (record.StatusCode == 0)
+        {
+            return Problem(409, "Une requête avec cette clé Idempotency-Key est en cours ; réessayez dans un instant.");
+        }
+        return ToResult(Math.Abs(record.StatusCode), record.Body ?? "null", record.Location, record.StatusCode < 0);
+    }
+
+    private static IResult ToResult(int status, string json, string? location, bool problem)
+    {
+        var content = Results.Content(json, problem ? "application/problem+json" : "application/json", Encoding.UTF8, status);
+        return location is null ? content : new WithLocation(content, location);
+    }
+
+    private static IResult Problem(int status, string title) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title });
+
+    private sealed class WithLocation(IResult inner, string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Location = location;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Cotravail.Web.Common.Idempotency;
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Sites;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Booking.Api;
+
+/// <summary>Bookings for programs: book, read, cancel, list mine; the public availability of a site.</summary>
+internal static class BookingsApi
+{
+    public static void MapBookingsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/sites/{id:int}/availability", AvailabilityAsync)
+            .WithTags("Réservations").WithName("SiteAvailability")
+            .WithSummary("Per resource and day: capacity, booked, free; free slots of rooms and booths. At most 62 days.");
+
+        var bookings = app.MapGroup("/api/v1/bookings").WithTags("Réservations").RequireAuthorization(AccountsModule.ApiPolicy);
+        bookings.MapPost("/", CreateAsync).WithName("CreateBooking")
+            .Accepts<BookingBody>("application/json")
+            .Produces<BookingDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Book a desk (date + period) or a room (start + end). Idempotency-Key makes a retry safe.");
+        bookings.MapGet("/{id:int}", GetAsync).WithName("GetBooking");
+        bookings.MapDelete("/{id:int}", CancelAsync).WithName("CancelBooking")
+            .WithSummary("Cancel: free before the cut-off, kept as a late cancellation after it.");
+
+        app.MapGet("/api/v1/me/bookings", MineAsync).WithTags("Réservations").WithName("MyBookings")
+            .RequireAuthorization(AccountsModule.ApiPolicy);
+    }
+
+    private static async Task<Results<Ok<SiteAvailability>, NotFound, ValidationProblem>> AvailabilityAsync(
+        int id, string? from, string? to, AvailabilityQuery query, CancellationToken ct)
+    {
+        var site = await query.LoadSiteAsync(id, ct);
+        if (site is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new Dictionary<string, string[]>();
+        var start = ParseDay(from, "from", errors) ?? query.Today(site);
+        var end = ParseDay(to, "to", errors) ?? start.AddDays(6);
+        if (errors.Count == 0 && end < start)
+        {
+            errors["to"] = ["« to » doit être le même jour que « from » ou après."];
+        }
+        else if (errors.Count == 0 && end.DayNumber - start.DayNumber + 1 > Availability.MaxDays)
+        {
+            errors["to"] = [$"La période demandée dépasse {Availability.MaxDays} jours."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
+        }
+        return TypedResults.Ok(await query.ComputeAsync(site, start, end, ct));
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpRequest request, ClaimsPrincipal user, BookingCommands commands, IdempotencyStore idempotency, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var raw = await reader.ReadToEndAsync(ct);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var key = request.Headers[IdempotencyStore.Header].ToString();
+        if (string.IsNullOrEmpty(key))
+        {
+            return ToResult(await BookAsync(raw, userId, request.Host.Host, commands, ct));
+        }
+        var hash = IdempotencyStore.Hash("POST", "/api/v1/bookings", raw);
+        return await idempotency.RunAsync(userId, key, hash, () => BookAsync(raw, userId, request.Host.Host, commands, ct), ct);
+    }
+
+    private static async Task<StoredResponse> BookAsync(string raw, string userId, string host, BookingCommands commands, CancellationToken ct)
+    {
+        BookingBody? body;
+        try
+        {
+            body = string.IsNullOrWhiteSpace(raw) ? null : JsonSerializer.Deserialize<BookingBody>(raw, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return Problem(400, "Le contenu n'est pas un JSON valide ou un champ a le mauvais type.");
+        }
+        var (parsed, errors) = BookingBodyParser.Parse(body);
+        if (parsed is null)
+        {
+            return Invalid(errors);
+        }
+        var result = await commands.BookAsync(userId, parsed, host, ct);
+        return result.Outcome switch
+        {
+            BookOutcome.Booked => new StoredResponse(201, BookingDto.From(result.Booking!), $"/api/v1/bookings/{result.Booking!.Id}"),
+            BookOutcome.Invalid or BookOutcome.UnknownResource => Invalid(result.Errors!.ToDictionary()),
+            _ => Problem(409, result.Message),
+        };
+    }
+
+    private static async Task<Results<Ok<BookingDto>, NotFound>> GetAsync(
+        int id, ClaimsPrincipal user, AppDbContext db, StaffScope scope, CancellationToken ct)
+    {
+        var booking = await db.Bookings.AsNoTracking().Include(b => b.Site).Include(b => b.Resource).FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (booking is null || (booking.UserId != user.FindFirstValue(ClaimTypes.NameIdentifier) && !await scope.HostsSiteAsync(user, booking.SiteId, ct)))
+        {
+            return TypedResults.NotFound(); // another member's booking is not revealed
+        }
+        return TypedResults.Ok(BookingDto.From(booking));
+    }
+
+    private static async Task<IResult> CancelAsync(
+        int id, ClaimsPrincipal user, AppDbContext db, StaffScope scope, BookingCommands commands, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var siteId = await db.Bookings.Where(b => b.Id == id).Select(b => (int?)b.SiteId).FirstOrDefaultAsync(ct);
+        var asStaff = siteId is { } s && await scope.HostsSiteAsync(user, s, ct);
+        var (outcome, booking) = await commands.CancelAsync(id, userId, asStaff, ct);
+        return outcome switch
+        {
+            CancelOutcome.NotFound => TypedResults.NotFound(),
+            CancelOutcome.TooLate => TypedResults.Problem(new ProblemDetails
+            {
+                Status = 409,
+                Title = booking!.Status == BookingStatus.Confirmed
+                    ? "Cette réservation a déjà commencé : elle ne peut plus être annulée."
+                    : "Cette réservation est déjà annulée.",
+            }),
+            _ => TypedResults.Ok(BookingDto.From(booking!)),
+        };
+    }
+
+    private static async Task<Ok<List<BookingDto>>> MineAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var list = await db.Bookings.AsNoTracking().Include(b => b.Site).Include(b => b.Resource)
+            .Where(b => b.UserId == userId).OrderByDescending(b => b.StartUtc).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(BookingDto.From).ToList());
+    }
+
+    private static DateOnly? ParseDay(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+        errors[field] = [$"« {(text.Length > 40 ? text[..40] : text)} » n'est pas une date valide (AAAA-MM-JJ)."];
+        return null;
+    }
+
+    private static StoredResponse Problem(int status, string title) =>
+        new(status, new ProblemDetails { Status = status, Title = title }, IsProblem: true);
+
+    private static StoredResponse Invalid(IDictionary<string, string[]> errors) =>
+        new(400, new HttpValidationProblemDetails(errors) { Status = 400, Title = "Certaines informations ne sont pas valides." }, IsProblem: true);
+
+    private static IResult ToResult(StoredResponse r)
+    {
+        var json = JsonSerializer.Serialize(r.Body, JsonSerializerOptions.Web);
+        var content = Results.Content(json, r.IsProblem ? "application/problem+json" : "application/json", System.Text.Encoding.UTF8, r.StatusCode);
+        if (r.Location is null)
+        {
+            return content;
+        }
+        return new LocationResult(content, r.Location);
+    }
+
+    private sealed class LocationResult(IResult inner, string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Location = location;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

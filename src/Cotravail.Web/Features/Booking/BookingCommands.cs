@@ -1,0 +1,151 @@
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Sites;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Booking;
+
+public enum BookOutcome
+{
+    Booked,
+    Invalid,
+    UnknownResource,
+    Full,
+    AlreadyBooked,
+}
+
+public sealed record BookResult(BookOutcome Outcome, Booking? Booking = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public string Message => Outcome switch
+    {
+        BookOutcome.Full => "Plus de place disponible pour ce créneau.",
+        BookOutcome.AlreadyBooked => "Vous avez déjà une réservation de cet espace sur ce créneau.",
+        BookOutcome.UnknownResource => "Cet espace à réserver n'existe pas.",
+        _ => "",
+    };
+}
+
+public enum CancelOutcome
+{
+    Cancelled,
+    LateCancelled,
+    NotFound,
+    TooLate,
+}
+
+/// <summary>Booking and cancelling, for the API and the pages alike: rules, then places in one transaction, then mail.</summary>
+public sealed class BookingCommands(
+    AppDbContext db, BookingService places, BookingMailer mailer, UserManager<AppUser> users, TimeProvider clock)
+{
+    /// <summary>The resource with its site, hours and closures, when both are open to bookings.</summary>
+    public Task<Resource?> LoadResourceAsync(int resourceId, CancellationToken ct) =>
+        db.Resources.AsSplitQuery()
+            .Include(r => r.Site!).ThenInclude(s => s.OpeningHours)
+            .Include(r => r.Site!).ThenInclude(s => s.Closures)
+            .FirstOrDefaultAsync(r => r.Id == resourceId && !r.IsArchived && !r.Site!.IsArchived, ct);
+
+    public async Task<RuleResult?> CheckAsync(BookingRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var resource = await LoadResourceAsync(request.ResourceId, ct);
+        return resource is null ? null : BookingRules.Check(resource.Site!, resource, request, clock.GetUtcNow().UtcDateTime);
+    }
+
+    public async Task<BookResult> BookAsync(string userId, BookingRequest request, string host, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var rules = await CheckAsync(request, ct);
+        if (rules is null)
+        {
+            return new BookResult(BookOutcome.UnknownResource, Errors: new Dictionary<string, string[]> { ["resourceId"] = ["Cet espace à réserver n'existe pas."] });
+        }
+        if (!rules.IsValid)
+        {
+            return new BookResult(BookOutcome.Invalid, Errors: rules.Errors);
+        }
+        var (outcome, booking) = await InTransactionAsync(() => places.PlaceAsync(userId, rules.Plan!, null, ct), ct);
+        if (outcome != PlaceOutcome.Booked)
+        {
+            return new BookResult(outcome == PlaceOutcome.Full ? BookOutcome.Full : BookOutcome.AlreadyBooked);
+        }
+        await SendConfirmationAsync(userId, [booking!.Id], host, ct);
+        return new BookResult(BookOutcome.Booked, booking);
+    }
+
+    /// <summary>Cancels a booking of <paramref name="userId"/> (or any booking when <paramref name="asStaff"/>).</summary>
+    public async Task<(CancelOutcome Outcome, Booking? Booking)> CancelAsync(int bookingId, string userId, bool asStaff, CancellationToken ct)
+    {
+        var booking = await db.Bookings.Include(b => b.Site).Include(b => b.Resource)
+            .FirstOrDefaultAsync(b => b.Id == bookingId && (asStaff || b.UserId == userId), ct);
+        if (booking is null)
+        {
+            return (CancelOutcome.NotFound, null);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!CancellationPolicy.CanCancel(booking, now))
+        {
+            return (CancelOutcome.TooLate, booking);
+        }
+        var late = CancellationPolicy.IsLate(booking.Site!, booking, now);
+        await InTransactionAsync(async () =>
+        {
+            await places.CancelAsync(booking, late, ct);
+            return (PlaceOutcome.Booked, booking);
+        }, ct);
+        var owner = await users.FindByIdAsync(booking.UserId);
+        if (owner?.Email is { } email)
+        {
+            await mailer.SendCancellationAsync(email, booking, ct);
+        }
+        return (late ? CancelOutcome.LateCancelled : CancelOutcome.Cancelled, booking);
+    }
+
+    public async Task SendConfirmationAsync(string userId, IReadOnlyList<int> bookingIds, string host, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user?.Email is null || bookingIds.Count == 0)
+        {
+            return;
+        }
+        var bookings = await db.Bookings.AsNoTracking().Include(b => b.Site).Include(b => b.Resource)
+            .Where(b => bookingIds.Contains(b.Id)).OrderBy(b => b.StartUtc).ToListAsync(ct);
+        await mailer.SendConfirmationAsync(user.Email, bookings, host, ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction (on SQLite a writer lock taken at once). A unique key taken by a
+    /// concurrent request means the place went to someone else; a transient conflict is retried.
+    /// </summary>
+    public async Task<(PlaceOutcome, Booking?)> InTransactionAsync(Func<Task<(PlaceOutcome, Booking?)>> work, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var result = await work();
+                if (result.Item1 == PlaceOutcome.Booked)
+                {
+                    await tx.CommitAsync(ct);
+                }
+                else
+                {
+                    await tx.RollbackAsync(ct);
+                }
+                return result;
+            }
+            catch (Exception e) when (DbErrors.IsUniqueViolation(e))
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return (PlaceOutcome.Full, null);
+            }
+            catch (Exception e) when (DbErrors.IsTransient(e) && attempt < 3)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+using Cotravail.Web.Common;
+using Cotravail.Web.Common.Mail;
+
+namespace Cotravail.Web.Features.Booking;
+
+/// <summary>The e-mails of a booking: a confirmation carrying an .ics file, and a cancellation notice.</summary>
+public sealed class BookingMailer(IMailSender mail)
+{
+    public Task SendConfirmationAsync(string to, IReadOnlyList<Booking> bookings, string host, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(bookings);
+        var text = new StringBuilder();
+        text.AppendLine("Bonjour,").AppendLine();
+        text.AppendLine(bookings.Count == 1 ? "Votre réservation est confirmée :" : "Vos réservations sont confirmées :");
+        foreach (var b in bookings)
+        {
+            text.Append("- ").AppendLine(Describe(b));
+        }
+        text.AppendLine().AppendLine("Le fichier joint l'ajoute à votre agenda.");
+        text.AppendLine("Vous pouvez annuler depuis « Mes réservations » sur Cotravail.").AppendLine().AppendLine("À bientôt !");
+        var subject = bookings.Count == 1
+            ? $"Réservation confirmée : {BookingCalendar.Title(bookings[0])}"
+            : $"{bookings.Count} réservations confirmées";
+        var ics = Encoding.UTF8.GetBytes(BookingCalendar.Write(bookings, host));
+        return mail.SendAsync(new OutgoingMail(to, subject, text.ToString())
+        {
+            Attachments = [new MailAttachment("reservation.ics", "text/calendar; charset=utf-8; method=PUBLISH", ics)],
+        }, ct);
+    }
+
+    public Task SendCancellationAsync(string to, Booking booking, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        var late = booking.Status == BookingStatus.LateCancelled
+            ? "\nL'annulation est intervenue après le délai prévu : elle peut être facturée selon les règles de l'espace.\n"
+            : "";
+        return mail.SendAsync(new OutgoingMail(to, $"Réservation annulée : {BookingCalendar.Title(booking)}",
+            $"Bonjour,\n\nVotre réservation est annulée :\n- {Describe(booking)}\n{late}\nÀ bientôt !\n"), ct);
+    }
+
+    public static string Describe(Booking b)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        var when = b.Period is { } p
+            ? $"{Format.LongDate(b.Date)}, {p.French()} ({Format.Time(b.LocalStart)} – {Format.Time(b.LocalEnd)})"
+            : $"{Format.LongDate(b.Date)}, {Format.Time(b.LocalStart)} – {Format.Time(b.LocalEnd)}";
+        return $"{b.Resource?.Name} à {b.Site?.Name} : {when} — {Format.Euros(b.PriceCents)}";
+    }
+}

@@ -1,0 +1,25 @@
+using Cotravail.Web.Common.Idempotency;
+using Cotravail.Web.Features.Booking.Api;
+
+namespace Cotravail.Web.Features.Booking;
+
+/// <summary>Booking: availability, desks by the period, rooms by the hour, series, cancellations, calendar feeds.</summary>
+public static class BookingModule
+{
+    public static WebApplicationBuilder AddBooking(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddScoped<BookingService>();
+        s.AddScoped<BookingCommands>();
+        s.AddScoped<BookingMailer>();
+        s.AddScoped<AvailabilityQuery>();
+        s.AddScoped<IdempotencyStore>();
+        return builder;
+    }
+
+    public static WebApplication MapBooking(this WebApplication app)
+    {
+        app.MapBookingsApi();
+        return app;
+    }
+}

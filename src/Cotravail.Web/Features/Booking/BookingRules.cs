@@ -1,0 +1,191 @@
+using Cotravail.Web.Features.Sites;
+
+namespace Cotravail.Web.Features.Booking;
+
+/// <summary>
+/// Whether a request may be booked, before the database is asked for a place: opening hours, closures, past,
+/// horizon, 30-minute steps, daylight-saving changes. Pure: the site (with hours and closures), the resource and now.
+/// </summary>
+public static class BookingRules
+{
+    public static readonly TimeSpan Step = TimeSpan.FromMinutes(30);
+
+    public static RuleResult Check(Site site, Resource resource, BookingRequest request, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(request);
+        return resource.Kind.IsHourly()
+            ? CheckHourly(site, resource, request, nowUtc)
+            : CheckPeriod(site, resource, request, nowUtc);
+    }
+
+    private static RuleResult CheckPeriod(Site site, Resource resource, BookingRequest request, DateTime nowUtc)
+    {
+        var result = new RuleResult();
+        if (request.Start is not null || request.End is not null)
+        {
+            result.Add("start", "Ce type d'espace se réserve à la demi-journée ou à la journée : indiquez date et period, pas start et end.");
+        }
+        if (request.Date is not { } date)
+        {
+            result.Add("date", "La date est obligatoire (AAAA-MM-JJ).");
+        }
+        if (request.Period is not { } period)
+        {
+            result.Add("period", "La période est obligatoire : morning, afternoon ou day.");
+        }
+        if (result.Errors.Count > 0)
+        {
+            return result;
+        }
+        if (!CheckDay(site, request.Date!.Value, nowUtc, result, "date", out var hours))
+        {
+            return result;
+        }
+        var (open, close) = (hours!.Opens, hours.Closes2 ?? hours.Closes);
+        var (start, end) = request.Period switch
+        {
+            Period.Morning => (open, Min(site.HalfDaySplit, close)),
+            Period.Afternoon => (Max(site.HalfDaySplit, open), close),
+            _ => (open, close),
+        };
+        if (end <= start)
+        {
+            return result.Add("period", request.Period == Period.Morning
+                ? "L'espace n'est pas ouvert le matin ce jour-là."
+                : "L'espace n'est pas ouvert l'après-midi ce jour-là.");
+        }
+        var zone = SiteClock.Zone(site);
+        var startUtc = SiteTime.ToUtcLenient(zone, request.Date.Value, start);
+        var endUtc = SiteTime.ToUtcLenient(zone, request.Date.Value, end);
+        if (endUtc <= nowUtc)
+        {
+            return result.Add("period", "Cette période est déjà passée.");
+        }
+        return new RuleResult
+        {
+            Plan = new BookingPlan(site.Id, resource.Id, request.Date.Value, request.Period, start, end, startUtc, endUtc,
+                request.Period!.Value.Halves(), [], resource.BookableUnits(),
+                Tariff.PriceCents(site, resource.Kind, request.Period, end - start)),
+        };
+    }
+
+    private static RuleResult CheckHourly(Site site, Resource resource, BookingRequest request, DateTime nowUtc)
+    {
+        var result = new RuleResult();
+        if (request.Period is not null || (request.Date is not null && request.Start is null))
+        {
+            result.Add("period", "Cet espace se réserve à l'heure : indiquez start et end (heure locale), pas de période.");
+        }
+        if (request.Start is null)
+        {
+            result.Add("start", "Le début est obligatoire (AAAA-MM-JJTHH:MM, heure locale de l'espace).");
+        }
+        if (request.End is null)
+        {
+            result.Add("end", "La fin est obligatoire (AAAA-MM-JJTHH:MM, heure locale de l'espace).");
+        }
+        if (result.Errors.Count > 0)
+        {
+            return result;
+        }
+        var (startLocal, endLocal) = (request.Start!.Value, request.End!.Value);
+        if (!OnStep(startLocal))
+        {
+            result.Add("start", "Le début doit tomber à l'heure pile ou à la demie (par exemple 10:00 ou 10:30).");
+        }
+        if (!OnStep(endLocal))
+        {
+            result.Add("end", "La fin doit tomber à l'heure pile ou à la demie (par exemple 11:00 ou 11:30).");
+        }
+        if (endLocal <= startLocal)
+        {
+            result.Add("end", "La fin doit être après le début.");
+        }
+        else if (DateOnly.FromDateTime(endLocal) != DateOnly.FromDateTime(startLocal) && endLocal.TimeOfDay != TimeSpan.Zero)
+        {
+            result.Add("end", "Une réservation à l'heure commence et finit le même jour.");
+        }
+        if (result.Errors.Count > 0)
+        {
+            return result;
+        }
+        var date = DateOnly.FromDateTime(startLocal);
+        var zone = SiteClock.Zone(site);
+        var (startUtc, p1) = SiteTime.ToUtc(zone, date, TimeOnly.FromDateTime(startLocal));
+        var (endUtc, p2) = SiteTime.ToUtc(zone, DateOnly.FromDateTime(endLocal), TimeOnly.FromDateTime(endLocal));
+        AddTimeProblem(result, "start", p1, startLocal);
+        AddTimeProblem(result, "end", p2, endLocal);
+        if (result.Errors.Count > 0)
+        {
+            return result;
+        }
+        if (!CheckDay(site, date, nowUtc, result, "start", out var hours))
+        {
+            return result;
+        }
+        var (from, to) = (TimeOnly.FromDateTime(startLocal), endLocal.TimeOfDay == TimeSpan.Zero ? TimeOnly.MaxValue : TimeOnly.FromDateTime(endLocal));
+        if (!hours!.Covers(from, to))
+        {
+            return result.Add("end", "La réservation doit tenir dans les horaires d'ouverture de l'espace.");
+        }
+        if (startUtc <= nowUtc)
+        {
+            return result.Add("start", "Ce créneau a déjà commencé ou est passé.");
+        }
+        var slots = new List<DateTime>();
+        for (var t = startUtc; t < endUtc; t += Step)
+        {
+            slots.Add(t);
+        }
+        return new RuleResult
+        {
+            Plan = new BookingPlan(site.Id, resource.Id, date, null, from, TimeOnly.FromDateTime(endLocal), startUtc, endUtc,
+                [], slots, 1, Tariff.PriceCents(site, resource.Kind, null, endUtc - startUtc)),
+        };
+    }
+
+    /// <summary>The day is not past, within the horizon, and the site is open: its hours are returned.</summary>
+    private static bool CheckDay(Site site, DateOnly date, DateTime nowUtc, RuleResult result, string field, out OpeningHours? hours)
+    {
+        hours = null;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, SiteClock.Zone(site)));
+        if (date < today)
+        {
+            result.Add(field, "Cette date est passée.");
+            return false;
+        }
+        if (date > today.AddDays(site.BookingHorizonDays))
+        {
+            result.Add(field, $"On ne peut pas réserver plus de {site.BookingHorizonDays} jours à l'avance.");
+            return false;
+        }
+        hours = SiteCalendar.HoursOn(site, date);
+        if (hours is null)
+        {
+            var why = SiteCalendar.ClosureOn(site, date);
+            result.Add(field, why is null ? "L'espace est fermé ce jour-là." : $"L'espace est fermé ce jour-là ({why}).");
+            return false;
+        }
+        return true;
+    }
+
+    private static void AddTimeProblem(RuleResult result, string field, SiteTime.Problem problem, DateTime local)
+    {
+        if (problem == SiteTime.Problem.Skipped)
+        {
+            result.Add(field, $"{local:HH:mm} n'existe pas le {local:dd/MM/yyyy} : à cause du passage à l'heure d'été, les horloges passent de 2 h à 3 h.");
+        }
+        else if (problem == SiteTime.Problem.Repeated)
+        {
+            result.Add(field, $"{local:HH:mm} existe deux fois le {local:dd/MM/yyyy} (retour à l'heure d'hiver) : choisissez une autre heure.");
+        }
+    }
+
+    private static bool OnStep(DateTime t) => t.Second == 0 && t.Millisecond == 0 && t.Minute % 30 == 0;
+
+    private static TimeOnly Min(TimeOnly a, TimeOnly b) => a < b ? a : b;
+
+    private static TimeOnly Max(TimeOnly a, TimeOnly b) => a > b ? a : b;
+}

@@ -1,0 +1,111 @@
+using Cotravail.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Booking;
+
+/// <summary>The outcome of taking places for a plan.</summary>
+public enum PlaceOutcome
+{
+    Booked,
+    /// <summary>No place left (desk pool full, office or slot taken).</summary>
+    Full,
+    /// <summary>The member already holds an overlapping booking of that resource.</summary>
+    AlreadyBooked,
+}
+
+/// <summary>
+/// Takes and gives back places in the database. Capacity is guarded by the database itself: a conditional
+/// increment of the day's counter for desks, a unique row per 30-minute slot for rooms, a unique row per member
+/// and half-day against double bookings. Must run inside a transaction owned by the caller.
+/// </summary>
+public sealed class BookingService(AppDbContext db, TimeProvider clock)
+{
+    public async Task<(PlaceOutcome Outcome, Booking? Booking)> PlaceAsync(
+        string userId, BookingPlan plan, int? seriesId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Halves.Count > 0)
+        {
+            if (await db.BookedHalves.AnyAsync(h => h.ResourceId == plan.ResourceId && h.Date == plan.Date
+                    && h.UserId == userId && plan.Halves.Contains(h.Half), ct))
+            {
+                return (PlaceOutcome.AlreadyBooked, null);
+            }
+            if (!await TakeDeskAsync(plan, ct))
+            {
+                return (PlaceOutcome.Full, null);
+            }
+        }
+        else if (await db.BookedSlots.AnyAsync(s => s.ResourceId == plan.ResourceId && plan.Slots.Contains(s.StartUtc), ct))
+        {
+            return (PlaceOutcome.Full, null);
+        }
+
+        var booking = new Booking
+        {
+            SiteId = plan.SiteId, ResourceId = plan.ResourceId, UserId = userId, Date = plan.Date, Period = plan.Period,
+            LocalStart = plan.LocalStart, LocalEnd = plan.LocalEnd, StartUtc = plan.StartUtc, EndUtc = plan.EndUtc,
+            Status = BookingStatus.Confirmed, PriceCents = plan.PriceCents, SeriesId = seriesId,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Bookings.Add(booking);
+        await db.SaveChangesAsync(ct);
+        foreach (var half in plan.Halves)
+        {
+            db.BookedHalves.Add(new BookedHalf { ResourceId = plan.ResourceId, Date = plan.Date, Half = half, UserId = userId, BookingId = booking.Id });
+        }
+        foreach (var slot in plan.Slots)
+        {
+            db.BookedSlots.Add(new BookedSlot { ResourceId = plan.ResourceId, StartUtc = slot, BookingId = booking.Id });
+        }
+        // A unique key taken here by a concurrent request surfaces as DbUpdateException: the caller rolls back.
+        await db.SaveChangesAsync(ct);
+        return (PlaceOutcome.Booked, booking);
+    }
+
+    /// <summary>Frees the booking's places and marks it cancelled (late or not).</summary>
+    public async Task CancelAsync(Booking booking, bool late, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        if (booking.Period is { } period)
+        {
+            var halves = period.Halves();
+            var morning = halves.Contains(HalfDay.Morning) ? 1 : 0;
+            var afternoon = halves.Contains(HalfDay.Afternoon) ? 1 : 0;
+            await db.DeskDays.Where(d => d.ResourceId == booking.ResourceId && d.Date == booking.Date)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.Morning, d => d.Morning - morning)
+                    .SetProperty(d => d.Afternoon, d => d.Afternoon - afternoon), ct);
+            await db.BookedHalves.Where(h => h.BookingId == booking.Id).ExecuteDeleteAsync(ct);
+        }
+        else
+        {
+            await db.BookedSlots.Where(s => s.BookingId == booking.Id).ExecuteDeleteAsync(ct);
+        }
+        booking.Status = late ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
+        booking.CancelledAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<bool> TakeDeskAsync(BookingPlan plan, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"DeskDays\" (\"ResourceId\", \"Date\", \"Morning\", \"Afternoon\") VALUES ({plan.ResourceId}, {plan.Date}, 0, 0) ON CONFLICT DO NOTHING", ct);
+        var capacity = plan.Capacity;
+        var rows = plan.Period switch
+        {
+            Period.Morning => await db.DeskDays
+                .Where(d => d.ResourceId == plan.ResourceId && d.Date == plan.Date && d.Morning < capacity)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Morning, d => d.Morning + 1), ct),
+            Period.Afternoon => await db.DeskDays
+                .Where(d => d.ResourceId == plan.ResourceId && d.Date == plan.Date && d.Afternoon < capacity)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Afternoon, d => d.Afternoon + 1), ct),
+            _ => await db.DeskDays
+                .Where(d => d.ResourceId == plan.ResourceId && d.Date == plan.Date && d.Morning < capacity && d.Afternoon < capacity)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.Morning, d => d.Morning + 1)
+                    .SetProperty(d => d.Afternoon, d => d.Afternoon + 1), ct),
+        };
+        return rows == 1;
+    }
+}
