@@ -23,13 +23,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string?> _settings;
 
-    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+    public FakeTimeProvider Clock { get; }
     public string MailFolder { get; }
     public string Provider => _database.Provider;
 
-    private TestApp(TestDatabase database, IDictionary<string, string?>? settings)
+    private TestApp(TestDatabase database, IDictionary<string, string?>? settings, DateTimeOffset now)
     {
         _database = database;
+        Clock = new FakeTimeProvider(now);
         MailFolder = Path.Combine(Path.GetTempPath(), "cotravail-tests", "mail-" + Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
@@ -48,10 +49,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Starts the app on a fresh database of the given provider ("Sqlite" or "Postgres").</summary>
-    public static async Task<TestApp> StartAsync(string provider = "Sqlite", IDictionary<string, string?>? settings = null)
+    public static async Task<TestApp> StartAsync(string provider = "Sqlite", IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
     {
         var db = await TestDatabase.CreateAsync(provider);
-        var app = new TestApp(db, settings);
+        var app = new TestApp(db, settings, now ?? DefaultNow);
         _ = app.Server; // build the host now: migrations and demo data run here
         return app;
     }

@@ -14,12 +14,14 @@ public static class BookingModule
         s.AddScoped<BookingMailer>();
         s.AddScoped<AvailabilityQuery>();
         s.AddScoped<IdempotencyStore>();
+        s.AddScoped<Series.SeriesCommands>();
         return builder;
     }
 
     public static WebApplication MapBooking(this WebApplication app)
     {
         app.MapBookingsApi();
+        Series.SeriesApi.MapSeriesApi(app);
         return app;
     }
 }
