@@ -9,6 +9,9 @@ public static class AccountsModule
 {
     public const string ApiPolicy = "Api";
 
+    /// <summary>Where Identity's API endpoints live (register, login, confirmEmail, forgotPassword…).</summary>
+    public const string ApiRoot = "/api/v1/auth";
+
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,13 +25,15 @@ public static class AccountsModule
         services.AddIdentityCore<AppUser>(o =>
             {
                 // OWASP ASVS: length over composition; no forced character classes.
-                o.Password.RequiredLength = 12;
+                o.Password.RequiredLength = PasswordRules.MinLength;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
                 o.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, already checked as one: o'neil@… and the like are welcome.
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedEmail = true;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = config.GetValue("Identity:MaxFailedAccessAttempts", 5);
@@ -36,6 +41,7 @@ public static class AccountsModule
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<FrenchIdentityErrors>()
@@ -54,6 +60,12 @@ public static class AccountsModule
             o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden);
         });
+        // Identity's API endpoints and the pages send the same French e-mails.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AccountLinks>();
+        services.AddSingleton<IdentityMailer>();
+        services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<IdentityMailer>());
+        services.AddScoped<AccountMails>();
         services.AddDataProtection()
             .SetApplicationName("Cotravail")
             .PersistKeysToDbContext<AppDbContext>();
@@ -69,9 +81,10 @@ public static class AccountsModule
 
     public static WebApplication MapAccounts(this WebApplication app)
     {
-        app.MapGroup("/api/v1/auth")
+        app.MapGroup(ApiRoot)
             .WithTags("Comptes")
-            .MapIdentityApi<AppUser>();
+            .MapIdentityApi<AppUser>()
+            .AddEndpointFilterFactory(MemberRole.OnApiRegistration);
         return app;
     }
 

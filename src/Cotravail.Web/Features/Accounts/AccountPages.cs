@@ -1,0 +1,16 @@
+namespace Cotravail.Web.Features.Accounts;
+
+/// <summary>The account pages' names (paths under <c>/Features</c>), for links and redirects.</summary>
+public static class AccountPages
+{
+    public const string Register = "/Accounts/Registration/Register";
+    public const string CheckYourMail = "/Accounts/Registration/CheckYourMail";
+    public const string ConfirmEmail = "/Accounts/Registration/ConfirmEmail";
+    public const string ResendConfirmation = "/Accounts/Registration/ResendConfirmation";
+    public const string Login = "/Accounts/SignIn/Login";
+    public const string Logout = "/Accounts/SignIn/Logout";
+    public const string AccessDenied = "/Accounts/SignIn/AccessDenied";
+    public const string ForgotPassword = "/Accounts/Passwords/ForgotPassword";
+    public const string ResetPassword = "/Accounts/Passwords/ResetPassword";
+    public const string ChangePassword = "/Accounts/Passwords/ChangePassword";
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using Cotravail.Web.Common.Mail;
+using Microsoft.AspNetCore.Identity;
+
+namespace Cotravail.Web.Features.Accounts;
+
+/// <summary>
+/// The account e-mails, in French, for the pages and for Identity's API endpoints (<c>/api/v1/auth/…</c>).
+/// Links arrive HTML-encoded, as <see cref="IEmailSender{TUser}"/> specifies. A link to the API's
+/// confirmation endpoint is sent as a link to the confirmation page, which a person can open.
+/// </summary>
+public sealed class IdentityMailer(IMailSender mail, AccountLinks links) : IEmailSender<AppUser>
+{
+    public const string ConfirmationSubject = "Confirmez votre adresse e-mail – Cotravail";
+    public const string ResetSubject = "Réinitialisez votre mot de passe – Cotravail";
+    public const string AlreadyRegisteredSubject = "Vous avez déjà un compte – Cotravail";
+
+    public Task SendConfirmationLinkAsync(AppUser user, string email, string confirmationLink)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var link = links.ConfirmationFromApiLink(WebUtility.HtmlDecode(confirmationLink));
+        return mail.SendAsync(new MailBody(user.FirstName)
+            .Paragraph("Bienvenue dans le réseau Cotravail !")
+            .Link("Pour confirmer votre adresse e-mail et activer votre compte, ouvrez ce lien :", link)
+            .Paragraph("Ce lien est valable 24 heures. Si vous n'avez pas demandé à créer un compte, ignorez ce message.")
+            .To(email, ConfirmationSubject));
+    }
+
+    public Task SendPasswordResetLinkAsync(AppUser user, string email, string resetLink)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return mail.SendAsync(ResetMail(user, WebUtility.HtmlDecode(resetLink)).To(email, ResetSubject));
+    }
+
+    /// <summary>From the API's <c>/forgotPassword</c>: the code for programs, and the page's link for people.</summary>
+    public Task SendPasswordResetCodeAsync(AppUser user, string email, string resetCode)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var code = WebUtility.HtmlDecode(resetCode);
+        return mail.SendAsync(ResetMail(user, links.PasswordReset(email, code))
+            .Paragraph("Code de réinitialisation (pour les applications) :", code)
+            .To(email, ResetSubject));
+    }
+
+    /// <summary>Someone tried to register with an address that already has a confirmed account.</summary>
+    public Task SendAlreadyRegisteredAsync(AppUser user, string email)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return mail.SendAsync(new MailBody(user.FirstName)
+            .Paragraph("Quelqu'un, vous peut-être, a demandé à créer un compte Cotravail avec cette adresse. Vous avez déjà un compte : inutile d'en créer un autre.")
+            .Link("Pour vous connecter :", links.Login())
+            .Link("Mot de passe oublié ? Choisissez-en un nouveau ici :", links.ForgotPassword())
+            .Paragraph("Si vous n'avez rien demandé, ignorez ce message : votre compte n'a pas changé.")
+            .To(email, AlreadyRegisteredSubject));
+    }
+
+    private static MailBody ResetMail(AppUser user, string link) => new MailBody(user.FirstName)
+        .Link("Pour choisir un nouveau mot de passe pour votre compte Cotravail, ouvrez ce lien :", link)
+        .Paragraph("Ce lien est valable 24 heures. Si vous n'avez pas demandé à changer de mot de passe, ignorez ce message : votre mot de passe reste le même.");
+}
