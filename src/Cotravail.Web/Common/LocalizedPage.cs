@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Web.Common;
 
-/// <summary>A page whose handlers write messages (notices, errors) in the reader's language: <c>T["Texte français"]</c>.</summary>
+/// <summary>A page whose handlers write messages (notices, errors) in the reader's language through <c>T</c>, keyed by the French text.</summary>
 public abstract class LocalizedPage : PageModel
 {
     private IStringLocalizer? _texts;
