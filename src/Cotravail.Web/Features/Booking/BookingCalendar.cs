@@ -11,7 +11,7 @@ public static class BookingCalendar
     public static string Write(IEnumerable<Booking> bookings, string host)
     {
         ArgumentNullException.ThrowIfNull(bookings);
-        var calendar = new Calendar { ProductId = "-//Cotravail//Réservations//FR" };
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Cotravail//Réservations//FR" };
         calendar.AddProperty("X-WR-CALNAME", "Cotravail – mes réservations");
         foreach (var b in bookings)
         {

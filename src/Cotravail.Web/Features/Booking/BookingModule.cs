@@ -15,6 +15,7 @@ public static class BookingModule
         s.AddScoped<AvailabilityQuery>();
         s.AddScoped<IdempotencyStore>();
         s.AddScoped<Series.SeriesCommands>();
+        s.AddScoped<Calendar.CalendarFeeds>();
         return builder;
     }
 
@@ -22,6 +23,7 @@ public static class BookingModule
     {
         app.MapBookingsApi();
         Series.SeriesApi.MapSeriesApi(app);
+        Calendar.CalendarEndpoints.MapCalendarFeeds(app);
         return app;
     }
 }

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Cotravail.Web.Features.Accounts;
+
+namespace Cotravail.Web.Features.Booking.Calendar;
+
+internal static class CalendarEndpoints
+{
+    public static void MapCalendarFeeds(this IEndpointRouteBuilder app)
+    {
+        // The token is the only credential: 48 hex characters, unguessable; a wrong one is a plain 404.
+        app.MapGet("/calendrier/{token:regex(^[0-9a-f]{{48}}$)}.ics", async (string token, CalendarFeeds feeds, HttpRequest request, CancellationToken ct) =>
+            await feeds.IcsAsync(token, request.Host.Host, ct) is { } ics
+                ? Results.Text(ics, "text/calendar; charset=utf-8")
+                : Results.NotFound())
+            .ExcludeFromDescription();
+
+        app.MapGet("/api/v1/me/calendar", async (ClaimsPrincipal user, CalendarFeeds feeds, HttpRequest request, CancellationToken ct) =>
+            {
+                var token = await feeds.TokenForAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+                return Results.Ok(new { url = $"{request.Scheme}://{request.Host}/calendrier/{token}.ics" });
+            })
+            .RequireAuthorization(AccountsModule.ApiPolicy).WithTags("Réservations").WithName("MyCalendarFeed")
+            .WithSummary("The secret URL of my calendar feed (iCalendar).");
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Cotravail.Web.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cotravail.Web.Features.Booking.Calendar;
+
+/// <summary>The member's private calendar address, and a button to make a new one (the old one stops working).</summary>
+[Authorize]
+public sealed class IndexModel(CalendarFeeds feeds) : LocalizedPage
+{
+    public string FeedAddress { get; private set; } = "";
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        FeedAddress = FeedUrl(await feeds.TokenForAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct));
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await feeds.RegenerateAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        Notice = T["Une nouvelle adresse a été créée : l'ancienne ne fonctionne plus."];
+        return Redirect("/mes-reservations/calendrier");
+    }
+
+    private string FeedUrl(string token) => $"{Request.Scheme}://{Request.Host}/calendrier/{token}.ics";
+}
