@@ -1,6 +1,7 @@
 using Cotravail.Web.Common;
 using Cotravail.Web.Common.Mail;
 using Cotravail.Web.Data;
+using Cotravail.Web.Data.Commands;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Sites;
@@ -17,6 +18,10 @@ builder.AddBooking();
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
 
 app.UseWeb();
 app.MapWeb();

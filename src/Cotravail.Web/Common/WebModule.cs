@@ -22,6 +22,7 @@ public static class WebModule
         services.AddExceptionHandler<GlobalExceptionHandler>();
         services.AddValidation();
         services.AddOpenApi("v1");
+        services.AddOutputCache();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAntiforgery(o => o.Cookie.Name = "cotravail.af");
         return builder;
@@ -42,6 +43,7 @@ public static class WebModule
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseAntiforgery();
         return app;
     }
@@ -51,6 +53,8 @@ public static class WebModule
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
+        // Liveness without the database: the process answers. Also the ceiling of bench/.
+        app.MapGet("/health/live", () => Results.Text("OK")).ExcludeFromDescription();
         app.MapLanguageSwitch();
         return app;
     }

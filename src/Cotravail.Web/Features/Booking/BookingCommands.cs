@@ -2,6 +2,7 @@ using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Booking;
@@ -35,8 +36,9 @@ public enum CancelOutcome
 }
 
 /// <summary>Booking and cancelling, for the API and the pages alike: rules, then places in one transaction, then mail.</summary>
-public sealed class BookingCommands(
-    AppDbContext db, BookingService places, BookingMailer mailer, UserManager<AppUser> users, TimeProvider clock)
+public sealed partial class BookingCommands(
+    AppDbContext db, BookingService places, BookingMailer mailer, UserManager<AppUser> users, TimeProvider clock,
+    IOutputCacheStore cache, ILogger<BookingCommands> logger)
 {
     /// <summary>The resource with its site, hours and closures, when both are open to bookings.</summary>
     public Task<Resource?> LoadResourceAsync(int resourceId, CancellationToken ct) =>
@@ -69,6 +71,7 @@ public sealed class BookingCommands(
         {
             return new BookResult(outcome == PlaceOutcome.Full ? BookOutcome.Full : BookOutcome.AlreadyBooked);
         }
+        await AvailabilityCache.ChangedAsync(cache, ct);
         await SendConfirmationAsync(userId, [booking!.Id], host, ct);
         return new BookResult(BookOutcome.Booked, booking);
     }
@@ -93,10 +96,11 @@ public sealed class BookingCommands(
             await places.CancelAsync(booking, late, ct);
             return (PlaceOutcome.Booked, booking);
         }, ct);
+        await AvailabilityCache.ChangedAsync(cache, ct);
         var owner = await users.FindByIdAsync(booking.UserId);
         if (owner?.Email is { } email)
         {
-            await mailer.SendCancellationAsync(email, booking, ct);
+            await MailSafelyAsync(() => mailer.SendCancellationAsync(email, booking, ct), booking.Id);
         }
         return (late ? CancelOutcome.LateCancelled : CancelOutcome.Cancelled, booking);
     }
@@ -110,8 +114,26 @@ public sealed class BookingCommands(
         }
         var bookings = await db.Bookings.AsNoTracking().Include(b => b.Site).Include(b => b.Resource)
             .Where(b => bookingIds.Contains(b.Id)).OrderBy(b => b.StartUtc).ToListAsync(ct);
-        await mailer.SendConfirmationAsync(user.Email, bookings, host, ct);
+        await MailSafelyAsync(() => mailer.SendConfirmationAsync(user.Email, bookings, host, ct), bookingIds[0]);
     }
+
+    /// <summary>The booking is committed: a mail server that fails must not turn it into an error for the member.</summary>
+    private async Task MailSafelyAsync(Func<Task> send, int bookingId)
+    {
+        try
+        {
+            await send();
+        }
+#pragma warning disable CA1031 // any failure of the mail server is logged, the booking stands
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogMailFailed(logger, e, bookingId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Booking {BookingId} is saved but its e-mail could not be sent.")]
+    private static partial void LogMailFailed(ILogger logger, Exception e, int bookingId);
 
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction (on SQLite a writer lock taken at once). A unique key taken by a
@@ -121,6 +143,7 @@ public sealed class BookingCommands(
     {
         for (var attempt = 1; ; attempt++)
         {
+            using var gate = await WriteGate.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {

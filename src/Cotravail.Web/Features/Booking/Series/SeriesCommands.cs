@@ -1,5 +1,6 @@
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Booking.Series;
@@ -24,7 +25,8 @@ public sealed record SeriesResult(int? SeriesId, IReadOnlyList<Booking> Booked, 
 /// Recurring bookings: a preview that says, for each date, whether it is available; a confirmation that books the
 /// available ones in one transaction (each in its own savepoint) and says which could not be; cancelling a series.
 /// </summary>
-public sealed class SeriesCommands(AppDbContext db, BookingService places, BookingCommands commands, TimeProvider clock)
+public sealed class SeriesCommands(
+    AppDbContext db, BookingService places, BookingCommands commands, TimeProvider clock, IOutputCacheStore cache)
 {
     public async Task<(Resource? Resource, IReadOnlyList<Occurrence> Occurrences)> PreviewAsync(string userId, SeriesRequest request, CancellationToken ct)
     {
@@ -58,6 +60,7 @@ public sealed class SeriesCommands(AppDbContext db, BookingService places, Booki
         }
         var booked = new List<Booking>();
         var notBooked = occurrences.Where(o => !o.Available).ToList();
+        using (await WriteGate.EnterAsync(db, ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var series = new BookingSeries { UserId = userId, ResourceId = resource.Id, Description = description, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
@@ -94,6 +97,7 @@ public sealed class SeriesCommands(AppDbContext db, BookingService places, Booki
                 return new SeriesResult(null, [], [.. notBooked.OrderBy(o => o.Date)]);
             }
             await tx.CommitAsync(ct);
+            await AvailabilityCache.ChangedAsync(cache, ct);
             await commands.SendConfirmationAsync(userId, [.. booked.Select(b => b.Id)], host, ct);
             return new SeriesResult(series.Id, booked, [.. notBooked.OrderBy(o => o.Date)]);
         }
