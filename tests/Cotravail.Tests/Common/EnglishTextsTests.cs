@@ -61,6 +61,10 @@ public sealed partial class EnglishTextsTests
             texts.Add(kind.CapacityUnit(1));
             texts.Add(kind.CapacityUnit(2));
         }
+        foreach (var period in Enum.GetValues<Cotravail.Web.Features.Booking.Period>())
+        {
+            texts.Add(Cotravail.Web.Features.Booking.PeriodText.French(period));
+        }
         foreach (var type in typeof(Program).Assembly.GetTypes())
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))

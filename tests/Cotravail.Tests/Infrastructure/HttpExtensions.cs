@@ -28,10 +28,11 @@ public static class HttpExtensions
 
     /// <summary>
     /// Opens the page at <paramref name="url"/>, fills the form that holds the antiforgery token
-    /// (the first one, or the one matching <paramref name="formSelector"/>) and submits it.
+    /// (the first one, or the one matching <paramref name="formSelector"/>) and submits it — to <paramref name="postTo"/>
+    /// when given, as a button's <c>formaction</c> does.
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(
-        this HttpClient client, string url, IDictionary<string, string> fields, string? formSelector = null)
+        this HttpClient client, string url, IDictionary<string, string> fields, string? formSelector = null, string? postTo = null)
     {
         var page = await client.GetDocumentAsync(url);
         var form = (formSelector is null
@@ -48,7 +49,7 @@ public static class HttpExtensions
         }
         values.AddRange(fields);
         var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? url : action;
+        var target = postTo ?? (string.IsNullOrEmpty(action) ? url : action);
         return await client.PostAsync(new Uri(target, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 

@@ -112,14 +112,11 @@ internal static class SeriesApi
         {
             errors["period"] = ["Indiquez period (postes, bureaux) ou start et end (salles, cabines)."];
         }
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-        var pattern = new SeriesPattern(days, body.EveryWeeks ?? 1, from!.Value, until, body.Count);
+        // The pattern's own problems are reported together with the fields' (a person fixes them all at once).
+        var pattern = new SeriesPattern(days, body.EveryWeeks ?? 1, from ?? DateOnly.MinValue, until, body.Count);
         foreach (var (field, message) in pattern.Problems())
         {
-            errors[field] = [message];
+            errors.TryAdd(field, [message]);
         }
         return errors.Count > 0 ? (null, errors) : (new SeriesRequest(body.ResourceId!.Value, pattern, period, start, end), errors);
     }
