@@ -78,6 +78,13 @@ public sealed class IdempotencyStore(AppDbContext db, TimeProvider clock)
         return ToResult(Math.Abs(record.StatusCode), record.Body ?? "null", record.Location, record.StatusCode < 0);
     }
 
+    /// <summary>An answer as it is given the first time (and stored for a retry).</summary>
+    public static IResult ToResult(StoredResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return ToResult(response.StatusCode, JsonSerializer.Serialize(response.Body, JsonSerializerOptions.Web), response.Location, response.IsProblem);
+    }
+
     private static IResult ToResult(int status, string json, string? location, bool problem)
     {
         var content = Results.Content(json, problem ? "application/problem+json" : "application/json", Encoding.UTF8, status);

@@ -72,7 +72,7 @@ internal static class BookingsApi
         var key = request.Headers[IdempotencyStore.Header].ToString();
         if (string.IsNullOrEmpty(key))
         {
-            return ToResult(await BookAsync(raw, userId, request.Host.Host, commands, ct));
+            return IdempotencyStore.ToResult(await BookAsync(raw, userId, request.Host.Host, commands, ct));
         }
         var hash = IdempotencyStore.Hash("POST", "/api/v1/bookings", raw);
         return await idempotency.RunAsync(userId, key, hash, () => BookAsync(raw, userId, request.Host.Host, commands, ct), ct);
@@ -162,24 +162,4 @@ internal static class BookingsApi
 
     private static StoredResponse Invalid(IDictionary<string, string[]> errors) =>
         new(400, new HttpValidationProblemDetails(errors) { Status = 400, Title = "Certaines informations ne sont pas valides." }, IsProblem: true);
-
-    private static IResult ToResult(StoredResponse r)
-    {
-        var json = JsonSerializer.Serialize(r.Body, JsonSerializerOptions.Web);
-        var content = Results.Content(json, r.IsProblem ? "application/problem+json" : "application/json", System.Text.Encoding.UTF8, r.StatusCode);
-        if (r.Location is null)
-        {
-            return content;
-        }
-        return new LocationResult(content, r.Location);
-    }
-
-    private sealed class LocationResult(IResult inner, string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.Location = location;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }
