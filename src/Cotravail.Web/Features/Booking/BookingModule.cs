@@ -16,6 +16,7 @@ public static class BookingModule
         s.AddScoped<IdempotencyStore>();
         s.AddScoped<Series.SeriesCommands>();
         s.AddScoped<Calendar.CalendarFeeds>();
+        s.AddBookingPages();
         return builder;
     }
 
