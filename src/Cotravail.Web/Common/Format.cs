@@ -14,9 +14,26 @@ public static class Format
     public static string LongDate(DateOnly day) =>
         day.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
 
-    /// <summary>« 8 h 00 » in French, « 8:00 » in English.</summary>
+    /// <summary>« 8 h 00 » in French (no-break spaces: it never wraps), « 8:00 » in English.</summary>
     public static string Time(TimeOnly t) =>
-        CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "fr" ? $"{t.Hour} h {t.Minute:00}" : t.ToString("H:mm", CultureInfo.InvariantCulture);
+        CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "fr"
+            ? string.Create(CultureInfo.InvariantCulture, $"{t.Hour}\u00a0h\u00a0{t.Minute:00}")
+            : t.ToString("H:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Weekdays as people say them: « du lundi au samedi », « lundi, mercredi et vendredi ».</summary>
+    public static string Days(IReadOnlyCollection<DayOfWeek> days, Func<string, object[], string>? localize = null)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        string T(string text, params object[] args) =>
+            localize is null ? string.Format(CultureInfo.CurrentCulture, text, args) : localize(text, args);
+        var order = days.Distinct().Select(d => ((int)d + 6) % 7).Order().ToList(); // Monday = 0
+        var names = order.Select(i => DayName((DayOfWeek)((i + 1) % 7))).ToList();
+        if (order.Count >= 3 && order[^1] - order[0] == order.Count - 1)
+        {
+            return T("du {0} au {1}", names[0], names[^1]);
+        }
+        return names.Count <= 1 ? string.Concat(names) : T("{0} et {1}", string.Join(", ", names.Take(names.Count - 1)), names[^1]);
+    }
 
     public static string DayName(DayOfWeek day) => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day);
 
