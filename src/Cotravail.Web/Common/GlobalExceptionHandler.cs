@@ -24,9 +24,11 @@ internal sealed partial class GlobalExceptionHandler(
         };
         if (status >= 500)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "");
         }
-        if (!httpContext.IsApi())
+        // The handler runs after the path was rewritten to the error page: decide on the path that failed.
+        var failedPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        if (!ApiPaths.IsApi(failedPath))
         {
             if (status < 500)
             {

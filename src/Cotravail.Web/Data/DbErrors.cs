@@ -14,6 +14,16 @@ public static class DbErrors
         _ => false,
     };
 
+    /// <summary>The table whose unique key was violated, when the database says it.</summary>
+    public static string? ViolatedTable(Exception e) => Inner(e) switch
+    {
+        // SQLite: "UNIQUE constraint failed: BookedHalves.ResourceId, …"
+        SqliteException s when s.Message.Contains("constraint failed: ", StringComparison.Ordinal) =>
+            s.Message[(s.Message.IndexOf("constraint failed: ", StringComparison.Ordinal) + 19)..].Split('.')[0],
+        PostgresException p => p.TableName,
+        _ => null,
+    };
+
     /// <summary>A write that lost a race and may simply be tried again (PostgreSQL 40001/40P01, SQLite busy).</summary>
     public static bool IsTransient(Exception e) => Inner(e) switch
     {

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Cotravail.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.Tests.Common;
 
@@ -33,6 +35,36 @@ public sealed class ApiErrorTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Ressource introuvable.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_answers_problem_details_on_the_api_and_the_French_page_elsewhere()
+    {
+        await using var first = await TestApp.StartAsync();
+        await using var app = first.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ThrowingEndpoint>()));
+        var client = app.CreateClient();
+
+        var api = await client.GetAsync(new Uri("/api/v1/boom", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.InternalServerError, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Une erreur inattendue s'est produite.", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+
+        var page = await client.GetAsync(new Uri("/boom", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Equal("Une erreur s'est produite", (await page.ParseAsync()).QuerySelector("h1").Text());
+    }
+
+    /// <summary>Adds, at the end of the pipeline, a path that throws (as a bug would).</summary>
+    private sealed class ThrowingEndpoint : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Run(context => context.Request.Path.Value!.EndsWith("/boom", StringComparison.Ordinal)
+                ? throw new InvalidOperationException("a bug")
+                : Task.CompletedTask);
+        };
     }
 
     [Fact]

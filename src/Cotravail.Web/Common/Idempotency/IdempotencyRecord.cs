@@ -2,7 +2,8 @@ namespace Cotravail.Web.Common.Idempotency;
 
 /// <summary>
 /// The first answer given to a request carrying an <c>Idempotency-Key</c>, per caller. A retry with the same key and body
-/// gets it again; the same key with another body is refused (422). <see cref="StatusCode"/> 0 means "in progress".
+/// gets it again; the same key with another body is refused (422). <see cref="StatusCode"/> 0 means "in progress";
+/// a negative status means the stored body is a ProblemDetails.
 /// </summary>
 public sealed class IdempotencyRecord
 {

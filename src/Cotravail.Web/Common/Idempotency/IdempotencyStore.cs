@@ -19,6 +19,9 @@ public sealed class IdempotencyStore(AppDbContext db, TimeProvider clock)
 {
     public const string Header = "Idempotency-Key";
 
+    /// <summary>How long a claim without an answer blocks its key.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
+
     public static string Hash(string method, string path, string body) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{method}\n{path}\n{body}")));
 
@@ -30,6 +33,12 @@ public sealed class IdempotencyStore(AppDbContext db, TimeProvider clock)
             return Problem(400, "L'en-tête Idempotency-Key doit contenir de 1 à 100 caractères.");
         }
         var existing = await FindAsync(scope, key, ct);
+        if (existing is { StatusCode: 0 } && existing.CreatedAtUtc < clock.GetUtcNow().UtcDateTime - AbandonedAfter)
+        {
+            // A claim whose request died before answering: the work did not commit (see below), so it may run again.
+            await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.StatusCode == 0).ExecuteDeleteAsync(ct);
+            existing = null;
+        }
         if (existing is not null)
         {
             return Replay(existing, requestHash);
@@ -52,13 +61,16 @@ public sealed class IdempotencyStore(AppDbContext db, TimeProvider clock)
         }
         catch
         {
+            // The work failed before committing (what it does after committing cannot be cancelled and does not throw):
+            // free the key so that a retry runs it.
+            db.ChangeTracker.Clear();
             await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
             throw;
         }
         var json = JsonSerializer.Serialize(response.Body, JsonSerializerOptions.Web);
         var status = response.IsProblem ? -response.StatusCode : response.StatusCode;
         await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, status).SetProperty(r => r.Body, json).SetProperty(r => r.Location, response.Location), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, status).SetProperty(r => r.Body, json).SetProperty(r => r.Location, response.Location), CancellationToken.None);
         return ToResult(response.StatusCode, json, response.Location, response.IsProblem);
     }
 

@@ -71,15 +71,16 @@ public sealed partial class BookingCommands(
         {
             return new BookResult(outcome == PlaceOutcome.Full ? BookOutcome.Full : BookOutcome.AlreadyBooked);
         }
-        await AvailabilityCache.ChangedAsync(cache, ct);
-        await SendConfirmationAsync(userId, [booking!.Id], host, ct);
+        // Committed: what follows must not be cut short by a client that went away (a retry relies on it).
+        await SafelyAsync(() => AvailabilityCache.ChangedAsync(cache, CancellationToken.None), booking!.Id);
+        await SendConfirmationAsync(userId, [booking.Id], host, CancellationToken.None);
         return new BookResult(BookOutcome.Booked, booking);
     }
 
     /// <summary>Cancels a booking of <paramref name="userId"/> (or any booking when <paramref name="asStaff"/>).</summary>
     public async Task<(CancelOutcome Outcome, Booking? Booking)> CancelAsync(int bookingId, string userId, bool asStaff, CancellationToken ct)
     {
-        var booking = await db.Bookings.Include(b => b.Site).Include(b => b.Resource)
+        var booking = await db.Bookings.AsNoTracking().Include(b => b.Site).Include(b => b.Resource)
             .FirstOrDefaultAsync(b => b.Id == bookingId && (asStaff || b.UserId == userId), ct);
         if (booking is null)
         {
@@ -91,16 +92,24 @@ public sealed partial class BookingCommands(
             return (CancelOutcome.TooLate, booking);
         }
         var late = CancellationPolicy.IsLate(booking.Site!, booking, now);
-        await InTransactionAsync(async () =>
+        // The status change is the claim: of two cancellations at once, only one frees the places.
+        var (cancelled, _) = await InTransactionAsync(
+            async () => await places.CancelAsync(booking, late, now, ct) ? (true, true) : (false, false),
+            onConflict: false, ct);
+        if (!cancelled)
         {
-            await places.CancelAsync(booking, late, ct);
-            return (PlaceOutcome.Booked, booking);
-        }, ct);
-        await AvailabilityCache.ChangedAsync(cache, ct);
+            var current = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId).Select(b => b.Status).FirstAsync(ct);
+            booking.Status = current;
+            return (CancelOutcome.TooLate, booking);
+        }
+        booking.Status = late ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
+        booking.CancelledAtUtc = now;
+        // Committed: what follows must not be cut short by a client that went away.
+        await SafelyAsync(() => AvailabilityCache.ChangedAsync(cache, CancellationToken.None), booking.Id);
         var owner = await users.FindByIdAsync(booking.UserId);
         if (owner?.Email is { } email)
         {
-            await MailSafelyAsync(() => mailer.SendCancellationAsync(email, booking, ct), booking.Id);
+            await SafelyAsync(() => mailer.SendCancellationAsync(email, booking, CancellationToken.None), booking.Id);
         }
         return (late ? CancelOutcome.LateCancelled : CancelOutcome.Cancelled, booking);
     }
@@ -114,17 +123,20 @@ public sealed partial class BookingCommands(
         }
         var bookings = await db.Bookings.AsNoTracking().Include(b => b.Site).Include(b => b.Resource)
             .Where(b => bookingIds.Contains(b.Id)).OrderBy(b => b.StartUtc).ToListAsync(ct);
-        await MailSafelyAsync(() => mailer.SendConfirmationAsync(user.Email, bookings, host, ct), bookingIds[0]);
+        await SafelyAsync(() => mailer.SendConfirmationAsync(user.Email, bookings, host, ct), bookingIds[0]);
     }
 
-    /// <summary>The booking is committed: a mail server that fails must not turn it into an error for the member.</summary>
-    private async Task MailSafelyAsync(Func<Task> send, int bookingId)
+    /// <summary>
+    /// The booking is committed: what follows (the mail, the availability cache) must not turn it into an error for
+    /// the member, nor make a retry with the same Idempotency-Key book again.
+    /// </summary>
+    public async Task SafelyAsync(Func<Task> send, int bookingId)
     {
         try
         {
             await send();
         }
-#pragma warning disable CA1031 // any failure of the mail server is logged, the booking stands
+#pragma warning disable CA1031 // any failure after the commit is logged, the booking stands
         catch (Exception e)
 #pragma warning restore CA1031
         {
@@ -132,23 +144,38 @@ public sealed partial class BookingCommands(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Booking {BookingId} is saved but its e-mail could not be sent.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Booking {BookingId} is saved but a step after it (e-mail, cache) failed.")]
     private static partial void LogMailFailed(ILogger logger, Exception e, int bookingId);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in a transaction (on SQLite a writer lock taken at once). A unique key taken by a
-    /// concurrent request means the place went to someone else; a transient conflict is retried.
+    /// Runs <paramref name="work"/> in a transaction (on SQLite a writer lock taken at once, queued by <see cref="WriteGate"/>).
+    /// A unique key taken by a concurrent request means the place went to someone else: the work is undone and
+    /// the outcome says which claim was lost. A transient conflict (deadlock, serialisation, busy file) is retried.
     /// </summary>
     public async Task<(PlaceOutcome, Booking?)> InTransactionAsync(Func<Task<(PlaceOutcome, Booking?)>> work, CancellationToken ct)
+    {
+        PlaceOutcome lost = PlaceOutcome.Full;
+        var (_, result) = await InTransactionAsync(async () =>
+            {
+                var r = await work();
+                return (r.Item1 == PlaceOutcome.Booked, r);
+            },
+            onConflict: (PlaceOutcome.Full, (Booking?)null), ct, e => lost = DbErrors.ViolatedTable(e) == "BookedHalves" ? PlaceOutcome.AlreadyBooked : PlaceOutcome.Full);
+        return result.Item1 == PlaceOutcome.Full && result.Item2 is null ? (lost, null) : result;
+    }
+
+    private async Task<(bool Committed, T Result)> InTransactionAsync<T>(
+        Func<Task<(bool Commit, T Result)>> work, T onConflict, CancellationToken ct, Action<Exception>? onUniqueViolation = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             using var gate = await WriteGate.EnterAsync(db, ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? tx = null;
             try
             {
-                var result = await work();
-                if (result.Item1 == PlaceOutcome.Booked)
+                tx = await db.Database.BeginTransactionAsync(ct);
+                var (commit, result) = await work();
+                if (commit)
                 {
                     await tx.CommitAsync(ct);
                 }
@@ -156,19 +183,34 @@ public sealed partial class BookingCommands(
                 {
                     await tx.RollbackAsync(ct);
                 }
-                return result;
+                return (commit, result);
             }
             catch (Exception e) when (DbErrors.IsUniqueViolation(e))
             {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return (PlaceOutcome.Full, null);
+                await RollbackAsync(tx);
+                onUniqueViolation?.Invoke(e);
+                return (false, onConflict);
             }
             catch (Exception e) when (DbErrors.IsTransient(e) && attempt < 3)
             {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
+                await RollbackAsync(tx);
+            }
+            finally
+            {
+                if (tx is not null)
+                {
+                    await tx.DisposeAsync();
+                }
             }
         }
+    }
+
+    private async Task RollbackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? tx)
+    {
+        if (tx is not null)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+        }
+        db.ChangeTracker.Clear();
     }
 }

@@ -63,10 +63,20 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock)
         return (PlaceOutcome.Booked, booking);
     }
 
-    /// <summary>Frees the booking's places and marks it cancelled (late or not).</summary>
-    public async Task CancelAsync(Booking booking, bool late, CancellationToken ct)
+    /// <summary>
+    /// Marks the booking cancelled (late or not) and frees its places — only if it was still confirmed: the
+    /// conditional status change is the claim, so two cancellations at once never free a place twice.
+    /// </summary>
+    public async Task<bool> CancelAsync(Booking booking, bool late, DateTime nowUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(booking);
+        var status = late ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
+        var claimed = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, status).SetProperty(b => b.CancelledAtUtc, nowUtc), ct);
+        if (claimed == 0)
+        {
+            return false;
+        }
         if (booking.Period is { } period)
         {
             var halves = period.Halves();
@@ -82,9 +92,7 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock)
         {
             await db.BookedSlots.Where(s => s.BookingId == booking.Id).ExecuteDeleteAsync(ct);
         }
-        booking.Status = late ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
-        booking.CancelledAtUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     private async Task<bool> TakeDeskAsync(BookingPlan plan, CancellationToken ct)

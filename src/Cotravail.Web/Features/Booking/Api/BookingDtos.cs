@@ -48,6 +48,10 @@ public static class BookingBodyParser
             if (DateOnly.TryParseExact(body.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             {
                 date = d;
+                if (!Common.Dates.IsPlausible(d))
+                {
+                    errors["date"] = [Common.Dates.NotPlausible];
+                }
             }
             else
             {
@@ -77,7 +81,12 @@ public static class BookingBodyParser
         string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
         if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
-            return value;
+            if (Common.Dates.IsPlausible(DateOnly.FromDateTime(value)))
+            {
+                return value;
+            }
+            errors[field] = [Common.Dates.NotPlausible];
+            return null;
         }
         errors[field] = [$"« {Cut(text)} » n'est pas une date-heure locale valide (AAAA-MM-JJTHH:MM, sans fuseau)."];
         return null;

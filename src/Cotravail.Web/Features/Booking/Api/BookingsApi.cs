@@ -151,7 +151,12 @@ internal static class BookingsApi
         }
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
-            return d;
+            if (Common.Dates.IsPlausible(d))
+            {
+                return d;
+            }
+            errors[field] = [Common.Dates.NotPlausible];
+            return null;
         }
         errors[field] = [$"« {(text.Length > 40 ? text[..40] : text)} » n'est pas une date valide (AAAA-MM-JJ)."];
         return null;

@@ -88,7 +88,11 @@ internal static class SeriesApi
             errors["resourceId"] = ["resourceId est obligatoire."];
         }
         var days = new List<DayOfWeek>();
-        foreach (var d in body.Weekdays ?? [])
+        if (body.Weekdays is { Length: > 7 })
+        {
+            errors["weekdays"] = ["Une semaine a sept jours : donnez chacun au plus une fois."];
+        }
+        foreach (var d in (body.Weekdays ?? []).Take(7))
         {
             if (Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) && Enum.IsDefined(day) && !int.TryParse(d, out _))
             {
@@ -113,7 +117,7 @@ internal static class SeriesApi
             errors["period"] = ["Indiquez period (postes, bureaux) ou start et end (salles, cabines)."];
         }
         // The pattern's own problems are reported together with the fields' (a person fixes them all at once).
-        var pattern = new SeriesPattern(days, body.EveryWeeks ?? 1, from ?? DateOnly.MinValue, until, body.Count);
+        var pattern = new SeriesPattern([.. days.Distinct()], body.EveryWeeks ?? 1, from ?? DateOnly.MinValue, until, body.Count);
         foreach (var (field, message) in pattern.Problems())
         {
             errors.TryAdd(field, [message]);
@@ -122,7 +126,7 @@ internal static class SeriesApi
     }
 
     private static string Describe(SeriesBody body) =>
-        $"{string.Join(", ", body.Weekdays ?? [])} / {body.EveryWeeks ?? 1} sem. / {body.Period ?? $"{body.Start}-{body.End}"}";
+        $"{string.Join(", ", (body.Weekdays ?? []).Distinct(StringComparer.OrdinalIgnoreCase).Take(7))} / {body.EveryWeeks ?? 1} sem. / {body.Period ?? $"{body.Start}-{body.End}"}";
 
     private static DateOnly? Day(string? text, string field, Dictionary<string, string[]> errors, bool required)
     {
@@ -136,7 +140,12 @@ internal static class SeriesApi
         }
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
-            return d;
+            if (Common.Dates.IsPlausible(d))
+            {
+                return d;
+            }
+            errors[field] = [Common.Dates.NotPlausible];
+            return null;
         }
         errors[field] = [$"« {(text.Length > 40 ? text[..40] : text)} » n'est pas une date valide (AAAA-MM-JJ)."];
         return null;

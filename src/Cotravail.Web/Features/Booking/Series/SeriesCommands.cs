@@ -97,8 +97,8 @@ public sealed class SeriesCommands(
                 return new SeriesResult(null, [], [.. notBooked.OrderBy(o => o.Date)]);
             }
             await tx.CommitAsync(ct);
-            await AvailabilityCache.ChangedAsync(cache, ct);
-            await commands.SendConfirmationAsync(userId, [.. booked.Select(b => b.Id)], host, ct);
+            await commands.SafelyAsync(() => AvailabilityCache.ChangedAsync(cache, CancellationToken.None), booked[0].Id);
+            await commands.SendConfirmationAsync(userId, [.. booked.Select(b => b.Id)], host, CancellationToken.None);
             return new SeriesResult(series.Id, booked, [.. notBooked.OrderBy(o => o.Date)]);
         }
     }

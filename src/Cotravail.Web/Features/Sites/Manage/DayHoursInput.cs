@@ -29,6 +29,14 @@ public sealed class DayHoursInput : IValidatableObject
         {
             yield break;
         }
+        foreach (var (time, field) in new[] { (Opens, nameof(Opens)), (Closes, nameof(Closes)), (Opens2, nameof(Opens2)), (Closes2, nameof(Closes2)) })
+        {
+            if (time is { } t && (t.Minute % 30 != 0 || t.Second != 0))
+            {
+                // Rooms are booked by half hours: hours off the half hour would show slots nobody can book.
+                yield return new(Texts.Get(validationContext, "À l'heure pile ou à la demie, par exemple 8:00 ou 8:30."), [field]);
+            }
+        }
         if (Opens is null)
         {
             yield return new(Texts.Get(validationContext, "Indiquez l'heure d'ouverture."), [nameof(Opens)]);
