@@ -3,6 +3,7 @@ using Cotravail.Web.Common.Mail;
 using Cotravail.Web.Data;
 using Cotravail.Web.Data.Commands;
 using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Billing;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Sites;
 
@@ -14,6 +15,7 @@ builder.AddMail();
 builder.AddAccounts();
 builder.AddSites();
 builder.AddBooking();
+builder.AddBilling();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapWeb();
 app.MapAccounts();
 app.MapSites();
 app.MapBooking();
+app.MapBilling();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

@@ -30,6 +30,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<BookedSlot> BookedSlots => Set<BookedSlot>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Features.Billing.Invoice> Invoices => Set<Features.Billing.Invoice>();
+    public DbSet<Features.Billing.InvoiceSequence> InvoiceSequences => Set<Features.Billing.InvoiceSequence>();
+    public DbSet<Features.Billing.InvoicedBooking> InvoicedBookings => Set<Features.Billing.InvoicedBooking>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,9 @@ internal static class DemoNetwork
             LegalName = "Communauté de communes de la Vallée du Lot et du Vignoble",
             LegalAddress = "Place de la Mairie, 46140 Luzech",
             ContactEmail = "tiers-lieux@cotravail.test",
+            Siret = "20006654600017", // illustrative, with a valid check key
+            VatNumber = "FR25200066546",
+            VatRateBasisPoints = 2000,
         };
         network.Sites.Add(Luzech());
         network.Sites.Add(Prayssac());

@@ -231,7 +231,7 @@ public sealed class ManageNetworkTests
 
         var bad = await (await client.SubmitFormAsync($"/gestion/reseaux/{id}", new Dictionary<string, string>(fields) { ["Input.Siret"] = "73282932000075" })).ParseAsync();
         Assert.StartsWith("Le SIRET comporte 14 chiffres", bad.QuerySelector("#Input_Siret-error").Text(), StringComparison.Ordinal);
-        Assert.Null(await app.WithDbAsync(db => db.Networks.Where(n => n.Id == id).Select(n => n.Siret).SingleAsync()));
+        Assert.Equal("20006654600017", await app.WithDbAsync(db => db.Networks.Where(n => n.Id == id).Select(n => n.Siret).SingleAsync()));
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/gestion/reseaux/{id}", fields)).StatusCode);
         Assert.Equal("73282932000074", await app.WithDbAsync(db => db.Networks.Where(n => n.Id == id).Select(n => n.Siret).SingleAsync()));

@@ -14,5 +14,17 @@ public sealed class Network
     public string? VatNumber { get; set; }
     public string? ContactEmail { get; set; }
 
+    /// <summary>VAT rate of the network's sales in basis points (2000 = 20 %); 0 when its sales carry no VAT.</summary>
+    public int VatRateBasisPoints { get; set; } = 2000;
+
+    /// <summary>The legal mention printed instead of VAT when the rate is 0 (for example « TVA non applicable, art. 293 B du CGI »).</summary>
+    public string? VatExemptionMention { get; set; }
+
+    /// <summary>Days between an invoice and its due date (default 30).</summary>
+    public int PaymentTermsDays { get; set; } = 30;
+
+    /// <summary>Prefix of invoice numbers: « F » gives F2026-000123.</summary>
+    public string InvoicePrefix { get; set; } = "F";
+
     public List<Site> Sites { get; } = [];
 }

@@ -130,6 +130,203 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientSiret")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreditedInvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditedInvoiceNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBusinessClient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerSiret")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerVatNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentTerms")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalExclTaxCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalInclTaxCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VatCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VatMention")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditedInvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("NetworkId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "IssueDate");
+
+                    b.HasIndex("NetworkId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Invoices", t =>
+                        {
+                            t.HasCheckConstraint("CK_Invoices_Totals", "\"TotalExclTaxCents\" + \"VatCents\" = \"TotalInclTaxCents\"");
+                        });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoiceLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalExclTaxCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalInclTaxCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitPriceExclTaxCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitPriceInclTaxCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VatCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VatRateBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("InvoiceLine", t =>
+                        {
+                            t.HasCheckConstraint("CK_InvoiceLines_Quantity", "\"Quantity\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoiceSequence", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "Year");
+
+                    b.ToTable("InvoiceSequences");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoicedBooking", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BookingId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("InvoicedBookings");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Booking.BookedHalf", b =>
                 {
                     b.Property<int>("ResourceId")
@@ -347,6 +544,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvoicePrefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LegalAddress")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -362,6 +564,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PaymentTermsDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Siret")
                         .HasMaxLength(14)
                         .HasColumnType("TEXT");
@@ -371,9 +576,16 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VatExemptionMention")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VatNumber")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("VatRateBasisPoints")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -743,6 +955,31 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("CreditedInvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", "Network")
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Network");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoiceLine", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Booking.Booking", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Sites.Resource", "Resource")
@@ -902,6 +1139,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Network", b =>

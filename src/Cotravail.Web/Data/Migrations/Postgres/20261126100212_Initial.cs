@@ -160,6 +160,32 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "InvoicedBookings",
+                columns: table => new
+                {
+                    BookingId = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvoiceId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoicedBookings", x => x.BookingId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvoiceSequences",
+                columns: table => new
+                {
+                    NetworkId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoiceSequences", x => new { x.NetworkId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Networks",
                 columns: table => new
                 {
@@ -171,7 +197,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     LegalAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
                     VatNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    VatRateBasisPoints = table.Column<int>(type: "integer", nullable: false),
+                    VatExemptionMention = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PaymentTermsDays = table.Column<int>(type: "integer", nullable: false),
+                    InvoicePrefix = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -285,6 +315,56 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Invoices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NetworkId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    IssuerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuerAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    IssuerSiret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    IssuerVatNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    VatMention = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    ClientName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ClientAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ClientEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ClientSiret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    IsBusinessClient = table.Column<bool>(type: "boolean", nullable: false),
+                    PaymentTerms = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TotalExclTaxCents = table.Column<int>(type: "integer", nullable: false),
+                    VatCents = table.Column<int>(type: "integer", nullable: false),
+                    TotalInclTaxCents = table.Column<int>(type: "integer", nullable: false),
+                    CreditedInvoiceId = table.Column<int>(type: "integer", nullable: true),
+                    CreditedInvoiceNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invoices", x => x.Id);
+                    table.CheckConstraint("CK_Invoices_Totals", "\"TotalExclTaxCents\" + \"VatCents\" = \"TotalInclTaxCents\"");
+                    table.ForeignKey(
+                        name: "FK_Invoices_Invoices_CreditedInvoiceId",
+                        column: x => x.CreditedInvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Invoices_Networks_NetworkId",
+                        column: x => x.NetworkId,
+                        principalTable: "Networks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NetworkManagers",
                 columns: table => new
                 {
@@ -349,6 +429,35 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         name: "FK_Sites_Networks_NetworkId",
                         column: x => x.NetworkId,
                         principalTable: "Networks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvoiceLine",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvoiceId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    UnitPriceInclTaxCents = table.Column<int>(type: "integer", nullable: false),
+                    UnitPriceExclTaxCents = table.Column<int>(type: "integer", nullable: false),
+                    VatRateBasisPoints = table.Column<int>(type: "integer", nullable: false),
+                    TotalExclTaxCents = table.Column<int>(type: "integer", nullable: false),
+                    VatCents = table.Column<int>(type: "integer", nullable: false),
+                    TotalInclTaxCents = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoiceLine", x => x.Id);
+                    table.CheckConstraint("CK_InvoiceLines_Quantity", "\"Quantity\" >= 1");
+                    table.ForeignKey(
+                        name: "FK_InvoiceLine_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -589,6 +698,39 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 column: "CreatedAtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InvoicedBookings_InvoiceId",
+                table: "InvoicedBookings",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvoiceLine_InvoiceId",
+                table: "InvoiceLine",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_CreditedInvoiceId",
+                table: "Invoices",
+                column: "CreditedInvoiceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_NetworkId_Number",
+                table: "Invoices",
+                columns: new[] { "NetworkId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_NetworkId_Year_Sequence",
+                table: "Invoices",
+                columns: new[] { "NetworkId", "Year", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_UserId_IssueDate",
+                table: "Invoices",
+                columns: new[] { "UserId", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NetworkManagers_UserId",
                 table: "NetworkManagers",
                 column: "UserId");
@@ -670,6 +812,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "InvoicedBookings");
+
+            migrationBuilder.DropTable(
+                name: "InvoiceLine");
+
+            migrationBuilder.DropTable(
+                name: "InvoiceSequences");
+
+            migrationBuilder.DropTable(
                 name: "NetworkManagers");
 
             migrationBuilder.DropTable(
@@ -686,6 +837,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Resources");
+
+            migrationBuilder.DropTable(
+                name: "Invoices");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -159,6 +159,32 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "InvoicedBookings",
+                columns: table => new
+                {
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoicedBookings", x => x.BookingId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvoiceSequences",
+                columns: table => new
+                {
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoiceSequences", x => new { x.NetworkId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Networks",
                 columns: table => new
                 {
@@ -170,7 +196,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     LegalAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
                     VatNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    VatRateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatExemptionMention = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PaymentTermsDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvoicePrefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -284,6 +314,56 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Invoices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuerAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IssuerSiret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    IssuerVatNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    VatMention = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ClientEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClientSiret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    IsBusinessClient = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PaymentTerms = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TotalExclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalInclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreditedInvoiceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreditedInvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invoices", x => x.Id);
+                    table.CheckConstraint("CK_Invoices_Totals", "\"TotalExclTaxCents\" + \"VatCents\" = \"TotalInclTaxCents\"");
+                    table.ForeignKey(
+                        name: "FK_Invoices_Invoices_CreditedInvoiceId",
+                        column: x => x.CreditedInvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Invoices_Networks_NetworkId",
+                        column: x => x.NetworkId,
+                        principalTable: "Networks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NetworkManagers",
                 columns: table => new
                 {
@@ -348,6 +428,35 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         name: "FK_Sites_Networks_NetworkId",
                         column: x => x.NetworkId,
                         principalTable: "Networks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvoiceLine",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPriceInclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPriceExclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatRateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalExclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalInclTaxCents = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoiceLine", x => x.Id);
+                    table.CheckConstraint("CK_InvoiceLines_Quantity", "\"Quantity\" >= 1");
+                    table.ForeignKey(
+                        name: "FK_InvoiceLine_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -588,6 +697,39 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 column: "CreatedAtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InvoicedBookings_InvoiceId",
+                table: "InvoicedBookings",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvoiceLine_InvoiceId",
+                table: "InvoiceLine",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_CreditedInvoiceId",
+                table: "Invoices",
+                column: "CreditedInvoiceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_NetworkId_Number",
+                table: "Invoices",
+                columns: new[] { "NetworkId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_NetworkId_Year_Sequence",
+                table: "Invoices",
+                columns: new[] { "NetworkId", "Year", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_UserId_IssueDate",
+                table: "Invoices",
+                columns: new[] { "UserId", "IssueDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NetworkManagers_UserId",
                 table: "NetworkManagers",
                 column: "UserId");
@@ -669,6 +811,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "InvoicedBookings");
+
+            migrationBuilder.DropTable(
+                name: "InvoiceLine");
+
+            migrationBuilder.DropTable(
+                name: "InvoiceSequences");
+
+            migrationBuilder.DropTable(
                 name: "NetworkManagers");
 
             migrationBuilder.DropTable(
@@ -685,6 +836,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Resources");
+
+            migrationBuilder.DropTable(
+                name: "Invoices");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Security.Claims;
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Billing.Pdf;
+using Cotravail.Web.Features.Sites;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Billing.Api;
+
+/// <summary>Members read their invoices; hosts and managers search the invoices of their networks.</summary>
+internal static class InvoicesApi
+{
+    public static void MapInvoicesApi(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/api/v1/me/invoices").WithTags("Facturation").RequireAuthorization(AccountsModule.ApiPolicy);
+        me.MapGet("/", MineAsync).WithName("MyInvoices").WithSummary("My invoices and credit notes, newest first.");
+        me.MapGet("/{id:int}/pdf", MyPdfAsync).WithName("MyInvoicePdf").WithSummary("One of my invoices as PDF.");
+
+        var staff = app.MapGroup("/api/v1/invoices").WithTags("Facturation").RequireAuthorization(AccountsModule.ApiPolicy);
+        staff.MapGet("/", SearchAsync).WithName("SearchInvoices")
+            .WithSummary("Hosts and managers: invoices of their networks by issue date (from, to) and number or client (q).");
+        staff.MapGet("/{id:int}/pdf", StaffPdfAsync).WithName("InvoicePdf");
+    }
+
+    private static async Task<Ok<List<InvoiceDto>>> MineAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var list = await db.Invoices.AsNoTracking().Where(i => i.UserId == id)
+            .OrderByDescending(i => i.IssuedAtUtc).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(i => InvoiceDto.From(i, $"/api/v1/me/invoices/{i.Id}/pdf")).ToList());
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> MyPdfAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id && i.UserId == userId, ct);
+        return invoice is null ? TypedResults.NotFound() : Pdf(invoice);
+    }
+
+    private static async Task<Results<Ok<List<InvoiceDto>>, ForbidHttpResult, ValidationProblem>> SearchAsync(
+        string? from, string? to, string? q, ClaimsPrincipal user, StaffNetworks staff, AppDbContext db, CancellationToken ct)
+    {
+        var networks = await staff.NetworkIdsAsync(user, ct);
+        if (networks.Count == 0)
+        {
+            return TypedResults.Forbid();
+        }
+        var errors = new Dictionary<string, string[]>();
+        var start = Day(from, "from", errors);
+        var end = Day(to, "to", errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
+        }
+        var query = db.Invoices.AsNoTracking().Where(i => networks.Contains(i.NetworkId));
+        if (start is { } s)
+        {
+            query = query.Where(i => i.IssueDate >= s);
+        }
+        if (end is { } e)
+        {
+            query = query.Where(i => i.IssueDate <= e);
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim().ToUpperInvariant();
+            query = query.Where(i => i.Number.ToUpper().Contains(term) || i.ClientName.ToUpper().Contains(term));
+        }
+        var list = await query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Sequence).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(i => InvoiceDto.From(i, $"/api/v1/invoices/{i.Id}/pdf")).ToList());
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> StaffPdfAsync(
+        int id, ClaimsPrincipal user, StaffNetworks staff, AppDbContext db, CancellationToken ct)
+    {
+        var networks = await staff.NetworkIdsAsync(user, ct);
+        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id && networks.Contains(i.NetworkId), ct);
+        return invoice is null ? TypedResults.NotFound() : Pdf(invoice);
+    }
+
+    internal static FileContentHttpResult Pdf(Invoice invoice) =>
+        TypedResults.File(InvoicePdf.Render(invoice), "application/pdf", $"{invoice.Number}.pdf");
+
+    private static DateOnly? Day(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Common.Dates.IsPlausible(d))
+        {
+            return d;
+        }
+        errors[field] = ["La date s'écrit AAAA-MM-JJ, entre 2000 et 2100."];
+        return null;
+    }
+}

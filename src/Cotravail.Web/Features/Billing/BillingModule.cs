@@ -1,0 +1,25 @@
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Billing.Api;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cotravail.Web.Features.Billing;
+
+/// <summary>Billing: invoices and credit notes with gap-free numbers, PDF, monthly invoicing of bookings.</summary>
+public static class BillingModule
+{
+    public static WebApplicationBuilder AddBilling(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddScoped<InvoiceIssuer>();
+        s.AddScoped<MonthlyInvoicing>();
+        s.AddScoped<StaffNetworks>();
+        s.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Billing/Manage", Roles.Manager));
+        return builder;
+    }
+
+    public static WebApplication MapBilling(this WebApplication app)
+    {
+        app.MapInvoicesApi();
+        return app;
+    }
+}

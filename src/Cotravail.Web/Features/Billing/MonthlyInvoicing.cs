@@ -1,0 +1,69 @@
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Booking;
+using Cotravail.Web.Features.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Billing;
+
+/// <summary>
+/// Once a month is over, one invoice per member for the bookings charged at the site's price that month (confirmed,
+/// no-show, or cancelled late), each booking charged once. Each invoice is issued in its own transaction with the
+/// bookings it charges, so a second run finds nothing left to charge.
+/// </summary>
+public sealed class MonthlyInvoicing(AppDbContext db, InvoiceIssuer issuer, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<Invoice>> RunAsync(int networkId, int year, int month, CancellationToken ct)
+    {
+        var first = new DateOnly(year, month, 1);
+        var last = first.AddMonths(1).AddDays(-1);
+        var network = await db.Networks.AsNoTracking().FirstAsync(n => n.Id == networkId, ct);
+        var charged = new[] { BookingStatus.Confirmed, BookingStatus.NoShow, BookingStatus.LateCancelled };
+        var bookings = await db.Bookings.AsNoTracking().Include(b => b.Site).Include(b => b.Resource).Include(b => b.User)
+            .Where(b => b.Site!.NetworkId == networkId && b.Date >= first && b.Date <= last && charged.Contains(b.Status)
+                        && b.PriceCents > 0 && !db.InvoicedBookings.Any(i => i.BookingId == b.Id))
+            .ToListAsync(ct);
+        var invoices = new List<Invoice>();
+        foreach (var member in bookings.GroupBy(b => b.UserId))
+        {
+            var user = member.First().User!;
+            var lines = member
+                .GroupBy(b => (Description: Describe(b), b.PriceCents))
+                .OrderBy(g => g.Key.Description, StringComparer.Ordinal)
+                .Select(g => new LineRequest($"{g.Key.Description} – {MonthName(first)}", g.Count(), g.Key.PriceCents, network.VatRateBasisPoints))
+                .ToList();
+            using var gate = await WriteGate.EnterAsync(db, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var invoice = await issuer.IssueAsync(networkId, new ClientIdentity(user.Id, user.DisplayName, null, user.Email), lines, ct);
+            db.InvoicedBookings.AddRange(member.Select(b => new InvoicedBooking { BookingId = b.Id, InvoiceId = invoice.Id }));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            invoices.Add(invoice);
+        }
+        return invoices;
+    }
+
+    /// <summary>True when the month is over in France (it can be invoiced).</summary>
+    public bool IsOver(int year, int month) =>
+        DateOnly.FromDateTime(clock.GetLocalNow().DateTime) > new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
+
+    private static string Describe(Booking.Booking b)
+    {
+        var what = b.Resource!.Kind switch
+        {
+            ResourceKind.DeskPool => b.Period == Period.Day ? "Pass journée" : "Pass demi-journée",
+            ResourceKind.PrivateOffice => b.Period == Period.Day ? "Bureau privatif, journée" : "Bureau privatif, demi-journée",
+            ResourceKind.MeetingRoom => $"Salle de réunion, {(b.EndUtc - b.StartUtc).TotalHours:0.#} h",
+            _ => $"Cabine téléphonique, {(b.EndUtc - b.StartUtc).TotalHours:0.#} h",
+        };
+        var suffix = b.Status switch
+        {
+            BookingStatus.NoShow => " (absence)",
+            BookingStatus.LateCancelled => " (annulation tardive)",
+            _ => "",
+        };
+        return $"{what} – {b.Site!.Name}{suffix}";
+    }
+
+    private static string MonthName(DateOnly first) =>
+        first.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+}
