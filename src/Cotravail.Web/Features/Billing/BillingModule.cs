@@ -13,6 +13,7 @@ public static class BillingModule
         s.AddScoped<InvoiceIssuer>();
         s.AddScoped<MonthlyInvoicing>();
         s.AddScoped<StaffNetworks>();
+        s.AddScoped<Payments>();
         s.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Billing/Manage", Roles.Manager));
         return builder;
     }
@@ -20,6 +21,7 @@ public static class BillingModule
     public static WebApplication MapBilling(this WebApplication app)
     {
         app.MapInvoicesApi();
+        app.MapPaymentsApi();
         return app;
     }
 }

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Cotravail.Web.Data.Migrations.Postgres
+namespace Cotravail.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,25 +29,25 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    FirstName = table.Column<string>(type: "text", nullable: false),
-                    LastName = table.Column<string>(type: "text", nullable: false),
-                    Postcode = table.Column<string>(type: "text", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,11 +58,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "BookedHalves",
                 columns: table => new
                 {
-                    ResourceId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Half = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    BookingId = table.Column<int>(type: "integer", nullable: false)
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Half = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,9 +73,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "BookedSlots",
                 columns: table => new
                 {
-                    ResourceId = table.Column<int>(type: "integer", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    BookingId = table.Column<int>(type: "integer", nullable: false)
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,12 +86,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "BookingSeries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ResourceId = table.Column<int>(type: "integer", nullable: false),
-                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -103,9 +102,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "CalendarFeeds",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,13 +112,33 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CashUps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpectedCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    CountedCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    DifferenceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedByUserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CashUps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -130,10 +149,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "DeskDays",
                 columns: table => new
                 {
-                    ResourceId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Morning = table.Column<int>(type: "integer", nullable: false),
-                    Afternoon = table.Column<int>(type: "integer", nullable: false)
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Morning = table.Column<int>(type: "INTEGER", nullable: false),
+                    Afternoon = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,13 +165,13 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Scope = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: false),
-                    Body = table.Column<string>(type: "text", nullable: true),
-                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,9 +182,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "InvoicedBookings",
                 columns: table => new
                 {
-                    BookingId = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InvoiceId = table.Column<int>(type: "integer", nullable: false)
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,9 +195,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "InvoiceSequences",
                 columns: table => new
                 {
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Last = table.Column<int>(type: "integer", nullable: false)
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -189,19 +208,19 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Networks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    LegalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    LegalAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
-                    VatNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    VatRateBasisPoints = table.Column<int>(type: "integer", nullable: false),
-                    VatExemptionMention = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PaymentTermsDays = table.Column<int>(type: "integer", nullable: false),
-                    InvoicePrefix = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LegalAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    VatNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    VatRateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatExemptionMention = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PaymentTermsDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvoicePrefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -212,11 +231,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -233,11 +252,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -254,10 +273,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -274,8 +293,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -298,10 +317,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -318,33 +337,33 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Invoices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    IssueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    IssuerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IssuerAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    IssuerSiret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
-                    IssuerVatNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    VatMention = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: true),
-                    ClientName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ClientAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    ClientEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ClientSiret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
-                    IsBusinessClient = table.Column<bool>(type: "boolean", nullable: false),
-                    PaymentTerms = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TotalExclTaxCents = table.Column<int>(type: "integer", nullable: false),
-                    VatCents = table.Column<int>(type: "integer", nullable: false),
-                    TotalInclTaxCents = table.Column<int>(type: "integer", nullable: false),
-                    CreditedInvoiceId = table.Column<int>(type: "integer", nullable: true),
-                    CreditedInvoiceNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuerAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IssuerSiret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    IssuerVatNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    VatMention = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ClientEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClientSiret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    IsBusinessClient = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PaymentTerms = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TotalExclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalInclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreditedInvoiceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreditedInvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -368,8 +387,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "NetworkManagers",
                 columns: table => new
                 {
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -392,35 +411,35 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Sites",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Commune = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Postcode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AreaSquareMetres = table.Column<int>(type: "integer", nullable: true),
-                    InternetDownMbps = table.Column<int>(type: "integer", nullable: true),
-                    InternetUpMbps = table.Column<int>(type: "integer", nullable: true),
-                    StepFreeAccess = table.Column<bool>(type: "boolean", nullable: false),
-                    ServicesNearby = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    DayPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    HalfDayPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    OfficeDayPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    OfficeHalfDayPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    RoomHourPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    BoothHourPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    BookingHorizonDays = table.Column<int>(type: "integer", nullable: false),
-                    HalfDaySplit = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    DeskCancelCutoff = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    RoomCancelNoticeMinutes = table.Column<int>(type: "integer", nullable: false),
-                    ClosedOnPublicHolidays = table.Column<bool>(type: "boolean", nullable: false),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Commune = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AreaSquareMetres = table.Column<int>(type: "INTEGER", nullable: true),
+                    InternetDownMbps = table.Column<int>(type: "INTEGER", nullable: true),
+                    InternetUpMbps = table.Column<int>(type: "INTEGER", nullable: true),
+                    StepFreeAccess = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ServicesNearby = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    HalfDayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficeDayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficeHalfDayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoomHourPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoothHourPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingHorizonDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    HalfDaySplit = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    DeskCancelCutoff = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    RoomCancelNoticeMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedOnPublicHolidays = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -437,18 +456,18 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "InvoiceLine",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InvoiceId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Quantity = table.Column<int>(type: "integer", nullable: false),
-                    UnitPriceInclTaxCents = table.Column<int>(type: "integer", nullable: false),
-                    UnitPriceExclTaxCents = table.Column<int>(type: "integer", nullable: false),
-                    VatRateBasisPoints = table.Column<int>(type: "integer", nullable: false),
-                    TotalExclTaxCents = table.Column<int>(type: "integer", nullable: false),
-                    VatCents = table.Column<int>(type: "integer", nullable: false),
-                    TotalInclTaxCents = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPriceInclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPriceExclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatRateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalExclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalInclTaxCents = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -463,15 +482,51 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChequeNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ChequeBank = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CashUpId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                    table.CheckConstraint("CK_Payments_Amount", "\"AmountCents\" > 0");
+                    table.ForeignKey(
+                        name: "FK_Payments_CashUps_CashUpId",
+                        column: x => x.CashUpId,
+                        principalTable: "CashUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Payments_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Closures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -488,14 +543,14 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "OpeningHours",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<int>(type: "integer", nullable: false),
-                    Opens = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Closes = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Opens2 = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    Closes2 = table.Column<TimeOnly>(type: "time without time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Opens = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Closes = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Opens2 = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Closes2 = table.Column<TimeOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -512,15 +567,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Resources",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Capacity = table.Column<int>(type: "integer", nullable: false),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -538,8 +593,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "SiteHosts",
                 columns: table => new
                 {
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -562,22 +617,22 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Bookings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    ResourceId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Period = table.Column<int>(type: "integer", nullable: true),
-                    LocalStart = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    LocalEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    PriceCents = table.Column<int>(type: "integer", nullable: false),
-                    SeriesId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CancelledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: true),
+                    LocalStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    LocalEnd = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -688,6 +743,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CashUps_SiteId_Date",
+                table: "CashUps",
+                columns: new[] { "SiteId", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Closures_SiteId_StartDate",
                 table: "Closures",
                 columns: new[] { "SiteId", "StartDate" });
@@ -746,6 +806,21 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 table: "OpeningHours",
                 columns: new[] { "SiteId", "Day" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_CashUpId",
+                table: "Payments",
+                column: "CashUpId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_InvoiceId",
+                table: "Payments",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_SiteId_Method_CashUpId",
+                table: "Payments",
+                columns: new[] { "SiteId", "Method", "CashUpId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Resources_SiteId",
@@ -827,6 +902,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "OpeningHours");
 
             migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
                 name: "SiteHosts");
 
             migrationBuilder.DropTable(
@@ -837,6 +915,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Resources");
+
+            migrationBuilder.DropTable(
+                name: "CashUps");
 
             migrationBuilder.DropTable(
                 name: "Invoices");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cotravail.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126100204_Initial")]
+    [Migration("20261126100531_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -131,6 +131,45 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.CashUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DifferenceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpectedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Date");
+
+                    b.ToTable("CashUps");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
@@ -328,6 +367,63 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("InvoiceId");
 
                     b.ToTable("InvoicedBookings");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CashUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChequeBank")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChequeNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CashUpId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("SiteId", "Method", "CashUpId");
+
+                    b.ToTable("Payments", t =>
+                        {
+                            t.HasCheckConstraint("CK_Payments_Amount", "\"AmountCents\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Booking.BookedHalf", b =>
@@ -978,6 +1074,20 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
                         .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Payment", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.CashUp", null)
+                        .WithMany()
+                        .HasForeignKey("CashUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

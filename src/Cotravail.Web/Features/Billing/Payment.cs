@@ -1,0 +1,64 @@
+namespace Cotravail.Web.Features.Billing;
+
+public enum PaymentMethod
+{
+    Cash = 0,
+    Cheque = 1,
+    Card = 2,
+    Transfer = 3,
+}
+
+public static class PaymentMethodText
+{
+    public static string French(this PaymentMethod method) => method switch
+    {
+        PaymentMethod.Cash => "espèces",
+        PaymentMethod.Cheque => "chèque",
+        PaymentMethod.Card => "carte (terminal)",
+        _ => "virement",
+    };
+
+    public static PaymentMethod? FromApiName(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "cash" => PaymentMethod.Cash,
+        "cheque" => PaymentMethod.Cheque,
+        "card" => PaymentMethod.Card,
+        "transfer" => PaymentMethod.Transfer,
+        _ => null,
+    };
+}
+
+/// <summary>Money received for an invoice, recorded by a host at a site (or by a manager). Never edited.</summary>
+public sealed class Payment
+{
+    public int Id { get; set; }
+    public int InvoiceId { get; set; }
+    public int NetworkId { get; set; }
+
+    /// <summary>The site whose desk received it (cash goes into that site's cash-up).</summary>
+    public int? SiteId { get; set; }
+    public PaymentMethod Method { get; set; }
+    public int AmountCents { get; set; }
+    public string? ChequeNumber { get; set; }
+    public string? ChequeBank { get; set; }
+    public string? Reference { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
+    public string RecordedByUserId { get; set; } = "";
+
+    /// <summary>The closed cash-up that counted this cash payment; null until then.</summary>
+    public int? CashUpId { get; set; }
+}
+
+/// <summary>The daily closing of a site's till: expected cash against counted cash. Once closed it never changes.</summary>
+public sealed class CashUp
+{
+    public int Id { get; set; }
+    public int SiteId { get; set; }
+    public DateOnly Date { get; set; }
+    public int ExpectedCents { get; set; }
+    public int CountedCents { get; set; }
+    public int DifferenceCents { get; set; }
+    public string? Comment { get; set; }
+    public DateTime ClosedAtUtc { get; set; }
+    public string ClosedByUserId { get; set; } = "";
+}

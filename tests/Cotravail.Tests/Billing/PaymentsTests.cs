@@ -1,0 +1,115 @@
+using System.Net;
+using Cotravail.Tests.Infrastructure;
+using Cotravail.Web.Features.Billing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cotravail.Tests.Billing;
+
+public sealed class PaymentsTests
+{
+    private static async Task<(int InvoiceId, int SiteId)> InvoiceAsync(TestApp app, int cents = 3800)
+    {
+        var network = await app.WithDbAsync(db => db.Networks.Select(n => n.Id).SingleAsync());
+        await using var scope = app.Services.CreateAsyncScope();
+        var invoice = await scope.ServiceProvider.GetRequiredService<InvoiceIssuer>().IssueAsync(network,
+            new ClientIdentity(null, "Sophie Martin", null, TestApp.MemberEmail), [new LineRequest("Passes", 1, cents, 2000)], CancellationToken.None);
+        return (invoice.Id, (await app.SiteAsync("luzech")).Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_host_records_partial_payments_until_nothing_is_due_and_never_more(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var (invoice, site) = await InvoiceAsync(app);
+        var host = await app.ApiClientAsync(TestApp.HostEmail);
+
+        var cash = await host.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "cash", amountCents = 1500, siteId = site });
+        Assert.Equal(HttpStatusCode.Created, cash.StatusCode);
+        Assert.Equal(2300, (await cash.JsonAsync()).GetProperty("remainingDueCents").GetInt32());
+
+        var noNumber = await host.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "cheque", amountCents = 2300, siteId = site });
+        Assert.Equal(HttpStatusCode.BadRequest, noNumber.StatusCode);
+        var tooMuch = await host.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "card", amountCents = 2301, siteId = site });
+        Assert.Equal(HttpStatusCode.BadRequest, tooMuch.StatusCode);
+        Assert.Contains("23,00 €", (await tooMuch.JsonAsync()).GetProperty("errors").GetProperty("amountCents")[0].GetString(), StringComparison.Ordinal);
+        var negative = await host.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "card", amountCents = -5, siteId = site });
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+
+        var cheque = await host.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "cheque", amountCents = 2300, siteId = site, chequeNumber = "1234567", chequeBank = "Crédit Agricole" });
+        Assert.Equal(0, (await cheque.JsonAsync()).GetProperty("remainingDueCents").GetInt32());
+        Assert.Equal(3800, await app.WithDbAsync(db => db.Payments.SumAsync(p => p.AmountCents)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Ten_payments_at_once_never_pay_more_than_is_due(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var (invoice, site) = await InvoiceAsync(app);
+        var host = await app.ApiClientAsync(TestApp.HostEmail);
+
+        using var start = new ManualResetEventSlim();
+        var tasks = Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return (await host.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "card", amountCents = 1000, siteId = site })).StatusCode;
+        })).ToList();
+        start.Set();
+        var statuses = await Task.WhenAll(tasks);
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.Created)); // 3 × 10 € ≤ 38 €
+        Assert.Equal(7, statuses.Count(s => s == HttpStatusCode.BadRequest));
+        Assert.Equal(3000, await app.WithDbAsync(db => db.Payments.SumAsync(p => p.AmountCents)));
+    }
+
+    [Fact]
+    public async Task A_double_submission_records_the_payment_once()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (invoice, site) = await InvoiceAsync(app);
+        var host = await app.ApiClientAsync(TestApp.HostEmail);
+        var body = new { invoiceId = invoice, method = "cash", amountCents = 1500, siteId = site };
+        var first = await host.PostJsonAsync("/api/v1/payments", body, "paiement-42");
+        var second = await host.PostJsonAsync("/api/v1/payments", body, "paiement-42");
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal((await first.JsonAsync()).GetProperty("id").GetInt32(), (await second.JsonAsync()).GetProperty("id").GetInt32());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Payments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Members_and_hosts_of_another_network_cannot_record_payments()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (invoice, site) = await InvoiceAsync(app);
+        var member = await app.ApiClientAsync(TestApp.MemberEmail);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "cash", amountCents = 100, siteId = site })).StatusCode);
+        var (_, _, otherManager) = await app.CreateOtherNetworkAsync();
+        var other = await app.ApiClientAsync(otherManager.Email!);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "transfer", amountCents = 100 })).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Payments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_closed_cash_up_keeps_its_figures_and_later_cash_goes_to_the_next_one()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (invoice, site) = await InvoiceAsync(app);
+        var host = await app.ApiClientAsync(TestApp.HostEmail);
+        await host.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "cash", amountCents = 1500, siteId = site });
+        await host.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "card", amountCents = 800, siteId = site });
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var payments = scope.ServiceProvider.GetRequiredService<Payments>();
+        Assert.Equal(1500, await payments.ExpectedCashAsync(site, CancellationToken.None));
+        var closed = await payments.CloseCashUpAsync(site, new DateOnly(2026, 12, 1), 1450, "Pièce manquante", "host", CancellationToken.None);
+        Assert.Equal(-50, closed.DifferenceCents);
+
+        await host.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "cash", amountCents = 500, siteId = site });
+        Assert.Equal(500, await payments.ExpectedCashAsync(site, CancellationToken.None));
+        var again = await app.WithDbAsync(db => db.CashUps.AsNoTracking().SingleAsync(c => c.Id == closed.Id));
+        Assert.Equal(1500, again.ExpectedCents);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Payments.CountAsync(p => p.CashUpId == closed.Id)));
+    }
+}
