@@ -61,6 +61,10 @@ public sealed partial class EnglishTextsTests
             texts.Add(kind.CapacityUnit(1));
             texts.Add(kind.CapacityUnit(2));
         }
+        foreach (var method in Enum.GetValues<Cotravail.Web.Features.Billing.PaymentMethod>())
+        {
+            texts.Add(Cotravail.Web.Features.Billing.PaymentMethodText.French(method));
+        }
         foreach (var period in Enum.GetValues<Cotravail.Web.Features.Booking.Period>())
         {
             texts.Add(Cotravail.Web.Features.Booking.PeriodText.French(period));

@@ -74,6 +74,32 @@ public sealed class IdempotencyStore(AppDbContext db, TimeProvider clock)
         return ToResult(response.StatusCode, json, response.Location, response.IsProblem);
     }
 
+    /// <summary>
+    /// For forms: claims a one-time token (a hidden field written with the form). False when it was already used —
+    /// the form was submitted twice — so the second submission does nothing.
+    /// </summary>
+    public async Task<bool> TryClaimOnceAsync(string scope, string token, CancellationToken ct)
+    {
+        if (token.Length is 0 or > 100)
+        {
+            return false;
+        }
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            Scope = scope, Key = token, RequestHash = "form", StatusCode = 200, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
     private Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken ct) =>
         db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
 

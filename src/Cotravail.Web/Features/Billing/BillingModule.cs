@@ -14,7 +14,11 @@ public static class BillingModule
         s.AddScoped<MonthlyInvoicing>();
         s.AddScoped<StaffNetworks>();
         s.AddScoped<Payments>();
-        s.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Billing/Manage", Roles.Manager));
+        s.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Billing/Manage", Roles.Manager);
+            o.Conventions.AuthorizeFolder("/Billing/Desk", Roles.Host);
+        });
         return builder;
     }
 
