@@ -5,6 +5,7 @@ using Cotravail.Web.Data.Commands;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Sites;
+using Cotravail.Web.Features.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddMail();
 builder.AddAccounts();
 builder.AddSites();
 builder.AddBooking();
+builder.AddSurveys();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapWeb();
 app.MapAccounts();
 app.MapSites();
 app.MapBooking();
+app.MapSurveys();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

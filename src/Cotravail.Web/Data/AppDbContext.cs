@@ -2,6 +2,7 @@ using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Sites;
+using Cotravail.Web.Features.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<BookedSlot> BookedSlots => Set<BookedSlot>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<QuestionOption> QuestionOptions => Set<QuestionOption>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
