@@ -6,6 +6,7 @@ using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Sites;
+using Cotravail.Web.Features.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.AddAccounts();
 builder.AddSites();
 builder.AddBooking();
 builder.AddBilling();
+builder.AddSurveys();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapAccounts();
 app.MapSites();
 app.MapBooking();
 app.MapBilling();
+app.MapSurveys();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites;
+using Cotravail.Web.Features.Surveys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace Cotravail.Web.Data;
 /// </summary>
 public sealed class DemoData(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    IConfiguration config, DemoLogins logins, TimeProvider clock)
+    IConfiguration config, DemoLogins logins, TimeProvider clock, SurveyDemo surveys)
 {
     public const string NetworkSlug = "vallee-du-lot-et-du-vignoble";
 
@@ -54,6 +55,7 @@ public sealed class DemoData(
             }
         }
         await db.SaveChangesAsync(ct);
+        await surveys.SeedAsync(network, ct);
     }
 
     private async Task<AppUser> EnsureUserAsync(string email, string first, string last, string postcode, string role, CancellationToken ct)
