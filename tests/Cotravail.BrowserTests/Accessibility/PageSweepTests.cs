@@ -16,7 +16,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         var violations = await AxeSweep.ViolationsAsync(context,
         [
             "/compte/inscription", "/compte/connexion", "/compte/mot-de-passe-oublie", "/compte/confirmer/renvoyer",
-            "/page-qui-n-existe-pas",
+            "/page-qui-n-existe-pas", "/enquetes/besoins-coworking", "/enquetes/besoins-coworking/resultats",
         ]);
         Assert.True(violations.Length == 0, violations);
     }
@@ -29,7 +29,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         await using var context = await browser.NewContextAsync(width, height);
         await AxeSweep.SignInAsync(context, "membre@cotravail.test");
         var violations = await AxeSweep.ViolationsAsync(context,
-            ["/compte/mot-de-passe", "/mes-reservations", "/mes-reservations/calendrier", "/reserver/serie"]);
+            ["/compte/mot-de-passe", "/mes-reservations", "/mes-reservations/calendrier", "/reserver/serie", "/mes-factures"]);
         Assert.True(violations.Length == 0, violations);
     }
 
@@ -49,6 +49,8 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             "/gestion/espaces", "/gestion/espaces/nouveau", $"/gestion/espaces/{luzech}", $"/gestion/espaces/{luzech}/ressources",
             $"/gestion/espaces/{luzech}/ressources/{resource}", $"/gestion/espaces/{luzech}/horaires",
             $"/gestion/espaces/{luzech}/fermetures", $"/gestion/espaces/{luzech}/equipe", "/gestion/reseaux/1",
+            "/gestion/factures", "/accueil/luzech/caisse", "/accueil/luzech/reservations", "/gestion/enquetes", "/gestion/enquetes/1",
+            "/gestion/enquetes/1/resultats",
         ]);
         Assert.True(violations.Length == 0, violations);
     }
