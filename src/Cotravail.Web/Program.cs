@@ -4,6 +4,7 @@ using Cotravail.Web.Data;
 using Cotravail.Web.Data.Commands;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Booking;
+using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Sites;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddMail();
 builder.AddAccounts();
 builder.AddSites();
 builder.AddBooking();
+builder.AddEvents();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapWeb();
 app.MapAccounts();
 app.MapSites();
 app.MapBooking();
+app.MapEvents();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Booking;
+using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<BookedSlot> BookedSlots => Set<BookedSlot>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Registration> EventRegistrations => Set<Registration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
