@@ -51,7 +51,11 @@ public sealed class Event
     /// <summary>The events created together by one recurrence share this id.</summary>
     public Guid? SeriesId { get; set; }
 
+    /// <summary>Who created it: a host, or the member who proposed it.</summary>
     public string? CreatedByUserId { get; set; }
+
+    /// <summary>The host's message to the member when a proposal is declined.</summary>
+    public string? ReviewMessage { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
     public int Remaining => Math.Max(0, Capacity - Registered);
@@ -66,12 +70,13 @@ public sealed class Event
     public string? RegistrationClosedReason(DateTime nowUtc) => Status switch
     {
         EventStatus.Cancelled => "Cet événement est annulé.",
-        EventStatus.Draft => "Cet événement n'est pas encore publié.",
+        not EventStatus.Published => "Cet événement n'est pas encore publié.",
         _ when nowUtc >= StartUtc => "Cet événement est passé : les inscriptions sont closes.",
         _ when nowUtc >= RegistrationClosesAtUtc => "Les inscriptions sont closes pour cet événement.",
         _ => null,
     };
 
     /// <summary>Who may see it: published, and public or seen by someone signed in.</summary>
-    public bool IsVisibleTo(bool signedIn) => Status != EventStatus.Draft && (Audience == EventAudience.Public || signedIn);
+    public bool IsVisibleTo(bool signedIn) =>
+        (Status is EventStatus.Published or EventStatus.Cancelled) && (Audience == EventAudience.Public || signedIn);
 }

@@ -32,6 +32,10 @@ public enum EventStatus
     Draft = 0,
     Published = 1,
     Cancelled = 2,
+    /// <summary>Proposed by a member (« Je propose un atelier »), waiting for a host to review it.</summary>
+    Proposed = 3,
+    /// <summary>A proposal a host declined, with a message to the member.</summary>
+    Declined = 4,
 }
 
 public static class EventKindText
@@ -94,6 +98,8 @@ public static class EventKindText
     {
         EventStatus.Published => "Publié",
         EventStatus.Cancelled => "Annulé",
+        EventStatus.Proposed => "Proposition à examiner",
+        EventStatus.Declined => "Proposition déclinée",
         _ => "Brouillon",
     };
 }

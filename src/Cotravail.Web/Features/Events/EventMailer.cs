@@ -41,6 +41,20 @@ public sealed class EventMailer(IMailSender mail, RegistrationLinks links)
         return mail.SendAsync(new OutgoingMail(r.Email, $"Inscription annulée : {e.Title}", text.ToString()), ct);
     }
 
+    public Task SendProposalPublishedAsync(string to, string name, Event e, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return mail.SendAsync(new OutgoingMail(to, $"Votre proposition est publiée : {e.Title}",
+            $"Bonjour {name},\n\nMerci pour votre proposition ! Elle est publiée dans l'agenda :\n- {Describe(e)}\n- {links.EventUrl(e)}\n\nÀ bientôt !\n"), ct);
+    }
+
+    public Task SendProposalDeclinedAsync(string to, string name, Event e, string message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return mail.SendAsync(new OutgoingMail(to, $"Votre proposition : {e.Title}",
+            $"Bonjour {name},\n\nMerci pour votre proposition « {e.Title} ». L'équipe de {e.Site?.Name} ne peut pas la retenir pour le moment :\n\n{message}\n\nÀ bientôt !\n"), ct);
+    }
+
     public static string Describe(Event e)
     {
         ArgumentNullException.ThrowIfNull(e);

@@ -13,6 +13,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(x => x.OrganiserName).HasMaxLength(160);
         b.Property(x => x.Tags).HasMaxLength(300);
         b.Property(x => x.CreatedByUserId).HasMaxLength(450);
+        b.Property(x => x.ReviewMessage).HasMaxLength(2000);
         b.HasIndex(x => new { x.Status, x.StartUtc });
         b.HasIndex(x => new { x.SiteId, x.StartUtc });
         b.HasIndex(x => x.SeriesId);

@@ -375,6 +375,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int>("RegistrationCloseMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReviewMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("uuid");
 

@@ -364,6 +364,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("RegistrationCloseMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReviewMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("TEXT");
 

@@ -63,7 +63,8 @@ public sealed class EventEditor(AppDbContext db, RegistrationCommands registrati
         e.EndUtc = end;
         if (e.Status != EventStatus.Cancelled)
         {
-            e.Status = input.Publish ? EventStatus.Published : EventStatus.Draft;
+            // A proposal stays one until a host publishes it.
+            e.Status = input.Publish ? EventStatus.Published : e.Status == EventStatus.Proposed ? EventStatus.Proposed : EventStatus.Draft;
         }
         try
         {

@@ -7,6 +7,7 @@ namespace Cotravail.Web.Features.Events.Manage;
 public sealed class IndexModel(AppDbContext db, EventScope scope, TimeProvider clock) : StaffEventPage(db, scope)
 {
     public IReadOnlyList<Event> Events { get; private set; } = [];
+    public IReadOnlyList<Event> Proposals { get; private set; } = [];
 
     public async Task OnGetAsync(bool passes, CancellationToken ct)
     {
@@ -14,7 +15,10 @@ public sealed class IndexModel(AppDbContext db, EventScope scope, TimeProvider c
         ShowPast = passes;
         var ids = MySites.Select(s => s.Id).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = Db.Events.AsNoTracking().Include(e => e.Site).Where(e => ids.Contains(e.SiteId));
+        Proposals = await Db.Events.AsNoTracking().Include(e => e.Site)
+            .Where(e => ids.Contains(e.SiteId) && e.Status == EventStatus.Proposed).OrderBy(e => e.StartUtc).ToListAsync(ct);
+        var query = Db.Events.AsNoTracking().Include(e => e.Site)
+            .Where(e => ids.Contains(e.SiteId) && e.Status != EventStatus.Proposed && e.Status != EventStatus.Declined);
         query = passes ? query.Where(e => e.EndUtc <= now).OrderByDescending(e => e.StartUtc) : query.Where(e => e.EndUtc > now).OrderBy(e => e.StartUtc);
         Events = await query.Take(200).ToListAsync(ct);
     }

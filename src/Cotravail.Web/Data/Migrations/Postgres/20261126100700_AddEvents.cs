@@ -37,6 +37,7 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     Status = table.Column<int>(type: "integer", nullable: false),
                     SeriesId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReviewMessage = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

@@ -36,6 +36,7 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     SeriesId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewMessage = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
