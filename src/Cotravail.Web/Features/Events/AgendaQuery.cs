@@ -7,11 +7,15 @@ namespace Cotravail.Web.Features.Events;
 /// <summary>What the agenda shows: a site, a kind, a month (or days from … to), for the public or for people signed in.</summary>
 public sealed record AgendaFilter(int? SiteId = null, EventKind? Kind = null, DateOnly? From = null, DateOnly? To = null)
 {
+    /// <summary>Days the agenda reads: years 2000 to 2100 (beyond, a date is a typing mistake, and overflows the calendar).</summary>
+    public static bool IsSensible(DateOnly day) => day.Year is >= 2000 and <= 2100;
+
     /// <summary>« 2026-12 » as the first and last day of that month.</summary>
     public static bool TryMonth(string? text, out DateOnly first, out DateOnly last)
     {
         first = last = default;
-        if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
+        if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first)
+            || !IsSensible(first))
         {
             return false;
         }

@@ -59,7 +59,7 @@ internal static class EventsApi
             }
             else
             {
-                errors["month"] = ["Le mois doit s'écrire AAAA-MM, par exemple 2026-12."];
+                errors["month"] = ["Le mois doit s'écrire AAAA-MM, par exemple 2026-12 (entre 2000 et 2100)."];
             }
         }
         first = Day(from, "from", errors) ?? first;
@@ -138,11 +138,11 @@ internal static class EventsApi
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && AgendaFilter.IsSensible(d))
         {
             return d;
         }
-        errors[field] = [$"« {(text.Length > 40 ? text[..40] : text)} » n'est pas une date valide (AAAA-MM-JJ)."];
+        errors[field] = [$"« {(text.Length > 40 ? text[..40] : text)} » n'est pas une date valide (AAAA-MM-JJ, entre 2000 et 2100)."];
         return null;
     }
 }

@@ -85,6 +85,11 @@ public sealed class EventInput : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Date is { } day && !AgendaFilter.IsSensible(day))
+        {
+            yield return new ValidationResult(Texts.Get(validationContext, "La date doit être comprise entre 2000 et 2100."), [nameof(Date)]);
+            yield break;
+        }
         var endDate = EndDate ?? Date;
         if (Date is { } date && StartTime is { } start && EndTime is { } end && endDate is { } last
             && last.ToDateTime(end) <= date.ToDateTime(start))

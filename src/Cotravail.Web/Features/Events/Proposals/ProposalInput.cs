@@ -42,6 +42,10 @@ public sealed class ProposalInput : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Date is { } day && !AgendaFilter.IsSensible(day))
+        {
+            yield return new ValidationResult(Texts.Get(validationContext, "La date doit être comprise entre 2000 et 2100."), [nameof(Date)]);
+        }
         if (StartTime is { } start && EndTime is { } end && end <= start)
         {
             yield return new ValidationResult(Texts.Get(validationContext, "La fin doit être après le début."), [nameof(EndTime)]);
