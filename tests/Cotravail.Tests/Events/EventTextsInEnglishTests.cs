@@ -24,6 +24,7 @@ public sealed class EventTextsInEnglishTests
             .Concat(Enum.GetValues<RegisterOutcome>().Select(o => new RegisterResult(o).Message))
             .Concat(Enum.GetValues<EventStatus>().Select(s => new Event { Status = s, StartUtc = now.AddHours(1) }.RegistrationClosedReason(now)))
             .Append(new Event { Status = EventStatus.Published, StartUtc = now }.RegistrationClosedReason(now))
+            .Append(RegistrationCommands.SlotTaken)
             .OfType<string>().Distinct();
 
         Assert.All(texts, t => Assert.Contains(t, english));

@@ -12,18 +12,34 @@ namespace Cotravail.Web.Features.Events;
 /// </summary>
 public sealed class EventPlaces(AppDbContext db, TimeProvider clock)
 {
-    /// <summary>Gives the new registration a place, or the next position on the waitlist, and saves it.</summary>
-    public async Task PlaceAsync(Registration registration, CancellationToken ct)
+    /// <summary>
+    /// Gives the new registration a place, or the next position on the waitlist, and saves it. Without a waitlist
+    /// (a one-to-one coaching slot), a full event saves nothing and answers false.
+    /// </summary>
+    public async Task<bool> PlaceAsync(Registration registration, bool waitlist, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(registration);
         await LockAsync(registration.EventId, ct);
-        await TakePlaceOrQueueAsync(registration, ct);
+        if (!waitlist)
+        {
+            if (!await TakePlaceAsync(registration.EventId, ct))
+            {
+                return false;
+            }
+            var startUtc = await db.Events.Where(e => e.Id == registration.EventId).Select(e => e.StartUtc).FirstAsync(ct);
+            Confirm(registration, startUtc);
+        }
+        else
+        {
+            await TakePlaceOrQueueAsync(registration, ct);
+        }
         if (registration.Id == 0)
         {
             db.EventRegistrations.Add(registration);
         }
         // A second active registration of the same address breaks the unique key here: the caller rolls back.
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>A person without an account clicked the link: their pending registration takes a place or a waitlist position.</summary>

@@ -169,6 +169,15 @@ public sealed partial class RegistrationCommands(
             .FirstOrDefaultAsync(r => r.EventId == eventId && r.Email == normalised && r.CancelledAtUtc == null, ct);
     }
 
+    public const string SlotTaken = "Ce créneau est déjà pris : choisissez-en un autre.";
+
+    /// <summary>A one-to-one coaching slot has no waitlist: it is free or taken.</summary>
+    public static bool HasWaitlist(Event e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return !(e.Kind == EventKind.Coaching && e.Capacity == 1);
+    }
+
     private RegisterResult? Refusal(Event e) =>
         e.RegistrationClosedReason(clock.GetUtcNow().UtcDateTime) is { } reason ? new RegisterResult(RegisterOutcome.Closed, Reason: reason) : null;
 
@@ -184,14 +193,14 @@ public sealed partial class RegistrationCommands(
         {
             return new RegisterResult(RegisterOutcome.AlreadyRegistered);
         }
-        var (outcome, _) = await EventTransaction.RunAsync(db, async () =>
-        {
-            await places.PlaceAsync(registration, ct);
-            return true;
-        }, ct);
+        var (outcome, placed) = await EventTransaction.RunAsync(db, () => places.PlaceAsync(registration, HasWaitlist(e), ct), ct);
         if (outcome == WriteOutcome.Duplicate)
         {
             return new RegisterResult(RegisterOutcome.AlreadyRegistered);
+        }
+        if (!placed)
+        {
+            return new RegisterResult(RegisterOutcome.Closed, Reason: SlotTaken);
         }
         await MailSafelyAsync(() => mailer.SendRegisteredAsync(registration, e, ct), registration.Id);
         return new RegisterResult(registration.Status == RegistrationStatus.Waitlisted ? RegisterOutcome.Waitlisted : RegisterOutcome.Registered, registration);

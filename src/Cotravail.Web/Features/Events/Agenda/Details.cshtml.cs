@@ -98,7 +98,8 @@ public sealed class DetailsModel(AppDbContext db, RegistrationCommands commands,
         }
         Event = e;
         DescriptionHtml = EventText.ToHtml(e.Description);
-        ClosedReason = e.RegistrationClosedReason(clock.GetUtcNow().UtcDateTime);
+        ClosedReason = e.RegistrationClosedReason(clock.GetUtcNow().UtcDateTime)
+            ?? (e.Remaining == 0 && !RegistrationCommands.HasWaitlist(e) ? RegistrationCommands.SlotTaken : null);
         if (SignedIn && await users.GetUserAsync(User) is { Email: { } email })
         {
             Mine = await commands.ActiveAsync(id, email, ct);
