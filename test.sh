@@ -5,6 +5,8 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Each test host watches its settings files; many hosts at once would exhaust inotify instances (128 by default).
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 CONFIGURATION=Release
 TEST_PROJECTS=(tests/Cotravail.Tests tests/Cotravail.BrowserTests)
 

@@ -5,6 +5,7 @@ using Cotravail.Web.Data.Commands;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing;
 using Cotravail.Web.Features.Booking;
+using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Features.Surveys;
 
@@ -18,6 +19,7 @@ builder.AddSites();
 builder.AddBooking();
 builder.AddBilling();
 builder.AddSurveys();
+builder.AddEvents();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapSites();
 app.MapBooking();
 app.MapBilling();
 app.MapSurveys();
+app.MapEvents();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Booking;
+using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Features.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -41,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<QuestionOption> QuestionOptions => Set<QuestionOption>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Registration> EventRegistrations => Set<Registration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -34,6 +34,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         MailFolder = Path.Combine(Path.GetTempPath(), "cotravail-tests", "mail-" + Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
+            // No file watchers: dozens of test hosts at once would exhaust the machine's inotify instances.
+            ["hostBuilder:reloadConfigOnChange"] = "false",
             ["Database:Provider"] = database.Provider,
             [$"ConnectionStrings:{database.Provider}"] = database.ConnectionString,
             ["Demo:Enabled"] = "true",

@@ -569,6 +569,48 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    OnlineUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Registered = table.Column<int>(type: "integer", nullable: false),
+                    LastWaitlistPosition = table.Column<int>(type: "integer", nullable: false),
+                    PriceCents = table.Column<int>(type: "integer", nullable: false),
+                    Audience = table.Column<int>(type: "integer", nullable: false),
+                    OrganiserKind = table.Column<int>(type: "integer", nullable: false),
+                    OrganiserName = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    Tags = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RegistrationCloseMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    SeriesId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReviewMessage = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.CheckConstraint("CK_Events_Places", "\"Registered\" >= 0 AND \"Registered\" <= \"Capacity\"");
+                    table.CheckConstraint("CK_Events_Price", "\"PriceCents\" >= 0");
+                    table.CheckConstraint("CK_Events_Span", "\"EndUtc\" > \"StartUtc\"");
+                    table.ForeignKey(
+                        name: "FK_Events_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpeningHours",
                 columns: table => new
                 {
@@ -694,6 +736,45 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         name: "FK_SurveyResponses_Surveys_SurveyId",
                         column: x => x.SurveyId,
                         principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventRegistrations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Name = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    WaitlistPosition = table.Column<int>(type: "integer", nullable: true),
+                    PriceCents = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attended = table.Column<bool>(type: "boolean", nullable: true),
+                    ReminderSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderClaimedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderClaimId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventRegistrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventRegistrations_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_EventRegistrations_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -894,6 +975,43 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 columns: new[] { "SiteId", "StartDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EventRegistrations_Active_Email",
+                table: "EventRegistrations",
+                columns: new[] { "EventId", "Email" },
+                unique: true,
+                filter: "\"CancelledAtUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventRegistrations_EventId_Status_WaitlistPosition",
+                table: "EventRegistrations",
+                columns: new[] { "EventId", "Status", "WaitlistPosition" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventRegistrations_Status_ReminderSentAtUtc",
+                table: "EventRegistrations",
+                columns: new[] { "Status", "ReminderSentAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventRegistrations_UserId",
+                table: "EventRegistrations",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_SeriesId",
+                table: "Events",
+                column: "SeriesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_SiteId_StartUtc",
+                table: "Events",
+                columns: new[] { "SiteId", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_Status_StartUtc",
+                table: "Events",
+                columns: new[] { "Status", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAtUtc",
                 table: "IdempotencyRecords",
                 column: "CreatedAtUtc");
@@ -1084,6 +1202,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "DeskDays");
 
             migrationBuilder.DropTable(
+                name: "EventRegistrations");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
@@ -1118,6 +1239,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Resources");
+
+            migrationBuilder.DropTable(
+                name: "Events");
 
             migrationBuilder.DropTable(
                 name: "CashUps");

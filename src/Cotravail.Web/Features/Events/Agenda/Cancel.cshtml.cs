@@ -1,0 +1,42 @@
+using Cotravail.Web.Common;
+using Cotravail.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Events.Agenda;
+
+/// <summary>The cancellation link of every registration e-mail: shows the registration, cancels it on a button press.</summary>
+public sealed class CancelModel(AppDbContext db, RegistrationLinks links, RegistrationCommands commands) : LocalizedPage
+{
+    public Registration? Registration { get; private set; }
+    public Event? Event { get; private set; }
+    public bool Done { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Jeton { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } invalid)
+        {
+            return invalid;
+        }
+        Done = await commands.CancelAsync(Registration!.Id, ct);
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var id = links.Read(Jeton, RegistrationLinks.Cancel);
+        Registration = id is null ? null : await db.EventRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        Event = Registration is null ? null : await commands.LoadEventAsync(Registration.EventId, ct);
+        if (Registration is null || Event is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        return null;
+    }
+}

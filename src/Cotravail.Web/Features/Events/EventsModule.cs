@@ -1,0 +1,37 @@
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Events.Api;
+using Cotravail.Web.Features.Events.Manage;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cotravail.Web.Features.Events;
+
+/// <summary>Animation: the agenda of events, registrations with waitlist, reminders, attendance.</summary>
+public static class EventsModule
+{
+    public static WebApplicationBuilder AddEvents(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddScoped<EventPlaces>();
+        s.AddScoped<RegistrationCommands>();
+        s.AddScoped<EventMailer>();
+        s.AddScoped<RegistrationLinks>();
+        s.AddScoped<AgendaQuery>();
+        s.AddScoped<EventScope>();
+        s.AddScoped<EventEditor>();
+        s.AddScoped<EventReminders>();
+        if (builder.Configuration.GetValue("Events:Reminders", true))
+        {
+            s.AddHostedService<ReminderWorker>();
+        }
+        s.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Events/Manage", Roles.Host));
+        return builder;
+    }
+
+    public static WebApplication MapEvents(this WebApplication app)
+    {
+        app.MapEventsApi();
+        app.MapAgendaFeed();
+        app.MapAttendeesCsv();
+        return app;
+    }
+}

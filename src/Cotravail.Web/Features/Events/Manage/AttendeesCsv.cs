@@ -1,0 +1,73 @@
+using System.Globalization;
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Accounts;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Events.Manage;
+
+/// <summary>The attendee list of an event as CSV (CsvHelper), for the hosts of its site: opens in a spreadsheet.</summary>
+internal static class AttendeesCsv
+{
+    public static void MapAttendeesCsv(this IEndpointRouteBuilder app) =>
+        app.MapGet("/animation/{id:int}/participants.csv", async (int id, HttpContext http, AppDbContext db, EventScope scope, CancellationToken ct) =>
+            {
+                var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+                if (e is null)
+                {
+                    return Results.NotFound();
+                }
+                if (!await scope.RunsSiteAsync(http.User, e.SiteId, ct))
+                {
+                    return Results.Forbid();
+                }
+                var people = await Attendees.ListAsync(db, id, ct);
+                return Results.File(Write(people), "text/csv; charset=utf-8", $"participants-{id}.csv");
+            })
+            .RequireAuthorization(Roles.Host)
+            .ExcludeFromDescription();
+
+    public static byte[] Write(IEnumerable<Registration> people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        using var stream = new MemoryStream();
+        // A semicolon as French spreadsheets expect, a byte order mark so accents open right, and names that
+        // start like a formula (=, +, -, @) written as text.
+        var options = CsvWriterOptions.Default with { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        {
+            csv.WriteRecord(["Nom", "E-mail", "Code postal", "Membre", "Statut", "Position d'attente", "Inscrit le (UTC)", "Présence"]);
+            foreach (var r in people)
+            {
+                csv.WriteRecord([
+                    r.Name, r.Email, r.Postcode ?? "", r.UserId is null ? "non" : "oui", Attendees.StatusText(r.Status),
+                    r.WaitlistPosition?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    r.CreatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    r.Attended switch { true => "présent", false => "absent", _ => "" },
+                ]);
+            }
+        }
+        return stream.ToArray();
+    }
+}
+
+/// <summary>The people of an event: holding a place, then the waitlist in order.</summary>
+public static class Attendees
+{
+    public static Task<List<Registration>> ListAsync(AppDbContext db, int eventId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.EventRegistrations.AsNoTracking()
+            .Where(r => r.EventId == eventId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
+            .OrderBy(r => r.Status).ThenBy(r => r.WaitlistPosition).ThenBy(r => r.Name).ThenBy(r => r.Id)
+            .ToListAsync(ct);
+    }
+
+    public static string StatusText(RegistrationStatus status) => status switch
+    {
+        RegistrationStatus.Confirmed => "inscrit",
+        RegistrationStatus.Waitlisted => "liste d'attente",
+        RegistrationStatus.Pending => "à confirmer",
+        _ => "annulé",
+    };
+}
