@@ -14,6 +14,8 @@ public static class BillingModule
         s.AddScoped<MonthlyInvoicing>();
         s.AddScoped<StaffNetworks>();
         s.AddScoped<Payments>();
+        s.AddScoped<Exports.AccountingExport>();
+        s.Configure<Exports.AccountCodes>(builder.Configuration.GetSection("Billing:Accounts"));
         s.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Billing/Manage", Roles.Manager);
@@ -26,6 +28,7 @@ public static class BillingModule
     {
         app.MapInvoicesApi();
         app.MapPaymentsApi();
+        Exports.ExportsApi.MapExports(app);
         return app;
     }
 }
