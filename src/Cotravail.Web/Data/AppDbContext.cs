@@ -37,6 +37,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Billing.InvoicedBooking> InvoicedBookings => Set<Features.Billing.InvoicedBooking>();
     public DbSet<Features.Billing.Payment> Payments => Set<Features.Billing.Payment>();
     public DbSet<Features.Billing.CashUp> CashUps => Set<Features.Billing.CashUp>();
+    public DbSet<Features.Billing.Companies.Company> Companies => Set<Features.Billing.Companies.Company>();
+    public DbSet<Features.Billing.Companies.CompanyMember> CompanyMembers => Set<Features.Billing.Companies.CompanyMember>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
     public DbSet<QuestionOption> QuestionOptions => Set<QuestionOption>();

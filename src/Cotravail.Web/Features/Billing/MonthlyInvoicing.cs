@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Billing;
 
 /// <summary>
-/// Once a month is over, one invoice per member for the bookings charged at the site's price that month (confirmed,
+/// Once a month is over, one invoice per member — or per company for members billed to one — for the bookings charged at the site's price that month (confirmed,
 /// no-show, or cancelled late), each booking charged once. Each invoice is issued in its own transaction with the
 /// bookings it charges, so a second run finds nothing left to charge.
 /// </summary>
@@ -22,18 +22,26 @@ public sealed class MonthlyInvoicing(AppDbContext db, InvoiceIssuer issuer, Time
             .Where(b => b.Site!.NetworkId == networkId && b.Date >= first && b.Date <= last && charged.Contains(b.Status)
                         && b.PriceCents > 0 && !db.InvoicedBookings.Any(i => i.BookingId == b.Id))
             .ToListAsync(ct);
+        var companies = await db.CompanyMembers.AsNoTracking().Where(m => m.NetworkId == networkId)
+            .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => new { m.UserId, Company = c })
+            .ToDictionaryAsync(x => x.UserId, x => x.Company, ct);
         var invoices = new List<Invoice>();
-        foreach (var member in bookings.GroupBy(b => b.UserId))
+        // One invoice per payer: the member's company when they belong to one, else the member.
+        foreach (var member in bookings.GroupBy(b => companies.TryGetValue(b.UserId, out var c) ? $"company:{c.Id}" : b.UserId))
         {
             var user = member.First().User!;
+            var company = companies.GetValueOrDefault(user.Id);
             var lines = member
-                .GroupBy(b => (Description: Describe(b), b.PriceCents))
+                .GroupBy(b => (Description: company is null ? Describe(b) : $"{Describe(b)} – {b.User!.DisplayName}", b.PriceCents))
                 .OrderBy(g => g.Key.Description, StringComparer.Ordinal)
                 .Select(g => new LineRequest($"{g.Key.Description} – {MonthName(first)}", g.Count(), g.Key.PriceCents, network.VatRateBasisPoints))
                 .ToList();
+            var client = company is null
+                ? new ClientIdentity(user.Id, user.DisplayName, null, user.Email)
+                : new ClientIdentity(null, company.Name, company.BillingAddress, company.Email, company.Siret, IsBusiness: true);
             using var gate = await WriteGate.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var invoice = await issuer.IssueAsync(networkId, new ClientIdentity(user.Id, user.DisplayName, null, user.Email), lines, ct);
+            var invoice = await issuer.IssueAsync(networkId, client, lines, ct);
             db.InvoicedBookings.AddRange(member.Select(b => new InvoicedBooking { BookingId = b.Id, InvoiceId = invoice.Id }));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -176,6 +176,64 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("CashUps");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.Company", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BillingAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Siret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "Siret")
+                        .IsUnique();
+
+                    b.ToTable("Companies");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.CompanyMember", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NetworkId", "UserId");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CompanyMembers");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
                 {
                     b.Property<int>("Id")
@@ -1485,6 +1543,23 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.CompanyMember", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.Companies.Company", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
@@ -1772,6 +1847,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.Company", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>

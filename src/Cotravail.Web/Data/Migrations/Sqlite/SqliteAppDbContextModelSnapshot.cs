@@ -169,6 +169,62 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("CashUps");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.Company", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BillingAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Siret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "Siret")
+                        .IsUnique();
+
+                    b.ToTable("Companies");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.CompanyMember", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "UserId");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CompanyMembers");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
                 {
                     b.Property<int>("Id")
@@ -1436,6 +1492,23 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.CompanyMember", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.Companies.Company", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
@@ -1723,6 +1796,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.Company", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cotravail.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126101708_Initial")]
+    [Migration("20261126102310_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -170,6 +170,62 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("SiteId", "Date");
 
                     b.ToTable("CashUps");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.Company", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BillingAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Siret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "Siret")
+                        .IsUnique();
+
+                    b.ToTable("Companies");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.CompanyMember", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "UserId");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CompanyMembers");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
@@ -1439,6 +1495,23 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.CompanyMember", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.Companies.Company", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
@@ -1726,6 +1799,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.Company", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
