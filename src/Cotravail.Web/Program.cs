@@ -4,6 +4,7 @@ using Cotravail.Web.Data;
 using Cotravail.Web.Data.Commands;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing;
+using Cotravail.Web.Features.Community;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Sites;
@@ -20,6 +21,7 @@ builder.AddBooking();
 builder.AddBilling();
 builder.AddSurveys();
 builder.AddEvents();
+builder.AddCommunity();
 
 var app = builder.Build();
 

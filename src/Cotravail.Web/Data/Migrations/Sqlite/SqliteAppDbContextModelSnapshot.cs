@@ -659,6 +659,76 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Community.HelpSignup", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("HelpSignups");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Community.HelpTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeopleNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Date");
+
+                    b.ToTable("HelpTasks", t =>
+                        {
+                            t.HasCheckConstraint("CK_HelpTasks_People", "\"PeopleNeeded\" >= 1");
+
+                            t.HasCheckConstraint("CK_HelpTasks_SignedUp", "\"SignedUp\" >= 0 AND \"SignedUp\" <= \"PeopleNeeded\"");
+                        });
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Events.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -1580,6 +1650,34 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Community.HelpSignup", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Community.HelpTask", null)
+                        .WithMany("Signups")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Community.HelpTask", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Events.Event", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Sites.Site", "Site")
@@ -1806,6 +1904,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Community.HelpTask", b =>
+                {
+                    b.Navigation("Signups");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Network", b =>

@@ -652,6 +652,36 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "HelpTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    PeopleNeeded = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedUp = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpTasks", x => x.Id);
+                    table.CheckConstraint("CK_HelpTasks_People", "\"PeopleNeeded\" >= 1");
+                    table.CheckConstraint("CK_HelpTasks_SignedUp", "\"SignedUp\" >= 0 AND \"SignedUp\" <= \"PeopleNeeded\"");
+                    table.ForeignKey(
+                        name: "FK_HelpTasks_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpeningHours",
                 columns: table => new
                 {
@@ -816,6 +846,31 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         name: "FK_EventRegistrations_Events_EventId",
                         column: x => x.EventId,
                         principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HelpSignups",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpSignups", x => new { x.TaskId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_HelpSignups_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HelpSignups_HelpTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "HelpTasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1069,6 +1124,16 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 columns: new[] { "Status", "StartUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HelpSignups_UserId",
+                table: "HelpSignups",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpTasks_SiteId_Date",
+                table: "HelpTasks",
+                columns: new[] { "SiteId", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAtUtc",
                 table: "IdempotencyRecords",
                 column: "CreatedAtUtc");
@@ -1265,6 +1330,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 name: "EventRegistrations");
 
             migrationBuilder.DropTable(
+                name: "HelpSignups");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
@@ -1305,6 +1373,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "HelpTasks");
 
             migrationBuilder.DropTable(
                 name: "CashUps");

@@ -653,6 +653,36 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "HelpTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    PeopleNeeded = table.Column<int>(type: "integer", nullable: false),
+                    SignedUp = table.Column<int>(type: "integer", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpTasks", x => x.Id);
+                    table.CheckConstraint("CK_HelpTasks_People", "\"PeopleNeeded\" >= 1");
+                    table.CheckConstraint("CK_HelpTasks_SignedUp", "\"SignedUp\" >= 0 AND \"SignedUp\" <= \"PeopleNeeded\"");
+                    table.ForeignKey(
+                        name: "FK_HelpTasks_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpeningHours",
                 columns: table => new
                 {
@@ -817,6 +847,31 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         name: "FK_EventRegistrations_Events_EventId",
                         column: x => x.EventId,
                         principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HelpSignups",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpSignups", x => new { x.TaskId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_HelpSignups_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HelpSignups_HelpTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "HelpTasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1070,6 +1125,16 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 columns: new[] { "Status", "StartUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HelpSignups_UserId",
+                table: "HelpSignups",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpTasks_SiteId_Date",
+                table: "HelpTasks",
+                columns: new[] { "SiteId", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAtUtc",
                 table: "IdempotencyRecords",
                 column: "CreatedAtUtc");
@@ -1266,6 +1331,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "EventRegistrations");
 
             migrationBuilder.DropTable(
+                name: "HelpSignups");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
@@ -1306,6 +1374,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "HelpTasks");
 
             migrationBuilder.DropTable(
                 name: "CashUps");
