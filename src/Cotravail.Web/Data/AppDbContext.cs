@@ -39,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Billing.CashUp> CashUps => Set<Features.Billing.CashUp>();
     public DbSet<Features.Billing.Companies.Company> Companies => Set<Features.Billing.Companies.Company>();
     public DbSet<Features.Billing.Companies.CompanyMember> CompanyMembers => Set<Features.Billing.Companies.CompanyMember>();
+    public DbSet<Features.Events.Ratings.EventRating> EventRatings => Set<Features.Events.Ratings.EventRating>();
     public DbSet<Features.Community.HelpTask> HelpTasks => Set<Features.Community.HelpTask>();
     public DbSet<Features.Community.HelpSignup> HelpSignups => Set<Features.Community.HelpSignup>();
     public DbSet<Survey> Surveys => Set<Survey>();

@@ -30,6 +30,15 @@ public sealed class EventMailer(IMailSender mail, RegistrationLinks links)
     public Task SendReminderAsync(Registration r, Event e, CancellationToken ct) =>
         SendAsync(r, e, $"Rappel : {e.Title}", "Petit rappel : vous êtes inscrit·e à l'événement ci-dessous.", withCalendar: false, ct);
 
+    public Task SendRatingInviteAsync(Registration r, Event e, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(e);
+        var text = $"Bonjour {r.Name},\n\nMerci d'être venu·e à « {e.Title} ». Votre avis aide l'équipe à préparer les prochains : " +
+            $"une note de 1 à 5 et, si vous le souhaitez, un commentaire.\n\n{links.RateUrl(r, e)}\n\nÀ bientôt !\n";
+        return mail.SendAsync(new OutgoingMail(r.Email, $"Votre avis sur « {e.Title} »", text), ct);
+    }
+
     public Task SendCancelledAsync(Registration r, Event e, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(r);

@@ -62,7 +62,7 @@ public sealed partial class EventReminders(AppDbContext db, EventMailer mailer, 
     private static partial void LogFailed(ILogger logger, Exception e, int registrationId);
 }
 
-/// <summary>Runs <see cref="EventReminders.SendDueAsync"/> every few minutes (<c>Events:ReminderIntervalMinutes</c>, default 5).</summary>
+/// <summary>Runs <see cref="EventReminders.SendDueAsync"/> (and the invitations to rate past events) every few minutes (<c>Events:ReminderIntervalMinutes</c>, default 5).</summary>
 public sealed partial class ReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<ReminderWorker> logger)
     : BackgroundService
 {
@@ -76,6 +76,7 @@ public sealed partial class ReminderWorker(IServiceScopeFactory scopes, TimeProv
                 await Task.Delay(interval, clock, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<EventReminders>().SendDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Ratings.RatingInvites>().SendDueAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -19,6 +19,7 @@ public static class EventsModule
         s.AddScoped<EventScope>();
         s.AddScoped<EventEditor>();
         s.AddScoped<EventReminders>();
+        s.AddScoped<Ratings.RatingInvites>();
         if (builder.Configuration.GetValue("Events:Reminders", true))
         {
             s.AddHostedService<ReminderWorker>();

@@ -53,6 +53,11 @@ public sealed class Registration
     /// <summary>The run holding the lease.</summary>
     public Guid? ReminderClaimId { get; set; }
 
+    /// <summary>The invitation to rate the event, sent once after it (same claim-and-mark pattern as the reminder).</summary>
+    public DateTime? RatingInviteSentAtUtc { get; set; }
+    public DateTime? RatingInviteClaimedUntilUtc { get; set; }
+    public Guid? RatingInviteClaimId { get; set; }
+
     public bool IsActive => Status is not RegistrationStatus.Cancelled;
 
     public static string NormaliseEmail(string email)

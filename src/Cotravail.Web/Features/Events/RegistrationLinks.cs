@@ -13,6 +13,10 @@ public sealed class RegistrationLinks(IDataProtectionProvider protection, TimePr
 {
     public const string Confirm = "confirm";
     public const string Cancel = "cancel";
+    public const string Rate = "rate";
+
+    /// <summary>How long after the event its participants may rate it.</summary>
+    public static readonly TimeSpan RatingWindow = TimeSpan.FromDays(30);
 
     private readonly IDataProtector _protector = protection.CreateProtector("Cotravail.Events.RegistrationLinks.v1");
 
@@ -65,6 +69,14 @@ public sealed class RegistrationLinks(IDataProtectionProvider protection, TimePr
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(e);
         return Absolute("/agenda/inscription/annuler?jeton=" + Uri.EscapeDataString(Token(Cancel, r.Id, e.EndUtc)));
+    }
+
+    /// <summary>The link to rate the event: valid 30 days after it ends.</summary>
+    public string RateUrl(Registration r, Event e)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(e);
+        return Absolute("/agenda/avis?jeton=" + Uri.EscapeDataString(Token(Rate, r.Id, e.EndUtc + RatingWindow)));
     }
 
     public string EventUrl(Event e)

@@ -826,6 +826,34 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Events.Ratings.EventRating", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("EventRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_EventRatings_Score", "\"Score\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Events.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -863,6 +891,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("PriceCents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RatingInviteClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatingInviteClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatingInviteSentAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReminderClaimId")
                         .HasColumnType("TEXT");
@@ -1687,6 +1724,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Events.Ratings.EventRating", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Events.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Events.Registration", b =>

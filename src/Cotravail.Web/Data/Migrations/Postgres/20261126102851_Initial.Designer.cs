@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cotravail.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261126102552_Initial")]
+    [Migration("20261126102851_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -854,6 +854,34 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Events.Ratings.EventRating", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("EventRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_EventRatings_Score", "\"Score\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Events.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -893,6 +921,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.Property<int>("PriceCents")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("RatingInviteClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RatingInviteClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RatingInviteSentAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("ReminderClaimId")
                         .HasColumnType("uuid");
@@ -1743,6 +1780,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Events.Ratings.EventRating", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Events.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Events.Registration", b =>

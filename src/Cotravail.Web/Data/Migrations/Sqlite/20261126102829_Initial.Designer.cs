@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cotravail.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126102542_Initial")]
+    [Migration("20261126102829_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -829,6 +829,34 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Events.Ratings.EventRating", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("EventRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_EventRatings_Score", "\"Score\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Events.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -866,6 +894,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("PriceCents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RatingInviteClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatingInviteClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatingInviteSentAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReminderClaimId")
                         .HasColumnType("TEXT");
@@ -1690,6 +1727,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Events.Ratings.EventRating", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Events.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Events.Registration", b =>
