@@ -35,6 +35,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Billing.Invoice> Invoices => Set<Features.Billing.Invoice>();
     public DbSet<Features.Billing.InvoiceSequence> InvoiceSequences => Set<Features.Billing.InvoiceSequence>();
     public DbSet<Features.Billing.InvoicedBooking> InvoicedBookings => Set<Features.Billing.InvoicedBooking>();
+    public DbSet<Features.Billing.InvoicedRegistration> InvoicedRegistrations => Set<Features.Billing.InvoicedRegistration>();
     public DbSet<Features.Billing.Payment> Payments => Set<Features.Billing.Payment>();
     public DbSet<Features.Billing.CashUp> CashUps => Set<Features.Billing.CashUp>();
     public DbSet<Features.Billing.Companies.Company> Companies => Set<Features.Billing.Companies.Company>();

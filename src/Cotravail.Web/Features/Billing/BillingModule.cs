@@ -12,6 +12,7 @@ public static class BillingModule
         var s = builder.Services;
         s.AddScoped<InvoiceIssuer>();
         s.AddScoped<MonthlyInvoicing>();
+        s.AddScoped<EventInvoicing>();
         s.AddScoped<StaffNetworks>();
         s.AddScoped<Payments>();
         s.AddScoped<Exports.AccountingExport>();

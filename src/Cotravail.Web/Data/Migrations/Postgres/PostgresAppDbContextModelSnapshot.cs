@@ -437,6 +437,24 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("InvoicedBookings");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoicedRegistration", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("RegistrationId"));
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("InvoicedRegistrations");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Payment", b =>
                 {
                     b.Property<int>("Id")

@@ -422,6 +422,22 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("InvoicedBookings");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoicedRegistration", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("InvoicedRegistrations");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Payment", b =>
                 {
                     b.Property<int>("Id")

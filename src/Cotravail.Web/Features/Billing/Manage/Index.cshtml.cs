@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Billing.Manage;
 
 /// <summary>Managers: the invoices of their networks, the monthly invoicing of bookings, credit notes.</summary>
-public sealed class IndexModel(AppDbContext db, StaffScope scope, MonthlyInvoicing monthly, InvoiceIssuer issuer, TimeProvider clock) : LocalizedPage
+public sealed class IndexModel(
+    AppDbContext db, StaffScope scope, MonthlyInvoicing monthly, EventInvoicing events, InvoiceIssuer issuer, TimeProvider clock) : LocalizedPage
 {
     public IReadOnlyList<Invoice> Invoices { get; private set; } = [];
     public IReadOnlyList<Network> Networks { get; private set; } = [];
@@ -55,7 +56,11 @@ public sealed class IndexModel(AppDbContext db, StaffScope scope, MonthlyInvoici
             await LoadAsync(ct);
             return Page();
         }
-        var invoices = await monthly.RunAsync(networkId, first.Year, first.Month, ct);
+        IReadOnlyList<Invoice> invoices =
+        [
+            .. await monthly.RunAsync(networkId, first.Year, first.Month, ct),
+            .. await events.RunAsync(networkId, first.Year, first.Month, ct),
+        ];
         Notice = invoices.Count == 0
             ? T["Rien à facturer pour ce mois : tout est déjà facturé."]
             : T["{0} factures émises, de {1} à {2}.", invoices.Count, invoices[0].Number, invoices[^1].Number];

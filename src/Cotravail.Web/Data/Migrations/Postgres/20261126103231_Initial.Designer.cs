@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cotravail.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261126102851_Initial")]
+    [Migration("20261126103231_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -438,6 +438,24 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasIndex("InvoiceId");
 
                     b.ToTable("InvoicedBookings");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoicedRegistration", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("RegistrationId"));
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("InvoicedRegistrations");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Payment", b =>

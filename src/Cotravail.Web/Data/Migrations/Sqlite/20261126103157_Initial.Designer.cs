@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cotravail.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126102829_Initial")]
+    [Migration("20261126103157_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -423,6 +423,22 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("InvoiceId");
 
                     b.ToTable("InvoicedBookings");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoicedRegistration", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("InvoicedRegistrations");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Payment", b =>
