@@ -143,3 +143,19 @@ public sealed class RaceAndEdgeTests
         public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }
+
+public sealed class IdempotencyCleanupTests
+{
+    [Fact]
+    public async Task Answers_kept_for_retries_are_forgotten_after_a_week()
+    {
+        await using var app = await TestApp.StartAsync();
+        var member = await app.ApiClientAsync(TestApp.MemberEmail);
+        var desks = await app.WithDbAsync(db => db.Resources.Where(r => r.Site!.Slug == "luzech" && r.Name == "Espace partagé").Select(r => r.Id).SingleAsync());
+        await member.PostJsonAsync("/api/v1/bookings", new { resourceId = desks, date = "2026-12-03", period = "day" }, "cle-ancienne");
+
+        var now = TestApp.DefaultNow.UtcDateTime;
+        Assert.Equal(0, await app.WithDbAsync(db => Web.Common.Idempotency.IdempotencyCleanup.DeleteExpiredAsync(db, now.AddDays(6), CancellationToken.None)));
+        Assert.Equal(1, await app.WithDbAsync(db => Web.Common.Idempotency.IdempotencyCleanup.DeleteExpiredAsync(db, now.AddDays(8), CancellationToken.None)));
+    }
+}

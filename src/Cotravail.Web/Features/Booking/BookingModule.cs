@@ -14,6 +14,7 @@ public static class BookingModule
         s.AddScoped<BookingMailer>();
         s.AddScoped<AvailabilityQuery>();
         s.AddScoped<IdempotencyStore>();
+        s.AddHostedService<IdempotencyCleanup>();
         s.AddScoped<Series.SeriesCommands>();
         s.AddScoped<Calendar.CalendarFeeds>();
         s.AddBookingPages();
