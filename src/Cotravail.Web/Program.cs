@@ -6,6 +6,7 @@ using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Events;
+using Cotravail.Web.Features.Reception;
 using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Features.Surveys;
 
@@ -20,6 +21,7 @@ builder.AddBooking();
 builder.AddBilling();
 builder.AddSurveys();
 builder.AddEvents();
+builder.AddReception();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapBooking();
 app.MapBilling();
 app.MapSurveys();
 app.MapEvents();
+app.MapReception();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();
