@@ -7,6 +7,7 @@ using Cotravail.Web.Features.Billing;
 using Cotravail.Web.Features.Community;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Events;
+using Cotravail.Web.Features.Reception;
 using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Features.Surveys;
 
@@ -22,6 +23,7 @@ builder.AddBilling();
 builder.AddSurveys();
 builder.AddEvents();
 builder.AddCommunity();
+builder.AddReception();
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ app.MapBooking();
 app.MapBilling();
 app.MapSurveys();
 app.MapEvents();
+app.MapReception();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

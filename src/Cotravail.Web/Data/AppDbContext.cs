@@ -50,6 +50,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<Registration> EventRegistrations => Set<Registration>();
+    public DbSet<Features.Reception.Visitor> Visitors => Set<Features.Reception.Visitor>();
+    public DbSet<Features.Reception.Visit> Visits => Set<Features.Reception.Visit>();
+    public DbSet<Features.Reception.NoShowRun> NoShowRuns => Set<Features.Reception.NoShowRun>();
+    public DbSet<Features.Reception.ArrivalKey> ArrivalKeys => Set<Features.Reception.ArrivalKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -67,10 +67,16 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock)
     /// Marks the booking cancelled (late or not) and frees its places — only if it was still confirmed: the
     /// conditional status change is the claim, so two cancellations at once never free a place twice.
     /// </summary>
-    public async Task<bool> CancelAsync(Booking booking, bool late, DateTime nowUtc, CancellationToken ct)
+    public Task<bool> CancelAsync(Booking booking, bool late, DateTime nowUtc, CancellationToken ct) =>
+        ReleaseAsync(booking, late ? BookingStatus.LateCancelled : BookingStatus.Cancelled, nowUtc, ct);
+
+    /// <summary>
+    /// Ends a confirmed booking with <paramref name="status"/> (cancelled, late, no-show) and frees its places, under the
+    /// same claim as a cancellation: of two releases at once, only one frees the places.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(Booking booking, BookingStatus status, DateTime nowUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(booking);
-        var status = late ? BookingStatus.LateCancelled : BookingStatus.Cancelled;
         var claimed = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Confirmed)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, status).SetProperty(b => b.CancelledAtUtc, nowUtc), ct);
         if (claimed == 0)
@@ -94,6 +100,13 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock)
         }
         return true;
     }
+
+    /// <summary>
+    /// Takes a desk of a pool for someone who came without booking (the reception desk's walk-in): the same guarded
+    /// counter as a booking, so a walk-in never takes a booked place. False when the pool is full for that period.
+    /// </summary>
+    public Task<bool> TakeWalkInDeskAsync(int siteId, int resourceId, DateOnly date, Period period, int capacity, CancellationToken ct) =>
+        TakeDeskAsync(new BookingPlan(siteId, resourceId, date, period, default, default, default, default, period.Halves(), [], capacity, 0), ct);
 
     private async Task<bool> TakeDeskAsync(BookingPlan plan, CancellationToken ct)
     {

@@ -47,6 +47,12 @@ public sealed class Site
     /// <summary>Where the morning ends and the afternoon begins (default 13:00).</summary>
     public TimeOnly HalfDaySplit { get; set; } = new(13, 0);
 
+    /// <summary>
+    /// From this time, morning and day bookings of the day with no arrival become no-shows and free their places for
+    /// walk-ins (default 11:00).
+    /// </summary>
+    public TimeOnly NoShowTime { get; set; } = new(11, 0);
+
     /// <summary>A desk booking can be cancelled until this time the day before (default 18:00).</summary>
     public TimeOnly DeskCancelCutoff { get; set; } = new(18, 0);
 

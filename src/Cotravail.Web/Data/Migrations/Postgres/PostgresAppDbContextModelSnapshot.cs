@@ -981,6 +981,155 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("EventRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.ArrivalKey", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("ArrivalKeys");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.NoShowRun", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RanAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SiteId", "Date");
+
+                    b.ToTable("NoShowRuns");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.Visit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ArrivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DepartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Pass")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("ResourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("VisitorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("VisitorId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Visits_OpenPerVisitor")
+                        .HasFilter("\"DepartedAtUtc\" IS NULL");
+
+                    b.HasIndex("SiteId", "Date");
+
+                    b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.Visitor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchKey");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
+
+                    b.ToTable("Visitors");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Closure", b =>
                 {
                     b.Property<int>("Id")
@@ -1230,6 +1379,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.Property<int>("NetworkId")
                         .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("NoShowTime")
+                        .HasColumnType("time without time zone");
 
                     b.Property<int>("OfficeDayPriceCents")
                         .HasColumnType("integer");
@@ -1820,6 +1972,50 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.Visit", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Booking.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cotravail.Web.Features.Sites.Resource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Reception.Visitor", "Visitor")
+                        .WithMany()
+                        .HasForeignKey("VisitorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+
+                    b.Navigation("Site");
+
+                    b.Navigation("Visitor");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.Visitor", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Closure", b =>

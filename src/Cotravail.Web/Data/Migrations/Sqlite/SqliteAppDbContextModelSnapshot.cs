@@ -952,6 +952,151 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("EventRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.ArrivalKey", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("ArrivalKeys");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.NoShowRun", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RanAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SiteId", "Date");
+
+                    b.ToTable("NoShowRuns");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.Visit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ArrivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DepartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pass")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("VisitorId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Visits_OpenPerVisitor")
+                        .HasFilter("\"DepartedAtUtc\" IS NULL");
+
+                    b.HasIndex("SiteId", "Date");
+
+                    b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.Visitor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchKey");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
+
+                    b.ToTable("Visitors");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Closure", b =>
                 {
                     b.Property<int>("Id")
@@ -1191,6 +1336,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("NetworkId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("NoShowTime")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("OfficeDayPriceCents")
                         .HasColumnType("INTEGER");
@@ -1765,6 +1913,50 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.Visit", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Booking.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cotravail.Web.Features.Sites.Resource", "Resource")
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Reception.Visitor", "Visitor")
+                        .WithMany()
+                        .HasForeignKey("VisitorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+
+                    b.Navigation("Site");
+
+                    b.Navigation("Visitor");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Reception.Visitor", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Closure", b =>

@@ -13,6 +13,18 @@ namespace Cotravail.Web.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ArrivalKeys",
+                columns: table => new
+                {
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    Secret = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArrivalKeys", x => x.SiteId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -259,6 +271,20 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoShowRuns",
+                columns: table => new
+                {
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    RanAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NoShows = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoShowRuns", x => new { x.SiteId, x.Date });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -362,6 +388,31 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Visitors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SearchKey = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visitors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visitors_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -492,6 +543,7 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     BoothHourPriceCents = table.Column<int>(type: "integer", nullable: false),
                     BookingHorizonDays = table.Column<int>(type: "integer", nullable: false),
                     HalfDaySplit = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    NoShowTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
                     DeskCancelCutoff = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
                     RoomCancelNoticeMinutes = table.Column<int>(type: "integer", nullable: false),
                     ClosedOnPublicHolidays = table.Column<bool>(type: "boolean", nullable: false),
@@ -987,6 +1039,60 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    VisitorId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    ArrivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DepartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    BookingId = table.Column<int>(type: "integer", nullable: true),
+                    ResourceId = table.Column<int>(type: "integer", nullable: true),
+                    Pass = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    InvoiceId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visits_Bookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "Bookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Visitors_VisitorId",
+                        column: x => x.VisitorId,
+                        principalTable: "Visitors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyAnswers",
                 columns: table => new
                 {
@@ -1331,11 +1437,58 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 table: "Surveys",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visitors_SearchKey",
+                table: "Visitors",
+                column: "SearchKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visitors_UserId",
+                table: "Visitors",
+                column: "UserId",
+                unique: true,
+                filter: "\"UserId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_BookingId",
+                table: "Visits",
+                column: "BookingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_InvoiceId",
+                table: "Visits",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OpenPerVisitor",
+                table: "Visits",
+                column: "VisitorId",
+                unique: true,
+                filter: "\"DepartedAtUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_ResourceId",
+                table: "Visits",
+                column: "ResourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_SiteId_Date",
+                table: "Visits",
+                columns: new[] { "SiteId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_UserId",
+                table: "Visits",
+                column: "UserId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ArrivalKeys");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1356,9 +1509,6 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "BookedSlots");
-
-            migrationBuilder.DropTable(
-                name: "Bookings");
 
             migrationBuilder.DropTable(
                 name: "CalendarFeeds");
@@ -1400,6 +1550,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "NetworkManagers");
 
             migrationBuilder.DropTable(
+                name: "NoShowRuns");
+
+            migrationBuilder.DropTable(
                 name: "OpeningHours");
 
             migrationBuilder.DropTable(
@@ -1412,13 +1565,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "SurveyAnswers");
 
             migrationBuilder.DropTable(
+                name: "Visits");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
-
-            migrationBuilder.DropTable(
-                name: "BookingSeries");
-
-            migrationBuilder.DropTable(
-                name: "Resources");
 
             migrationBuilder.DropTable(
                 name: "Companies");
@@ -1433,16 +1583,19 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "CashUps");
 
             migrationBuilder.DropTable(
-                name: "Invoices");
-
-            migrationBuilder.DropTable(
                 name: "QuestionOptions");
 
             migrationBuilder.DropTable(
                 name: "SurveyResponses");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Bookings");
+
+            migrationBuilder.DropTable(
+                name: "Invoices");
+
+            migrationBuilder.DropTable(
+                name: "Visitors");
 
             migrationBuilder.DropTable(
                 name: "Events");
@@ -1451,10 +1604,19 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "SurveyQuestions");
 
             migrationBuilder.DropTable(
-                name: "Sites");
+                name: "BookingSeries");
+
+            migrationBuilder.DropTable(
+                name: "Resources");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Surveys");
+
+            migrationBuilder.DropTable(
+                name: "Sites");
 
             migrationBuilder.DropTable(
                 name: "Networks");

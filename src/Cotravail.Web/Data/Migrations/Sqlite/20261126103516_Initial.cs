@@ -12,6 +12,18 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ArrivalKeys",
+                columns: table => new
+                {
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Secret = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArrivalKeys", x => x.SiteId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -258,6 +270,20 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoShowRuns",
+                columns: table => new
+                {
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RanAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NoShows = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoShowRuns", x => new { x.SiteId, x.Date });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -361,6 +387,31 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Visitors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 201, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visitors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visitors_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -491,6 +542,7 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     BoothHourPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
                     BookingHorizonDays = table.Column<int>(type: "INTEGER", nullable: false),
                     HalfDaySplit = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    NoShowTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
                     DeskCancelCutoff = table.Column<TimeOnly>(type: "TEXT", nullable: false),
                     RoomCancelNoticeMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     ClosedOnPublicHolidays = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -986,6 +1038,60 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ArrivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DepartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Pass = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visits_Bookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "Bookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Visitors_VisitorId",
+                        column: x => x.VisitorId,
+                        principalTable: "Visitors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyAnswers",
                 columns: table => new
                 {
@@ -1330,11 +1436,58 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 table: "Surveys",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visitors_SearchKey",
+                table: "Visitors",
+                column: "SearchKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visitors_UserId",
+                table: "Visitors",
+                column: "UserId",
+                unique: true,
+                filter: "\"UserId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_BookingId",
+                table: "Visits",
+                column: "BookingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_InvoiceId",
+                table: "Visits",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OpenPerVisitor",
+                table: "Visits",
+                column: "VisitorId",
+                unique: true,
+                filter: "\"DepartedAtUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_ResourceId",
+                table: "Visits",
+                column: "ResourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_SiteId_Date",
+                table: "Visits",
+                columns: new[] { "SiteId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_UserId",
+                table: "Visits",
+                column: "UserId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ArrivalKeys");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1355,9 +1508,6 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BookedSlots");
-
-            migrationBuilder.DropTable(
-                name: "Bookings");
 
             migrationBuilder.DropTable(
                 name: "CalendarFeeds");
@@ -1399,6 +1549,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 name: "NetworkManagers");
 
             migrationBuilder.DropTable(
+                name: "NoShowRuns");
+
+            migrationBuilder.DropTable(
                 name: "OpeningHours");
 
             migrationBuilder.DropTable(
@@ -1411,13 +1564,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 name: "SurveyAnswers");
 
             migrationBuilder.DropTable(
+                name: "Visits");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
-
-            migrationBuilder.DropTable(
-                name: "BookingSeries");
-
-            migrationBuilder.DropTable(
-                name: "Resources");
 
             migrationBuilder.DropTable(
                 name: "Companies");
@@ -1432,16 +1582,19 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 name: "CashUps");
 
             migrationBuilder.DropTable(
-                name: "Invoices");
-
-            migrationBuilder.DropTable(
                 name: "QuestionOptions");
 
             migrationBuilder.DropTable(
                 name: "SurveyResponses");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Bookings");
+
+            migrationBuilder.DropTable(
+                name: "Invoices");
+
+            migrationBuilder.DropTable(
+                name: "Visitors");
 
             migrationBuilder.DropTable(
                 name: "Events");
@@ -1450,10 +1603,19 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 name: "SurveyQuestions");
 
             migrationBuilder.DropTable(
-                name: "Sites");
+                name: "BookingSeries");
+
+            migrationBuilder.DropTable(
+                name: "Resources");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Surveys");
+
+            migrationBuilder.DropTable(
+                name: "Sites");
 
             migrationBuilder.DropTable(
                 name: "Networks");

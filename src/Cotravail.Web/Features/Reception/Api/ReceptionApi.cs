@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Sites;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Reception.Api;
+
+public sealed record ResourceOccupancyDto(int ResourceId, string Name, string Kind, int Capacity, int Present, int Free);
+
+public sealed record OccupancyDto(int SiteId, string Site, int Present, int Capacity, IReadOnlyList<ResourceOccupancyDto> Resources);
+
+public sealed record ExpectedDto(int BookingId, string Name, string Resource, string? Period, string Start, string End, string Status, bool Arrived, int NoShows);
+
+public sealed record PresentDto(int VisitId, string Name, string? Resource, DateTime ArrivedAtUtc, string Kind, string Pass);
+
+public sealed record MovementDto(DateTime AtUtc, string Name, string Kind);
+
+public sealed record TodayDto(
+    int SiteId, DateOnly Date, IReadOnlyList<ExpectedDto> Expected, IReadOnlyList<PresentDto> Present,
+    IReadOnlyList<ResourceOccupancyDto> Resources, IReadOnlyList<MovementDto> Movements);
+
+public sealed record VisitDto(int Id, int SiteId, string Name, DateOnly Date, DateTime ArrivedAtUtc, DateTime? DepartedAtUtc, string? Postcode, string Kind, string Pass, int? BookingId)
+{
+    public static VisitDto From(Visit v) => new(v.Id, v.SiteId, v.Visitor?.DisplayName ?? "", v.Date, v.ArrivedAtUtc, v.DepartedAtUtc, v.Postcode,
+        v.Kind == VisitKind.WalkIn ? "walkIn" : "booked", v.Pass, v.BookingId);
+}
+
+/// <summary>An arrival: a booking of today, a member, or the token of a member's card.</summary>
+public sealed record CheckInBody(int? BookingId, string? UserId, string? Code);
+
+/// <summary>Reception for programs: the public occupancy of a site; today, arrivals and departures for its hosts.</summary>
+internal static class ReceptionApi
+{
+    public static void MapReceptionApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/sites/{id:int}/occupancy", OccupancyAsync).WithTags("Accueil").WithName("SiteOccupancy")
+            .WithSummary("People present now and capacity per resource (no names).");
+        var hosts = app.MapGroup("/api/v1").WithTags("Accueil").RequireAuthorization(AccountsModule.ApiPolicy);
+        hosts.MapGet("/sites/{id:int}/today", TodayAsync).WithName("SiteToday")
+            .WithSummary("For the site's hosts: expected bookings, people present, free places, arrivals and departures.");
+        hosts.MapPost("/sites/{id:int}/checkins", CheckInAsync).WithName("CheckIn")
+            .Produces<VisitDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Records an arrival: bookingId, userId or code (the token of the member's card).");
+        hosts.MapPost("/checkins/{id:int}/checkout", CheckOutAsync).WithName("CheckOut")
+            .Produces<VisitDto>().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Records the departure of a visit.");
+    }
+
+    private static async Task<IResult> OccupancyAsync(int id, AppDbContext db, TodayQuery query, CancellationToken ct)
+    {
+        var site = await LoadAsync(db, id, ct);
+        if (site is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var resources = (await query.OccupancyAsync(site, ct)).Select(Dto).ToList();
+        return TypedResults.Ok(new OccupancyDto(site.Id, site.Name, resources.Sum(r => r.Present), resources.Sum(r => r.Capacity), resources));
+    }
+
+    private static async Task<IResult> TodayAsync(int id, ClaimsPrincipal user, AppDbContext db, StaffScope scope, TodayQuery query, CancellationToken ct)
+    {
+        var site = await LoadAsync(db, id, ct);
+        if (site is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!await scope.HostsSiteAsync(user, site.Id, ct))
+        {
+            return TypedResults.Forbid();
+        }
+        var v = await query.LoadAsync(site, ct);
+        return TypedResults.Ok(new TodayDto(site.Id, v.Date,
+            [.. v.Expected.Select(e => new ExpectedDto(e.BookingId, e.Name, e.Resource, e.Period?.ToString().ToLowerInvariant(),
+                e.LocalStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), e.LocalEnd.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                e.Status.ToString(), e.Arrived, e.NoShows))],
+            [.. v.Present.Select(p => new PresentDto(p.VisitId, p.Name, p.Resource, p.ArrivedAtUtc, p.Kind == VisitKind.WalkIn ? "walkIn" : "booked", p.Pass))],
+            [.. v.Resources.Select(Dto)],
+            [.. v.Movements.Select(m => new MovementDto(m.AtUtc, m.Name, m.Arrival ? "arrival" : "departure"))]));
+    }
+
+    private static async Task<IResult> CheckInAsync(
+        int id, CheckInBody? body, ClaimsPrincipal user, AppDbContext db, StaffScope scope, ReceptionDesk desk, CancellationToken ct)
+    {
+        var site = await LoadAsync(db, id, ct);
+        if (site is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!await scope.HostsSiteAsync(user, site.Id, ct))
+        {
+            return TypedResults.Forbid();
+        }
+        DeskResult result;
+        if (body?.BookingId is { } bookingId)
+        {
+            result = await desk.CheckInBookingAsync(site, bookingId, ct);
+        }
+        else if (!string.IsNullOrWhiteSpace(body?.UserId))
+        {
+            result = await desk.CheckInMemberAsync(site, body.UserId, ct);
+        }
+        else if (!string.IsNullOrWhiteSpace(body?.Code))
+        {
+            result = await desk.CheckInByCardAsync(site, body.Code, ct);
+        }
+        else
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["Indiquez bookingId, userId ou code (la carte du membre)."] },
+                title: "Certaines informations ne sont pas valides.");
+        }
+        return result.Ok ? TypedResults.Created($"/api/v1/checkins/{result.Visit!.Id}", VisitDto.From(result.Visit)) : Problem(result);
+    }
+
+    private static async Task<IResult> CheckOutAsync(int id, ClaimsPrincipal user, AppDbContext db, StaffScope scope, ReceptionDesk desk, CancellationToken ct)
+    {
+        var siteId = await db.Visits.Where(v => v.Id == id).Select(v => (int?)v.SiteId).FirstOrDefaultAsync(ct);
+        if (siteId is null)
+        {
+            return TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Ce passage n'existe pas : aucune arrivée n'a été enregistrée sous ce numéro." });
+        }
+        if (!await scope.HostsSiteAsync(user, siteId.Value, ct))
+        {
+            return TypedResults.Forbid();
+        }
+        var result = await desk.CheckOutAsync(id, siteId, ct);
+        return result.Ok ? TypedResults.Ok(VisitDto.From(result.Visit!)) : Problem(result);
+    }
+
+    private static IResult Problem(DeskResult result)
+    {
+        var status = result.Outcome switch
+        {
+            DeskOutcome.UnknownCode or DeskOutcome.UnknownPerson or DeskOutcome.NoPostcode => 422,
+            _ => 409,
+        };
+        return TypedResults.Problem(new ProblemDetails { Status = status, Title = result.Message });
+    }
+
+    private static ResourceOccupancyDto Dto(ResourceNow r) =>
+        new(r.ResourceId, r.Name, r.Kind switch
+        {
+            ResourceKind.DeskPool => "deskPool",
+            ResourceKind.PrivateOffice => "privateOffice",
+            ResourceKind.MeetingRoom => "meetingRoom",
+            _ => "phoneBooth",
+        }, r.Capacity, r.Present, r.Free);
+
+    private static Task<Site?> LoadAsync(AppDbContext db, int id, CancellationToken ct) =>
+        db.Sites.AsNoTracking().Include(s => s.Resources).FirstOrDefaultAsync(s => s.Id == id && !s.IsArchived, ct);
+}

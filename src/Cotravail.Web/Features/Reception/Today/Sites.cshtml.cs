@@ -1,0 +1,26 @@
+using Cotravail.Web.Common;
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Reception.Today;
+
+/// <summary>The sites whose desk the user keeps (a host's sites, a manager's network's sites).</summary>
+public sealed class SitesModel(AppDbContext db, StaffScope scope) : LocalizedPage
+{
+    public IReadOnlyList<Site> Sites { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var all = await db.Sites.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Name).ToListAsync(ct);
+        var mine = new List<Site>();
+        foreach (var site in all)
+        {
+            if (await scope.HostsSiteAsync(User, site.Id, ct))
+            {
+                mine.Add(site);
+            }
+        }
+        Sites = mine;
+    }
+}

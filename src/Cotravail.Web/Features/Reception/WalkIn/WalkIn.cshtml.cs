@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Cotravail.Web.Common;
+using Cotravail.Web.Common.Idempotency;
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Billing;
+using Cotravail.Web.Features.Sites;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Reception.WalkIn;
+
+/// <summary>
+/// Someone came without booking, in three screens at most: find them (or not), say who they are and how they pay, and
+/// the desk's « Aujourd'hui » confirms the arrival. A desk of the shared space is taken and the day pass sold.
+/// </summary>
+public sealed class WalkInModel(AppDbContext db, StaffScope scope, ReceptionDesk desk, IdempotencyStore once) : LocalizedPage
+{
+    public Site Site { get; private set; } = null!;
+    public string? Query { get; private set; }
+    public IReadOnlyList<PersonMatch> Matches { get; private set; } = [];
+
+    /// <summary>The known person chosen, when there is one.</summary>
+    public string? KnownName { get; private set; }
+
+    public WalkInInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? q, int? visiteur, string? membre, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, ct) is { } denied)
+        {
+            return denied;
+        }
+        Query = q?.Trim();
+        Input = new WalkInInput { VisitorId = visiteur, UserId = membre, Method = PaymentMethod.Cash, Token = Guid.NewGuid().ToString("N") };
+        if (NameSearch.Key(Query).Length >= NameSearch.MinLength)
+        {
+            Matches = await desk.SearchAsync(Query, ct);
+        }
+        await KnownAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, WalkInInput input, CancellationToken ct)
+    {
+        Input = input;
+        if (await LoadAsync(slug, ct) is { } denied)
+        {
+            return denied;
+        }
+        await KnownAsync(ct);
+        if (KnownName is null && string.IsNullOrWhiteSpace(Input.FirstName) && string.IsNullOrWhiteSpace(Input.LastName))
+        {
+            ModelState.AddModelError("Input.LastName", T["Indiquez le nom de la personne."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (!await once.TryClaimOnceAsync("walk-in:" + HostId, Input.Token, ct))
+        {
+            TempData["Notice"] = T["Cette venue est déjà enregistrée (formulaire envoyé deux fois)."].Value;
+            return Redirect($"/accueil/{slug}");
+        }
+        var person = new WalkInPerson(Input.VisitorId, Input.UserId, Input.FirstName, Input.LastName, Input.Email, Input.Postcode);
+        var (result, invoice) = await desk.WalkInAsync(Site, person, Input.Method ?? PaymentMethod.Cash, HostId, ct);
+        if (!result.Ok)
+        {
+            var message = result.Outcome == DeskOutcome.AlreadyPresent
+                ? T["{0} est déjà enregistré·e comme présent·e.", result.Name ?? ""]
+                : T[result.Message];
+            ModelState.AddModelError(result.Outcome == DeskOutcome.NoPostcode ? "Input.Postcode" : "", message);
+            Input.Token = Guid.NewGuid().ToString("N");
+            return Page();
+        }
+        TempData["Notice"] = T["Arrivée de {0} enregistrée ; pass journée vendu ({1}, facture {2}).",
+            result.Name ?? "", Format.Euros(Site.DayPriceCents), invoice!.Number].Value;
+        return Redirect($"/accueil/{slug}");
+    }
+
+    private string HostId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private async Task KnownAsync(CancellationToken ct)
+    {
+        if (Input.VisitorId is { } vid && await db.Visitors.AsNoTracking().FirstOrDefaultAsync(v => v.Id == vid, ct) is { } visitor)
+        {
+            KnownName = visitor.DisplayName;
+            Input.Postcode ??= visitor.Postcode;
+        }
+        else if (Input.UserId is { } uid && await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uid, ct) is { } user)
+        {
+            KnownName = user.DisplayName;
+            Input.Postcode ??= user.Postcode;
+        }
+        else
+        {
+            Input.VisitorId = null;
+            Input.UserId = null;
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)
+    {
+        var site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug && !s.IsArchived, ct);
+        if (site is null)
+        {
+            return NotFound();
+        }
+        if (!await scope.HostsSiteAsync(User, site.Id, ct))
+        {
+            return Forbid();
+        }
+        Site = site;
+        return null;
+    }
+}
