@@ -17,6 +17,11 @@ public sealed class ManageSitesTests
         ["Input.StepFreeAccess"] = "true",
         ["Input.ClosedOnPublicHolidays"] = "true",
         ["Input.TimeZone"] = "Europe/Paris",
+        ["Input.BookingHorizonDays"] = "60",
+        ["Input.HalfDaySplit"] = "12:30",
+        ["Input.DeskCancelCutoff"] = "17:00",
+        ["Input.RoomCancelNoticeMinutes"] = "60",
+        ["Input.NoShowTime"] = "10:30",
     };
 
     [Theory]
@@ -32,6 +37,9 @@ public sealed class ManageSitesTests
         var site = await app.SiteAsync("tiers-lieu-de-duravel");
         Assert.Equal("Duravel", site.Commune); // official spelling
         Assert.Equal(1250, site.DayPriceCents);
+        Assert.Equal(60, site.BookingHorizonDays);
+        Assert.Equal(new TimeOnly(12, 30), site.HalfDaySplit);
+        Assert.Equal(new TimeOnly(10, 30), site.NoShowTime);
 
         var added = await client.SubmitFormAsync($"/gestion/espaces/{site.Id}/ressources", new Dictionary<string, string>
         {

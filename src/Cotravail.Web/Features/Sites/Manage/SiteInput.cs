@@ -69,6 +69,23 @@ public sealed class SiteInput : IValidatableObject
     [Display(Name = "Fuseau horaire")]
     public string TimeZone { get; set; } = "Europe/Paris";
 
+    [Display(Name = "Réservations possibles jusqu'à (jours à l'avance)")]
+    [Range(1, 730, ErrorMessage = "De 1 à 730 jours.")]
+    public int BookingHorizonDays { get; set; } = 90;
+
+    [Display(Name = "Fin de la matinée")]
+    public TimeOnly HalfDaySplit { get; set; } = new(13, 0);
+
+    [Display(Name = "Annulation gratuite d'un poste jusqu'à (la veille)")]
+    public TimeOnly DeskCancelCutoff { get; set; } = new(18, 0);
+
+    [Display(Name = "Annulation gratuite d'une salle jusqu'à (minutes avant)")]
+    [Range(0, 10_080, ErrorMessage = "De 0 à 10 080 minutes (une semaine).")]
+    public int RoomCancelNoticeMinutes { get; set; } = 120;
+
+    [Display(Name = "Heure des absences (places libérées)")]
+    public TimeOnly NoShowTime { get; set; } = new(11, 0);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrWhiteSpace(Postcode) && Communes.IsPostcode(Postcode.Trim()) && !string.IsNullOrWhiteSpace(Commune)
@@ -80,6 +97,10 @@ public sealed class SiteInput : IValidatableObject
                     ? Texts.Get(validationContext, "Commune inconnue : aucune commune de la liste n'a le code postal {0}.", Postcode.Trim())
                     : Texts.Get(validationContext, "Commune inconnue pour le code postal {0} (communes connues : {1}).", Postcode.Trim(), known),
                 [nameof(Commune)]);
+        }
+        if (HalfDaySplit.Minute % 30 != 0)
+        {
+            yield return new ValidationResult(Texts.Get(validationContext, "À l'heure pile ou à la demie, par exemple 8:00 ou 8:30."), [nameof(HalfDaySplit)]);
         }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
@@ -93,6 +114,8 @@ public sealed class SiteInput : IValidatableObject
         AreaSquareMetres = s.AreaSquareMetres, InternetDownMbps = s.InternetDownMbps, InternetUpMbps = s.InternetUpMbps,
         StepFreeAccess = s.StepFreeAccess, ServicesNearby = s.ServicesNearby, ContactEmail = s.ContactEmail, Phone = s.Phone,
         DayPrice = Money.ToInput(s.DayPriceCents), ClosedOnPublicHolidays = s.ClosedOnPublicHolidays, TimeZone = s.TimeZone,
+        BookingHorizonDays = s.BookingHorizonDays, HalfDaySplit = s.HalfDaySplit, DeskCancelCutoff = s.DeskCancelCutoff,
+        RoomCancelNoticeMinutes = s.RoomCancelNoticeMinutes, NoShowTime = s.NoShowTime,
     };
 
     /// <summary>Copies the (valid) input onto the site; the commune takes its official spelling.</summary>
@@ -115,6 +138,11 @@ public sealed class SiteInput : IValidatableObject
         s.DayPriceCents = Money.TryParseEuros(DayPrice, out var cents) ? cents : s.DayPriceCents;
         s.ClosedOnPublicHolidays = ClosedOnPublicHolidays;
         s.TimeZone = TimeZone;
+        s.BookingHorizonDays = BookingHorizonDays;
+        s.HalfDaySplit = HalfDaySplit;
+        s.DeskCancelCutoff = DeskCancelCutoff;
+        s.RoomCancelNoticeMinutes = RoomCancelNoticeMinutes;
+        s.NoShowTime = NoShowTime;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
