@@ -37,6 +37,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Billing.InvoicedBooking> InvoicedBookings => Set<Features.Billing.InvoicedBooking>();
     public DbSet<Features.Billing.Payment> Payments => Set<Features.Billing.Payment>();
     public DbSet<Features.Billing.CashUp> CashUps => Set<Features.Billing.CashUp>();
+    public DbSet<Features.Billing.Products.Product> Products => Set<Features.Billing.Products.Product>();
+    public DbSet<Features.Billing.Products.MemberCategoryGrant> MemberCategoryGrants => Set<Features.Billing.Products.MemberCategoryGrant>();
+    public DbSet<Features.Billing.Entitlements.Entitlement> Entitlements => Set<Features.Billing.Entitlements.Entitlement>();
+    public DbSet<Features.Billing.Entitlements.CoveredBooking> CoveredBookings => Set<Features.Billing.Entitlements.CoveredBooking>();
+    public DbSet<Features.Billing.Entitlements.DiscoveryDay> DiscoveryDays => Set<Features.Billing.Entitlements.DiscoveryDay>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
     public DbSet<QuestionOption> QuestionOptions => Set<QuestionOption>();

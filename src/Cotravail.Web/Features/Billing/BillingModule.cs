@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cotravail.Web.Features.Billing;
 
-/// <summary>Billing: invoices and credit notes with gap-free numbers, PDF, monthly invoicing of bookings.</summary>
+/// <summary>Billing: products and entitlements, invoices and credit notes with gap-free numbers, PDF, monthly invoicing of bookings, payments.</summary>
 public static class BillingModule
 {
     public static WebApplicationBuilder AddBilling(this WebApplicationBuilder builder)
@@ -14,10 +14,20 @@ public static class BillingModule
         s.AddScoped<MonthlyInvoicing>();
         s.AddScoped<StaffNetworks>();
         s.AddScoped<Payments>();
+        s.AddScoped<Entitlements.BookingCover>();
+        s.AddScoped<Entitlements.Sales>();
+        s.AddScoped<Entitlements.ExpiryReminders>();
+        s.AddSingleton<Entitlements.IOnlineCardPayment, Entitlements.NoOnlineCardPayment>();
+        if (builder.Configuration.GetValue("Billing:ExpiryReminders", true))
+        {
+            s.AddHostedService<Entitlements.ExpiryReminderWorker>();
+        }
         s.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Billing/Manage", Roles.Manager);
             o.Conventions.AuthorizeFolder("/Billing/Desk", Roles.Host);
+            o.Conventions.AuthorizeFolder("/Billing/Products/Manage", Roles.Manager);
+            o.Conventions.AuthorizeFolder("/Billing/Entitlements/Mine");
         });
         return builder;
     }
@@ -26,6 +36,7 @@ public static class BillingModule
     {
         app.MapInvoicesApi();
         app.MapPaymentsApi();
+        app.MapProductsApi();
         return app;
     }
 }
