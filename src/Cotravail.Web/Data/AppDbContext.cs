@@ -43,6 +43,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Events.Ratings.EventRating> EventRatings => Set<Features.Events.Ratings.EventRating>();
     public DbSet<Features.Community.HelpTask> HelpTasks => Set<Features.Community.HelpTask>();
     public DbSet<Features.Community.HelpSignup> HelpSignups => Set<Features.Community.HelpSignup>();
+    public DbSet<Features.Billing.Products.Product> Products => Set<Features.Billing.Products.Product>();
+    public DbSet<Features.Billing.Products.MemberCategoryGrant> MemberCategoryGrants => Set<Features.Billing.Products.MemberCategoryGrant>();
+    public DbSet<Features.Billing.Entitlements.Entitlement> Entitlements => Set<Features.Billing.Entitlements.Entitlement>();
+    public DbSet<Features.Billing.Entitlements.CoveredBooking> CoveredBookings => Set<Features.Billing.Entitlements.CoveredBooking>();
+    public DbSet<Features.Billing.Entitlements.DiscoveryDay> DiscoveryDays => Set<Features.Billing.Entitlements.DiscoveryDay>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
     public DbSet<QuestionOption> QuestionOptions => Set<QuestionOption>();

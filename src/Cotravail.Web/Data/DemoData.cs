@@ -55,6 +55,7 @@ public sealed class DemoData(
             }
         }
         await db.SaveChangesAsync(ct);
+        await Features.Billing.Products.ProductPrices.SeedDemoAsync(db, network.Id, ct);
         await surveys.SeedAsync(network, ct);
     }
 

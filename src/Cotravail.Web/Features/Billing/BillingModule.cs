@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cotravail.Web.Features.Billing;
 
-/// <summary>Billing: invoices and credit notes with gap-free numbers, PDF, monthly invoicing of bookings.</summary>
+/// <summary>Billing: products and entitlements, invoices and credit notes with gap-free numbers, PDF, monthly invoicing of bookings, payments.</summary>
 public static class BillingModule
 {
     public static WebApplicationBuilder AddBilling(this WebApplicationBuilder builder)
@@ -17,10 +17,20 @@ public static class BillingModule
         s.AddScoped<Payments>();
         s.AddScoped<Exports.AccountingExport>();
         s.Configure<Exports.AccountCodes>(builder.Configuration.GetSection("Billing:Accounts"));
+        s.AddScoped<Entitlements.BookingCover>();
+        s.AddScoped<Entitlements.Sales>();
+        s.AddScoped<Entitlements.ExpiryReminders>();
+        s.AddSingleton<Entitlements.IOnlineCardPayment, Entitlements.NoOnlineCardPayment>();
+        if (builder.Configuration.GetValue("Billing:ExpiryReminders", true))
+        {
+            s.AddHostedService<Entitlements.ExpiryReminderWorker>();
+        }
         s.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Billing/Manage", Roles.Manager);
             o.Conventions.AuthorizeFolder("/Billing/Desk", Roles.Host);
+            o.Conventions.AuthorizeFolder("/Billing/Products/Manage", Roles.Manager);
+            o.Conventions.AuthorizeFolder("/Billing/Entitlements/Mine");
         });
         return builder;
     }
@@ -30,6 +40,7 @@ public static class BillingModule
         app.MapInvoicesApi();
         app.MapPaymentsApi();
         Exports.ExportsApi.MapExports(app);
+        app.MapProductsApi();
         return app;
     }
 }

@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Billing;
 
 /// <summary>
-/// Once a month is over, one invoice per member — or per company for members billed to one — for the bookings charged at the site's price that month (confirmed,
-/// no-show, or cancelled late), each booking charged once. Each invoice is issued in its own transaction with the
+/// Once a month is over, one invoice per member — or per company for members billed to one — for the bookings charged
+/// at the site's price that month (confirmed, no-show, or cancelled late — those two as the site's rules say), each
+/// booking charged once. Each invoice is issued in its own transaction with the
 /// bookings it charges, so a second run finds nothing left to charge.
 /// </summary>
 public sealed class MonthlyInvoicing(AppDbContext db, InvoiceIssuer issuer, TimeProvider clock)
@@ -20,7 +21,9 @@ public sealed class MonthlyInvoicing(AppDbContext db, InvoiceIssuer issuer, Time
         var charged = new[] { BookingStatus.Confirmed, BookingStatus.NoShow, BookingStatus.LateCancelled };
         var bookings = await db.Bookings.AsNoTracking().Include(b => b.Site).Include(b => b.Resource).Include(b => b.User)
             .Where(b => b.Site!.NetworkId == networkId && b.Date >= first && b.Date <= last && charged.Contains(b.Status)
-                        && b.PriceCents > 0 && !db.InvoicedBookings.Any(i => i.BookingId == b.Id))
+                        && b.PriceCents > 0 && !db.InvoicedBookings.Any(i => i.BookingId == b.Id)
+                        && (b.Status != BookingStatus.LateCancelled || b.Site!.ChargeLateCancellations)
+                        && (b.Status != BookingStatus.NoShow || b.Site!.ChargeNoShows))
             .ToListAsync(ct);
         var companies = await db.CompanyMembers.AsNoTracking().Where(m => m.NetworkId == networkId)
             .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => new { m.UserId, Company = c })

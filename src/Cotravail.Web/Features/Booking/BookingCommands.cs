@@ -66,7 +66,13 @@ public sealed partial class BookingCommands(
         {
             return new BookResult(BookOutcome.Invalid, Errors: rules.Errors);
         }
-        var (outcome, booking) = await InTransactionAsync(() => places.PlaceAsync(userId, rules.Plan!, null, ct), ct);
+        var (outcome, booking) = await InTransactionAsync(() => places.PlaceAsync(userId, rules.Plan!, null, ct, request.Discovery), ct);
+        if (outcome == PlaceOutcome.DiscoveryRefused)
+        {
+            var desk = await db.Resources.Where(r => r.Id == request.ResourceId).Select(r => r.Kind).FirstAsync(ct) == ResourceKind.DeskPool;
+            var why = desk ? Billing.Entitlements.BookingCover.DiscoveryAlreadyUsed : Billing.Entitlements.BookingCover.DiscoveryOnlyForDesks;
+            return new BookResult(BookOutcome.Invalid, Errors: new Dictionary<string, string[]> { ["discovery"] = [why] });
+        }
         if (outcome != PlaceOutcome.Booked)
         {
             return new BookResult(outcome == PlaceOutcome.Full ? BookOutcome.Full : BookOutcome.AlreadyBooked);

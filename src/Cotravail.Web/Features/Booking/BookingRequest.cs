@@ -2,9 +2,10 @@ namespace Cotravail.Web.Features.Booking;
 
 /// <summary>
 /// What someone asks to book: a desk or office with <see cref="Date"/> + <see cref="Period"/>, or a room or booth with
-/// <see cref="Start"/> + <see cref="End"/> (site-local date-times, 30-minute steps).
+/// <see cref="Start"/> + <see cref="End"/> (site-local date-times, 30-minute steps). <see cref="Discovery"/> asks for
+/// the person's one free discovery day (a desk only).
 /// </summary>
-public sealed record BookingRequest(int ResourceId, DateOnly? Date, Period? Period, DateTime? Start, DateTime? End);
+public sealed record BookingRequest(int ResourceId, DateOnly? Date, Period? Period, DateTime? Start, DateTime? End, bool Discovery = false);
 
 /// <summary>A request that passed every rule: what to store and which places to take.</summary>
 public sealed record BookingPlan(

@@ -1,4 +1,5 @@
 using Cotravail.Web.Data;
+using Cotravail.Web.Features.Billing.Entitlements;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Booking;
@@ -11,17 +12,20 @@ public enum PlaceOutcome
     Full,
     /// <summary>The member already holds an overlapping booking of that resource.</summary>
     AlreadyBooked,
+    /// <summary>The free discovery day was asked for but cannot be given (already used, or not a desk).</summary>
+    DiscoveryRefused,
 }
 
 /// <summary>
 /// Takes and gives back places in the database. Capacity is guarded by the database itself: a conditional
 /// increment of the day's counter for desks, a unique row per 30-minute slot for rooms, a unique row per member
-/// and half-day against double bookings. Must run inside a transaction owned by the caller.
+/// and half-day against double bookings. What the booking costs (a carnet or subscription day, the discovery day, or
+/// the price) is settled in the same transaction by <see cref="BookingCover"/>. Must run inside a transaction owned by the caller.
 /// </summary>
-public sealed class BookingService(AppDbContext db, TimeProvider clock)
+public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProvider clock)
 {
     public async Task<(PlaceOutcome Outcome, Booking? Booking)> PlaceAsync(
-        string userId, BookingPlan plan, int? seriesId, CancellationToken ct)
+        string userId, BookingPlan plan, int? seriesId, CancellationToken ct, bool discovery = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Halves.Count > 0)
@@ -41,11 +45,16 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock)
             return (PlaceOutcome.Full, null);
         }
 
+        var paid = await cover.TakeAsync(userId, plan, discovery, ct);
+        if (paid.Refusal is not null)
+        {
+            return (PlaceOutcome.DiscoveryRefused, null);
+        }
         var booking = new Booking
         {
             SiteId = plan.SiteId, ResourceId = plan.ResourceId, UserId = userId, Date = plan.Date, Period = plan.Period,
             LocalStart = plan.LocalStart, LocalEnd = plan.LocalEnd, StartUtc = plan.StartUtc, EndUtc = plan.EndUtc,
-            Status = BookingStatus.Confirmed, PriceCents = plan.PriceCents, SeriesId = seriesId,
+            Status = BookingStatus.Confirmed, PriceCents = paid.PriceCents, SeriesId = seriesId,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Bookings.Add(booking);
@@ -60,6 +69,10 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock)
         }
         // A unique key taken here by a concurrent request surfaces as DbUpdateException: the caller rolls back.
         await db.SaveChangesAsync(ct);
+        if (!await cover.RecordAsync(booking, paid, ct))
+        {
+            return (PlaceOutcome.DiscoveryRefused, null);
+        }
         return (PlaceOutcome.Booked, booking);
     }
 
@@ -97,6 +110,15 @@ public sealed class BookingService(AppDbContext db, TimeProvider clock)
         else
         {
             await db.BookedSlots.Where(s => s.BookingId == booking.Id).ExecuteDeleteAsync(ct);
+        }
+        // What the booking used (a carnet or subscription day, the discovery day) comes back as the site's rules say.
+        if (status == BookingStatus.NoShow)
+        {
+            await cover.GiveBackAfterNoShowAsync(booking, ct);
+        }
+        else
+        {
+            await cover.GiveBackAfterCancellationAsync(booking, late: status == BookingStatus.LateCancelled, ct);
         }
         return true;
     }

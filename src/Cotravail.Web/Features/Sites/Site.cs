@@ -59,6 +59,12 @@ public sealed class Site
     /// <summary>An hourly booking can be cancelled until this many minutes before its start (default 120).</summary>
     public int RoomCancelNoticeMinutes { get; set; } = 120;
     public bool ClosedOnPublicHolidays { get; set; } = true;
+
+    /// <summary>A cancellation after the cut-off is charged (or uses its carnet or subscription day).</summary>
+    public bool ChargeLateCancellations { get; set; } = true;
+
+    /// <summary>A booking nobody came to is charged (or uses its carnet or subscription day).</summary>
+    public bool ChargeNoShows { get; set; } = true;
     public bool IsArchived { get; set; }
 
     public List<Resource> Resources { get; } = [];

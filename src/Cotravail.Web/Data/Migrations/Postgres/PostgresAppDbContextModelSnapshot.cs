@@ -234,6 +234,124 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("CompanyMembers");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.CoveredBooking", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EntitlementId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDiscovery")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BookingId");
+
+                    b.HasIndex("EntitlementId");
+
+                    b.ToTable("CoveredBookings");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.DiscoveryDay", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.ToTable("DiscoveryDays");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.Entitlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ExpiryReminderClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ExpiryReminderClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiryReminderSentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SoldByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiryReminderClaimId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("UserId", "ExpiresOn");
+
+                    b.ToTable("Entitlements", t =>
+                        {
+                            t.HasCheckConstraint("CK_Entitlements_Used", "\"Used\" >= 0 AND (\"Days\" IS NULL OR \"Used\" <= \"Days\")");
+                        });
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
                 {
                     b.Property<int>("Id")
@@ -511,6 +629,93 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("Payments", t =>
                         {
                             t.HasCheckConstraint("CK_Payments_Amount", "\"AmountCents\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Products.MemberCategoryGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ValidatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ValidatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "UserId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("MemberCategoryGrants");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Products.Product", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("JobSeekerPriceCents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("PriceCents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StudentPriceCents")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Kind");
+
+                    b.ToTable("Products", t =>
+                        {
+                            t.HasCheckConstraint("CK_Products_Days", "(\"Days\" IS NULL OR \"Days\" > 0) AND (\"ValidityMonths\" IS NULL OR \"ValidityMonths\" > 0)");
+
+                            t.HasCheckConstraint("CK_Products_Prices", "\"PriceCents\" >= 0 AND (\"JobSeekerPriceCents\" IS NULL OR \"JobSeekerPriceCents\" >= 0) AND (\"StudentPriceCents\" IS NULL OR \"StudentPriceCents\" >= 0)");
                         });
                 });
 
@@ -1335,6 +1540,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int>("BoothHourPriceCents")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ChargeLateCancellations")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ChargeNoShows")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("ClosedOnPublicHolidays")
                         .HasColumnType("boolean");
 
@@ -1839,6 +2050,30 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.CoveredBooking", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Booking.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.Entitlement", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
@@ -1876,6 +2111,17 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Products.Product", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Booking.Booking", b =>

@@ -5,9 +5,11 @@ namespace Cotravail.Web.Features.Booking.Api;
 
 /// <summary>
 /// Body of <c>POST /api/v1/bookings</c>: <c>resourceId</c> and either <c>date</c> (YYYY-MM-DD) + <c>period</c>
-/// (morning, afternoon, day) for desks and offices, or <c>start</c> + <c>end</c> (site-local YYYY-MM-DDTHH:MM) for rooms and booths.
+/// (morning, afternoon, day) for desks and offices, or <c>start</c> + <c>end</c> (site-local YYYY-MM-DDTHH:MM) for rooms and booths;
+/// <c>discovery: true</c> asks for the person's one free discovery day (a desk only). A carnet or subscription day is used
+/// by itself when the member holds one (the price is then 0).
 /// </summary>
-public sealed record BookingBody(int? ResourceId, string? Date, string? Period, string? Start, string? End);
+public sealed record BookingBody(int? ResourceId, string? Date, string? Period, string? Start, string? End, bool? Discovery = null);
 
 /// <summary>A booking as the API shows it; times are site-local.</summary>
 public sealed record BookingDto(
@@ -69,7 +71,7 @@ public static class BookingBodyParser
         }
         var start = LocalDateTime(body.Start, "start", errors);
         var end = LocalDateTime(body.End, "end", errors);
-        return errors.Count > 0 ? (null, errors) : (new BookingRequest(body.ResourceId!.Value, date, period, start, end), errors);
+        return errors.Count > 0 ? (null, errors) : (new BookingRequest(body.ResourceId!.Value, date, period, start, end, body.Discovery == true), errors);
     }
 
     private static DateTime? LocalDateTime(string? text, string field, Dictionary<string, string[]> errors)

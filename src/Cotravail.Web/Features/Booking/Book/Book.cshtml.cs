@@ -10,7 +10,7 @@ namespace Cotravail.Web.Features.Booking.Book;
 /// Booking through pages: the form (pre-filled from the week view's link), « Vérifier » shows a confirmation screen
 /// with the price and the free-cancellation deadline, and only « Confirmer la réservation » books.
 /// </summary>
-public sealed class BookModel(BookingCommands commands, AvailabilityQuery availability, TimeProvider clock) : LocalizedPage
+public sealed class BookModel(BookingCommands commands, AvailabilityQuery availability, Billing.Entitlements.BookingCover cover, TimeProvider clock) : LocalizedPage
 {
     [BindProperty]
     public BookInput Input { get; set; } = new();
@@ -22,6 +22,12 @@ public sealed class BookModel(BookingCommands commands, AvailabilityQuery availa
     public BookingPlan? Plan { get; private set; }
     public DateTime FreeUntilLocal { get; private set; }
     public bool FreeCancellation { get; private set; }
+
+    /// <summary>The carnet or subscription the booking would use (confirmation screen).</summary>
+    public Billing.Entitlements.Entitlement? CoveredBy { get; private set; }
+
+    /// <summary>The person may still take their free discovery day (a desk only).</summary>
+    public bool DiscoveryAvailable { get; private set; }
 
     /// <summary>Full or already booked: a message for the whole form.</summary>
     public string? Problem { get; private set; }
@@ -73,6 +79,9 @@ public sealed class BookModel(BookingCommands commands, AvailabilityQuery availa
         Confirming = true;
         var probe = new Booking { Date = plan.Date, Period = plan.Period, StartUtc = plan.StartUtc };
         (FreeUntilLocal, FreeCancellation) = BookingLabels.FreeCancellation(Site, probe, clock.GetUtcNow().UtcDateTime);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        CoveredBy = await cover.PreviewAsync(userId, Site.NetworkId, Resource!.Kind, plan.Date, ct);
+        DiscoveryAvailable = Resource.Kind == ResourceKind.DeskPool && CoveredBy is null && !await cover.HasUsedDiscoveryAsync(userId, ct);
         return Page();
     }
 

@@ -40,7 +40,7 @@ internal static class BookForm
             {
                 errors.AddModelError(PeriodField, T["Choisissez une période : matin, après-midi ou journée."]);
             }
-            return errors.ErrorCount == 0 ? new BookingRequest(resource.Id, date, period, null, null) : null;
+            return errors.ErrorCount == 0 ? new BookingRequest(resource.Id, date, period, null, null, input.Discovery) : null;
         }
         if (!string.IsNullOrWhiteSpace(input.Period))
         {

@@ -23,6 +23,10 @@ public sealed class BookInput
 
     [Display(Name = "Fin")]
     public string? End { get; set; }
+
+    /// <summary>The person asks for their one free discovery day (a desk only).</summary>
+    [Display(Name = "Utiliser ma journée découverte gratuite")]
+    public bool Discovery { get; set; }
 }
 
 /// <summary>The periods as they appear in the page's address: <c>periode=matin|apres-midi|journee</c>.</summary>

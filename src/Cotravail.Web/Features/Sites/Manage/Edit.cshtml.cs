@@ -33,6 +33,7 @@ public sealed class EditModel(AppDbContext db, StaffScope scope) : ManagerPage(d
         }
         Input.ApplyTo(Site);
         await Db.SaveChangesAsync(ct);
+        await Billing.Products.ProductPrices.DayPassFollowsSiteAsync(Db, Site, ct);
         Notice = T["Les informations de l'espace sont enregistrées."];
         return Redirect($"/gestion/espaces/{id}");
     }

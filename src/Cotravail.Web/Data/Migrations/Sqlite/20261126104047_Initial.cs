@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Cotravail.Web.Data.Migrations.Postgres
+namespace Cotravail.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,8 +15,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "ArrivalKeys",
                 columns: table => new
                 {
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    Secret = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false)
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Secret = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,10 +27,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -42,25 +41,25 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    FirstName = table.Column<string>(type: "text", nullable: false),
-                    LastName = table.Column<string>(type: "text", nullable: false),
-                    Postcode = table.Column<string>(type: "text", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,11 +70,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "BookedHalves",
                 columns: table => new
                 {
-                    ResourceId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Half = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    BookingId = table.Column<int>(type: "integer", nullable: false)
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Half = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,9 +85,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "BookedSlots",
                 columns: table => new
                 {
-                    ResourceId = table.Column<int>(type: "integer", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    BookingId = table.Column<int>(type: "integer", nullable: false)
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,12 +98,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "BookingSeries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ResourceId = table.Column<int>(type: "integer", nullable: false),
-                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,9 +114,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "CalendarFeeds",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,16 +127,16 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "CashUps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    ExpectedCents = table.Column<int>(type: "integer", nullable: false),
-                    CountedCents = table.Column<int>(type: "integer", nullable: false),
-                    DifferenceCents = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosedByUserId = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpectedCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    CountedCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    DifferenceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedByUserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -148,13 +147,13 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Companies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
-                    BillingAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    BillingAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -165,10 +164,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -179,10 +178,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "DeskDays",
                 columns: table => new
                 {
-                    ResourceId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Morning = table.Column<int>(type: "integer", nullable: false),
-                    Afternoon = table.Column<int>(type: "integer", nullable: false)
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Morning = table.Column<int>(type: "INTEGER", nullable: false),
+                    Afternoon = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,16 +191,29 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DiscoveryDays",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TakenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiscoveryDays", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Scope = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: false),
-                    Body = table.Column<string>(type: "text", nullable: true),
-                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -212,9 +224,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "InvoicedBookings",
                 columns: table => new
                 {
-                    BookingId = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InvoiceId = table.Column<int>(type: "integer", nullable: false)
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -225,9 +237,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "InvoicedRegistrations",
                 columns: table => new
                 {
-                    RegistrationId = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InvoiceId = table.Column<int>(type: "integer", nullable: false)
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,9 +250,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "InvoiceSequences",
                 columns: table => new
                 {
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Last = table.Column<int>(type: "integer", nullable: false)
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -248,22 +260,39 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MemberCategoryGrants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValidatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ValidatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberCategoryGrants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Networks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    LegalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    LegalAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
-                    VatNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    VatRateBasisPoints = table.Column<int>(type: "integer", nullable: false),
-                    VatExemptionMention = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PaymentTermsDays = table.Column<int>(type: "integer", nullable: false),
-                    InvoicePrefix = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LegalAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    VatNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    VatRateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatExemptionMention = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PaymentTermsDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvoicePrefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -274,10 +303,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "NoShowRuns",
                 columns: table => new
                 {
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    RanAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NoShows = table.Column<int>(type: "integer", nullable: false)
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RanAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NoShows = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -288,11 +317,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -309,11 +338,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -330,10 +359,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -350,8 +379,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -374,10 +403,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -394,15 +423,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Visitors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: true),
-                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SearchKey = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 201, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -419,9 +448,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "CompanyMembers",
                 columns: table => new
                 {
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    CompanyId = table.Column<int>(type: "integer", nullable: false)
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -444,33 +473,33 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Invoices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    IssueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    IssuerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IssuerAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    IssuerSiret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
-                    IssuerVatNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    VatMention = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: true),
-                    ClientName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ClientAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    ClientEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ClientSiret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
-                    IsBusinessClient = table.Column<bool>(type: "boolean", nullable: false),
-                    PaymentTerms = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TotalExclTaxCents = table.Column<int>(type: "integer", nullable: false),
-                    VatCents = table.Column<int>(type: "integer", nullable: false),
-                    TotalInclTaxCents = table.Column<int>(type: "integer", nullable: false),
-                    CreditedInvoiceId = table.Column<int>(type: "integer", nullable: true),
-                    CreditedInvoiceNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuerAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IssuerSiret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    IssuerVatNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    VatMention = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ClientEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClientSiret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    IsBusinessClient = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PaymentTerms = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TotalExclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalInclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreditedInvoiceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreditedInvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -494,8 +523,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "NetworkManagers",
                 columns: table => new
                 {
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -518,36 +547,38 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Sites",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Commune = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Postcode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AreaSquareMetres = table.Column<int>(type: "integer", nullable: true),
-                    InternetDownMbps = table.Column<int>(type: "integer", nullable: true),
-                    InternetUpMbps = table.Column<int>(type: "integer", nullable: true),
-                    StepFreeAccess = table.Column<bool>(type: "boolean", nullable: false),
-                    ServicesNearby = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    DayPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    HalfDayPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    OfficeDayPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    OfficeHalfDayPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    RoomHourPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    BoothHourPriceCents = table.Column<int>(type: "integer", nullable: false),
-                    BookingHorizonDays = table.Column<int>(type: "integer", nullable: false),
-                    HalfDaySplit = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    NoShowTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    DeskCancelCutoff = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    RoomCancelNoticeMinutes = table.Column<int>(type: "integer", nullable: false),
-                    ClosedOnPublicHolidays = table.Column<bool>(type: "boolean", nullable: false),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Commune = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AreaSquareMetres = table.Column<int>(type: "INTEGER", nullable: true),
+                    InternetDownMbps = table.Column<int>(type: "INTEGER", nullable: true),
+                    InternetUpMbps = table.Column<int>(type: "INTEGER", nullable: true),
+                    StepFreeAccess = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ServicesNearby = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    HalfDayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficeDayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficeHalfDayPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoomHourPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoothHourPriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingHorizonDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    HalfDaySplit = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    NoShowTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    DeskCancelCutoff = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    RoomCancelNoticeMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedOnPublicHolidays = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChargeLateCancellations = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChargeNoShows = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -564,18 +595,18 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Surveys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    IsPublished = table.Column<bool>(type: "boolean", nullable: false),
-                    OpensOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ResultsPublic = table.Column<bool>(type: "boolean", nullable: false),
-                    OnePerEmail = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ResultsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OnePerEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -592,18 +623,18 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "InvoiceLine",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InvoiceId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Quantity = table.Column<int>(type: "integer", nullable: false),
-                    UnitPriceInclTaxCents = table.Column<int>(type: "integer", nullable: false),
-                    UnitPriceExclTaxCents = table.Column<int>(type: "integer", nullable: false),
-                    VatRateBasisPoints = table.Column<int>(type: "integer", nullable: false),
-                    TotalExclTaxCents = table.Column<int>(type: "integer", nullable: false),
-                    VatCents = table.Column<int>(type: "integer", nullable: false),
-                    TotalInclTaxCents = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPriceInclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPriceExclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatRateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalExclTaxCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalInclTaxCents = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -621,19 +652,19 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InvoiceId = table.Column<int>(type: "integer", nullable: false),
-                    NetworkId = table.Column<int>(type: "integer", nullable: false),
-                    SiteId = table.Column<int>(type: "integer", nullable: true),
-                    Method = table.Column<int>(type: "integer", nullable: false),
-                    AmountCents = table.Column<int>(type: "integer", nullable: false),
-                    ChequeNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    ChequeBank = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedByUserId = table.Column<string>(type: "text", nullable: false),
-                    CashUpId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChequeNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ChequeBank = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CashUpId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -657,12 +688,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Closures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -679,29 +710,29 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "Events",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    OnlineUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Capacity = table.Column<int>(type: "integer", nullable: false),
-                    Registered = table.Column<int>(type: "integer", nullable: false),
-                    LastWaitlistPosition = table.Column<int>(type: "integer", nullable: false),
-                    PriceCents = table.Column<int>(type: "integer", nullable: false),
-                    Audience = table.Column<int>(type: "integer", nullable: false),
-                    OrganiserKind = table.Column<int>(type: "integer", nullable: false),
-                    OrganiserName = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Tags = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    RegistrationCloseMinutes = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    SeriesId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ReviewMessage = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    OnlineUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Registered = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastWaitlistPosition = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganiserKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganiserName = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RegistrationCloseMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeriesId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewMessage = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -721,18 +752,18 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "HelpTasks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    PeopleNeeded = table.Column<int>(type: "integer", nullable: false),
-                    SignedUp = table.Column<int>(type: "integer", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "text", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    PeopleNeeded = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedUp = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -751,14 +782,14 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "OpeningHours",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<int>(type: "integer", nullable: false),
-                    Opens = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Closes = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Opens2 = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    Closes2 = table.Column<TimeOnly>(type: "time without time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Opens = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Closes = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Opens2 = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Closes2 = table.Column<TimeOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -772,18 +803,48 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Products",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    PriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    JobSeekerPriceCents = table.Column<int>(type: "INTEGER", nullable: true),
+                    StudentPriceCents = table.Column<int>(type: "INTEGER", nullable: true),
+                    Days = table.Column<int>(type: "INTEGER", nullable: true),
+                    ValidityMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Products", x => x.Id);
+                    table.CheckConstraint("CK_Products_Days", "(\"Days\" IS NULL OR \"Days\" > 0) AND (\"ValidityMonths\" IS NULL OR \"ValidityMonths\" > 0)");
+                    table.CheckConstraint("CK_Products_Prices", "\"PriceCents\" >= 0 AND (\"JobSeekerPriceCents\" IS NULL OR \"JobSeekerPriceCents\" >= 0) AND (\"StudentPriceCents\" IS NULL OR \"StudentPriceCents\" >= 0)");
+                    table.ForeignKey(
+                        name: "FK_Products_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Resources",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Capacity = table.Column<int>(type: "integer", nullable: false),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -801,8 +862,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "SiteHosts",
                 columns: table => new
                 {
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -825,19 +886,19 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "SurveyQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SurveyId = table.Column<int>(type: "integer", nullable: false),
-                    Page = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Hint = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Required = table.Column<bool>(type: "boolean", nullable: false),
-                    Min = table.Column<int>(type: "integer", nullable: true),
-                    Max = table.Column<int>(type: "integer", nullable: true),
-                    ShowIfQuestionId = table.Column<int>(type: "integer", nullable: true),
-                    ShowIfOptionId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Page = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Min = table.Column<int>(type: "INTEGER", nullable: true),
+                    Max = table.Column<int>(type: "INTEGER", nullable: true),
+                    ShowIfQuestionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ShowIfOptionId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -854,17 +915,17 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "SurveyResponses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SurveyId = table.Column<int>(type: "integer", nullable: false),
-                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    FurthestPage = table.Column<int>(type: "integer", nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConfirmationToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ConfirmedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    FurthestPage = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConfirmationToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ConfirmedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -881,26 +942,26 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "EventRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Name = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    WaitlistPosition = table.Column<int>(type: "integer", nullable: true),
-                    PriceCents = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ConfirmedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CancelledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Attended = table.Column<bool>(type: "boolean", nullable: true),
-                    ReminderSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReminderClaimedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReminderClaimId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RatingInviteSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RatingInviteClaimedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RatingInviteClaimId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    WaitlistPosition = table.Column<int>(type: "INTEGER", nullable: true),
+                    PriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attended = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ReminderSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReminderClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReminderClaimId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RatingInviteSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RatingInviteClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RatingInviteClaimId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -923,9 +984,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "HelpSignups",
                 columns: table => new
                 {
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -945,25 +1006,66 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Entitlements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Days = table.Column<int>(type: "INTEGER", nullable: true),
+                    Used = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SoldByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ExpiryReminderSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpiryReminderClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpiryReminderClaimId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Entitlements", x => x.Id);
+                    table.CheckConstraint("CK_Entitlements_Used", "\"Used\" >= 0 AND (\"Days\" IS NULL OR \"Used\" <= \"Days\")");
+                    table.ForeignKey(
+                        name: "FK_Entitlements_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Entitlements_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Bookings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    ResourceId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Period = table.Column<int>(type: "integer", nullable: true),
-                    LocalStart = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    LocalEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    PriceCents = table.Column<int>(type: "integer", nullable: false),
-                    SeriesId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CancelledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: true),
+                    LocalStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    LocalEnd = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -999,11 +1101,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "QuestionOptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1020,11 +1122,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "EventRatings",
                 columns: table => new
                 {
-                    RegistrationId = table.Column<int>(type: "integer", nullable: false),
-                    EventId = table.Column<int>(type: "integer", nullable: false),
-                    Score = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1039,23 +1141,43 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CoveredBookings",
+                columns: table => new
+                {
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntitlementId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsDiscovery = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReturnedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoveredBookings", x => x.BookingId);
+                    table.ForeignKey(
+                        name: "FK_CoveredBookings_Bookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "Bookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Visits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    VisitorId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: true),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    ArrivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DepartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    BookingId = table.Column<int>(type: "integer", nullable: true),
-                    ResourceId = table.Column<int>(type: "integer", nullable: true),
-                    Pass = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    InvoiceId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ArrivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DepartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Pass = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1096,13 +1218,13 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "SurveyAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ResponseId = table.Column<int>(type: "integer", nullable: false),
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    OptionId = table.Column<int>(type: "integer", nullable: true),
-                    Number = table.Column<int>(type: "integer", nullable: true),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OptionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1232,6 +1354,37 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoveredBookings_EntitlementId",
+                table: "CoveredBookings",
+                column: "EntitlementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiscoveryDays_BookingId",
+                table: "DiscoveryDays",
+                column: "BookingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entitlements_ExpiryReminderClaimId",
+                table: "Entitlements",
+                column: "ExpiryReminderClaimId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entitlements_InvoiceId",
+                table: "Entitlements",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entitlements_ProductId",
+                table: "Entitlements",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entitlements_UserId_ExpiresOn",
+                table: "Entitlements",
+                columns: new[] { "UserId", "ExpiresOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EventRatings_EventId",
                 table: "EventRatings",
                 column: "EventId");
@@ -1327,6 +1480,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 columns: new[] { "UserId", "IssueDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MemberCategoryGrants_NetworkId_UserId_Category",
+                table: "MemberCategoryGrants",
+                columns: new[] { "NetworkId", "UserId", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NetworkManagers_UserId",
                 table: "NetworkManagers",
                 column: "UserId");
@@ -1357,6 +1516,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "IX_Payments_SiteId_Method_CashUpId",
                 table: "Payments",
                 columns: new[] { "SiteId", "Method", "CashUpId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_SiteId_Kind",
+                table: "Products",
+                columns: new[] { "SiteId", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_QuestionOptions_QuestionId_Position",
@@ -1520,10 +1684,19 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                 name: "CompanyMembers");
 
             migrationBuilder.DropTable(
+                name: "CoveredBookings");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DeskDays");
+
+            migrationBuilder.DropTable(
+                name: "DiscoveryDays");
+
+            migrationBuilder.DropTable(
+                name: "Entitlements");
 
             migrationBuilder.DropTable(
                 name: "EventRatings");
@@ -1545,6 +1718,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "InvoiceSequences");
+
+            migrationBuilder.DropTable(
+                name: "MemberCategoryGrants");
 
             migrationBuilder.DropTable(
                 name: "NetworkManagers");
@@ -1572,6 +1748,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Companies");
+
+            migrationBuilder.DropTable(
+                name: "Products");
 
             migrationBuilder.DropTable(
                 name: "EventRegistrations");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cotravail.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126103516_Initial")]
+    [Migration("20261126104047_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -226,6 +226,122 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("CompanyMembers");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.CoveredBooking", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EntitlementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDiscovery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId");
+
+                    b.HasIndex("EntitlementId");
+
+                    b.ToTable("CoveredBookings");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.DiscoveryDay", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.ToTable("DiscoveryDays");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.Entitlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExpiryReminderClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiryReminderClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiryReminderSentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SoldByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiryReminderClaimId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("UserId", "ExpiresOn");
+
+                    b.ToTable("Entitlements", t =>
+                        {
+                            t.HasCheckConstraint("CK_Entitlements_Used", "\"Used\" >= 0 AND (\"Days\" IS NULL OR \"Used\" <= \"Days\")");
+                        });
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
@@ -495,6 +611,89 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("Payments", t =>
                         {
                             t.HasCheckConstraint("CK_Payments_Amount", "\"AmountCents\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Products.MemberCategoryGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "UserId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("MemberCategoryGrants");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Products.Product", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JobSeekerPriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StudentPriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Kind");
+
+                    b.ToTable("Products", t =>
+                        {
+                            t.HasCheckConstraint("CK_Products_Days", "(\"Days\" IS NULL OR \"Days\" > 0) AND (\"ValidityMonths\" IS NULL OR \"ValidityMonths\" > 0)");
+
+                            t.HasCheckConstraint("CK_Products_Prices", "\"PriceCents\" >= 0 AND (\"JobSeekerPriceCents\" IS NULL OR \"JobSeekerPriceCents\" >= 0) AND (\"StudentPriceCents\" IS NULL OR \"StudentPriceCents\" >= 0)");
                         });
                 });
 
@@ -1295,6 +1494,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("BoothHourPriceCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ChargeLateCancellations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChargeNoShows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ClosedOnPublicHolidays")
                         .HasColumnType("INTEGER");
 
@@ -1783,6 +1988,30 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.CoveredBooking", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Booking.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.Entitlement", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
@@ -1820,6 +2049,17 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Products.Product", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Booking.Booking", b =>

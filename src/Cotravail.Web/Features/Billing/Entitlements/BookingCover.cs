@@ -1,0 +1,182 @@
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Billing.Products;
+using Cotravail.Web.Features.Booking;
+using Cotravail.Web.Features.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Billing.Entitlements;
+
+/// <summary>How a booking is paid: the price charged (0 when covered), the entitlement that covered it, or the discovery day.</summary>
+public sealed record Cover(int PriceCents, int? EntitlementId, bool IsDiscovery, string? Refusal = null)
+{
+    public bool IsCovered => EntitlementId is not null || IsDiscovery;
+}
+
+/// <summary>
+/// Decides what a desk booking costs, inside the booking's transaction: the free discovery day when asked for, else a
+/// subscription's day, else a carnet's day (soonest to expire first), else the site's price (reduced for a validated
+/// category). A day is taken with one conditional update (<c>Used = Used + 1 WHERE Used &lt; Days AND dates</c>): of
+/// two bookings at once on the last day, one gets it and the other is charged. A cancellation in time gives it back.
+/// </summary>
+public sealed class BookingCover(AppDbContext db, TimeProvider clock)
+{
+    public const string DiscoveryOnlyForDesks = "La journée découverte vaut pour un poste en espace partagé (journée ou demi-journée).";
+    public const string DiscoveryAlreadyUsed = "Vous avez déjà profité de votre journée découverte gratuite.";
+
+    public async Task<Cover> TakeAsync(string userId, BookingPlan plan, bool discovery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var resource = await db.Resources.AsNoTracking().Where(r => r.Id == plan.ResourceId)
+            .Select(r => new { r.Kind, r.Site!.NetworkId }).FirstAsync(ct);
+        var desk = resource.Kind == ResourceKind.DeskPool;
+        if (discovery)
+        {
+            if (!desk)
+            {
+                return new Cover(plan.PriceCents, null, false, DiscoveryOnlyForDesks);
+            }
+            return await db.DiscoveryDays.AnyAsync(d => d.UserId == userId, ct)
+                ? new Cover(plan.PriceCents, null, false, DiscoveryAlreadyUsed)
+                : new Cover(0, null, true);
+        }
+        if (desk && await TakeDayAsync(userId, resource.NetworkId, plan.Date, ct) is { } entitlementId)
+        {
+            return new Cover(0, entitlementId, false);
+        }
+        return new Cover(await ChargedPriceAsync(userId, resource.NetworkId, resource.Kind, plan, ct), null, false);
+    }
+
+    /// <summary>
+    /// Records how the saved booking was covered. False when the discovery day went to another booking of the same
+    /// person at the same moment (the member's unique row): the caller then undoes the booking.
+    /// </summary>
+    public async Task<bool> RecordAsync(Booking.Booking booking, Cover cover, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(cover);
+        if (!cover.IsCovered)
+        {
+            return true;
+        }
+        if (cover.IsDiscovery)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var rows = await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"DiscoveryDays\" (\"UserId\", \"BookingId\", \"TakenAtUtc\") VALUES ({booking.UserId}, {booking.Id}, {now}) ON CONFLICT DO NOTHING", ct);
+            if (rows != 1)
+            {
+                return false;
+            }
+        }
+        db.CoveredBookings.Add(new CoveredBooking { BookingId = booking.Id, EntitlementId = cover.EntitlementId, IsDiscovery = cover.IsDiscovery });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// After a cancellation (inside its transaction): a day or the discovery day comes back when the cancellation is
+    /// in time, or late at a site that does not charge late cancellations. Claimed once by a conditional update.
+    /// </summary>
+    public async Task GiveBackAfterCancellationAsync(Booking.Booking booking, bool late, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        if (late && await db.Sites.Where(s => s.Id == booking.SiteId).Select(s => s.ChargeLateCancellations).FirstAsync(ct))
+        {
+            return; // the day counts as used, as a late cancellation would be charged
+        }
+        await GiveBackAsync(booking.Id, ct);
+    }
+
+    /// <summary>After a no-show: the day comes back only at a site that does not charge no-shows.</summary>
+    public async Task GiveBackAfterNoShowAsync(Booking.Booking booking, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        if (!await db.Sites.Where(s => s.Id == booking.SiteId).Select(s => s.ChargeNoShows).FirstAsync(ct))
+        {
+            await GiveBackAsync(booking.Id, ct);
+        }
+    }
+
+    /// <summary>Gives back the day (or the discovery day) a booking used; nothing when it used none or already gave it back.</summary>
+    public async Task GiveBackAsync(int bookingId, CancellationToken ct)
+    {
+        var covered = await db.CoveredBookings.AsNoTracking().FirstOrDefaultAsync(c => c.BookingId == bookingId && c.ReturnedAtUtc == null, ct);
+        if (covered is null)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.CoveredBookings.Where(c => c.BookingId == bookingId && c.ReturnedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReturnedAtUtc, now), ct);
+        if (claimed == 0)
+        {
+            return;
+        }
+        if (covered.EntitlementId is { } id)
+        {
+            await db.Entitlements.Where(e => e.Id == id && e.Used > 0).ExecuteUpdateAsync(s => s.SetProperty(e => e.Used, e => e.Used - 1), ct);
+        }
+        if (covered.IsDiscovery)
+        {
+            await db.DiscoveryDays.Where(d => d.BookingId == bookingId).ExecuteDeleteAsync(ct);
+        }
+    }
+
+    /// <summary>What a booking would use, for the confirmation screen (nothing is taken): an entitlement's name, or null.</summary>
+    public async Task<Entitlement?> PreviewAsync(string userId, int networkId, ResourceKind kind, DateOnly date, CancellationToken ct) =>
+        kind != ResourceKind.DeskPool ? null : await Usable(userId, networkId, date).AsNoTracking().FirstOrDefaultAsync(ct);
+
+    public Task<bool> HasUsedDiscoveryAsync(string userId, CancellationToken ct) => db.DiscoveryDays.AnyAsync(d => d.UserId == userId, ct);
+
+    private async Task<int?> TakeDayAsync(string userId, int networkId, DateOnly date, CancellationToken ct)
+    {
+        var candidates = await Usable(userId, networkId, date).Select(e => e.Id).ToListAsync(ct);
+        foreach (var id in candidates)
+        {
+            // The guard is in the database: a day that another booking has just taken is not taken twice.
+            var taken = await db.Entitlements
+                .Where(e => e.Id == id && (e.Days == null || e.Used < e.Days) && e.StartsOn <= date && e.ExpiresOn >= date)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Used, e => e.Used + 1), ct);
+            if (taken == 1)
+            {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Entitlements usable on a day, in the order they are used: subscriptions, then carnets, soonest expiry first.</summary>
+    private IQueryable<Entitlement> Usable(string userId, int networkId, DateOnly date) =>
+        db.Entitlements
+            .Where(e => e.UserId == userId && e.NetworkId == networkId && e.StartsOn <= date && e.ExpiresOn >= date && (e.Days == null || e.Used < e.Days))
+            .OrderBy(e => e.Kind == ProductKind.Subscription ? 0 : 1).ThenBy(e => e.ExpiresOn).ThenBy(e => e.Id);
+
+    /// <summary>The site's price, or the reduced price of the matching product when the member holds a validated category.</summary>
+    private async Task<int> ChargedPriceAsync(string userId, int networkId, ResourceKind kind, BookingPlan plan, CancellationToken ct)
+    {
+        ProductKind? productKind = kind switch
+        {
+            ResourceKind.DeskPool => plan.Period == Period.Day ? ProductKind.DayPass : ProductKind.HalfDayPass,
+            ResourceKind.MeetingRoom => ProductKind.MeetingRoomHour,
+            _ => null,
+        };
+        if (productKind is null || plan.PriceCents == 0)
+        {
+            return plan.PriceCents;
+        }
+        var categories = await db.MemberCategoryGrants.Where(g => g.UserId == userId && g.NetworkId == networkId).Select(g => g.Category).ToListAsync(ct);
+        if (categories.Count == 0)
+        {
+            return plan.PriceCents;
+        }
+        var product = await db.Products.AsNoTracking().Where(p => p.SiteId == plan.SiteId && p.Kind == productKind && !p.IsArchived)
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.Id).FirstOrDefaultAsync(ct);
+        if (product is null)
+        {
+            return plan.PriceCents;
+        }
+        var unit = product.PriceFor(categories);
+        var price = productKind == ProductKind.MeetingRoomHour ? ProductPrices.Hourly(unit, plan.EndUtc - plan.StartUtc) : unit;
+        return Math.Min(price, plan.PriceCents);
+    }
+}

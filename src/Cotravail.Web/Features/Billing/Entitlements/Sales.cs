@@ -1,0 +1,160 @@
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Billing.Products;
+using Cotravail.Web.Features.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Billing.Entitlements;
+
+/// <summary>How an online order is to be paid.</summary>
+public enum PaymentChoice
+{
+    AtDesk = 0,
+    Transfer = 1,
+    /// <summary>Online card payment: offered only when an <see cref="IOnlineCardPayment"/> is available.</summary>
+    Card = 2,
+}
+
+/// <summary>A purchase: who buys which product, how many (carnets, or months of subscription).</summary>
+public sealed record SaleRequest(int ProductId, string BuyerUserId, int Quantity);
+
+public sealed record SaleResult(Invoice? Invoice, IReadOnlyList<Entitlement> Entitlements, IReadOnlyDictionary<string, string> Problems)
+{
+    public bool Succeeded => Invoice is not null;
+
+    public static SaleResult Refused(string field, string message) => new(null, [], new Dictionary<string, string> { [field] = message });
+}
+
+/// <summary>
+/// Sells products: one invoice per purchase (through <see cref="InvoiceIssuer"/>) and, for a carnet or a subscription,
+/// the entitlements it gives, in one transaction — a failed sale leaves neither an invoice number nor days behind.
+/// A member's order online starts the days at once; the invoice is then paid at the desk, by transfer, or (later) by card.
+/// </summary>
+public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, TimeProvider clock)
+{
+    public const int MaxQuantity = 12;
+
+    /// <summary>The product, when it exists, is not archived and its site is open; otherwise the French reason.</summary>
+    public async Task<(Product? Product, string? Problem)> FindBuyableAsync(int productId, CancellationToken ct)
+    {
+        var product = await db.Products.AsNoTracking().Include(p => p.Site).FirstOrDefaultAsync(p => p.Id == productId, ct);
+        if (product is null || product.Site!.IsArchived)
+        {
+            return (null, "Ce produit n'existe pas.");
+        }
+        return product.IsArchived ? (null, "Ce produit n'est plus en vente.") : (product, null);
+    }
+
+    public static string? QuantityProblem(int quantity) =>
+        quantity is < 1 or > MaxQuantity ? $"La quantité va de 1 à {MaxQuantity}." : null;
+
+    public async Task<SaleResult> SellAsync(SaleRequest request, string? soldBy, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (product, problem) = await FindBuyableAsync(request.ProductId, ct);
+        if (product is null)
+        {
+            return SaleResult.Refused("productId", problem!);
+        }
+        if (QuantityProblem(request.Quantity) is { } quantity)
+        {
+            return SaleResult.Refused("quantity", quantity);
+        }
+        var buyer = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.BuyerUserId, ct);
+        if (buyer is null)
+        {
+            return SaleResult.Refused("buyer", "Ce compte n'existe pas.");
+        }
+        var site = product.Site!;
+        var network = await db.Networks.AsNoTracking().FirstAsync(n => n.Id == site.NetworkId, ct);
+        var categories = await ProductPrices.CategoriesAsync(db, buyer.Id, site.NetworkId, ct);
+        var unit = product.PriceFor(categories);
+        var today = SiteClock.Today(site, clock);
+        var entitlements = Entitlements(product, buyer.Id, request.Quantity, today, soldBy);
+        var line = new LineRequest(Describe(product, site, entitlements), request.Quantity, unit, network.VatRateBasisPoints);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            using var gate = await WriteGate.EnterAsync(db, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var invoice = await issuer.IssueAsync(network.Id, Client(buyer), [line], ct);
+                foreach (var e in entitlements)
+                {
+                    e.InvoiceId = invoice.Id;
+                }
+                db.Entitlements.AddRange(entitlements);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return new SaleResult(invoice, entitlements, new Dictionary<string, string>());
+            }
+            catch (Exception e) when (DbErrors.IsTransient(e) && attempt < 3)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                foreach (var x in entitlements)
+                {
+                    x.Id = 0;
+                }
+            }
+        }
+    }
+
+    private List<Entitlement> Entitlements(Product product, string userId, int quantity, DateOnly today, string? soldBy)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var list = new List<Entitlement>();
+        if (!product.Kind.GivesDays())
+        {
+            return list;
+        }
+        for (var i = 0; i < quantity; i++)
+        {
+            // A carnet: N carnets valid from today. A subscription: N consecutive months.
+            var start = product.Kind == ProductKind.Subscription ? today.AddMonths(i) : today;
+            var end = product.Kind == ProductKind.Subscription
+                ? today.AddMonths(i + 1).AddDays(-1)
+                : today.AddMonths(product.ValidityMonths ?? 1).AddDays(-1);
+            list.Add(new Entitlement
+            {
+                NetworkId = product.Site!.NetworkId, SiteId = product.SiteId, ProductId = product.Id, UserId = userId, Kind = product.Kind,
+                Name = product.Name, Days = product.Days, StartsOn = start, ExpiresOn = end, CreatedAtUtc = now, SoldByUserId = soldBy,
+            });
+        }
+        return list;
+    }
+
+    private static string Describe(Product product, Site site, IReadOnlyList<Entitlement> entitlements)
+    {
+        var text = $"{product.Name} – {site.Name}";
+        if (entitlements.Count > 0)
+        {
+            var culture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+            text += $" ({product.Terms()} ; du {entitlements[0].StartsOn.ToString("d MMMM yyyy", culture)} au {entitlements[^1].ExpiresOn.ToString("d MMMM yyyy", culture)})";
+        }
+        return text.Length > 300 ? text[..300] : text;
+    }
+
+    private static ClientIdentity Client(AppUser user) => new(user.Id, user.DisplayName, null, user.Email);
+}
+
+/// <summary>
+/// The seam for paying an order online by card. No provider is wired in yet: <see cref="NoOnlineCardPayment"/> says it is
+/// unavailable, so orders are paid at the desk or by transfer. A provider implements this and is registered instead.
+/// </summary>
+public interface IOnlineCardPayment
+{
+    bool IsAvailable { get; }
+
+    /// <summary>Starts paying an invoice; returns the provider's page to send the member to.</summary>
+    Task<Uri> StartAsync(Invoice invoice, Uri returnTo, CancellationToken ct);
+}
+
+public sealed class NoOnlineCardPayment : IOnlineCardPayment
+{
+    public bool IsAvailable => false;
+
+    public Task<Uri> StartAsync(Invoice invoice, Uri returnTo, CancellationToken ct) =>
+        throw new NotSupportedException("Online card payment is not set up.");
+}
