@@ -16,7 +16,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         var violations = await AxeSweep.ViolationsAsync(context,
         [
             "/compte/inscription", "/compte/connexion", "/compte/mot-de-passe-oublie", "/compte/confirmer/renvoyer",
-            "/page-qui-n-existe-pas", "/enquetes/besoins-coworking", "/enquetes/besoins-coworking/resultats",
+            "/page-qui-n-existe-pas", "/enquetes/besoins-coworking", "/enquetes/besoins-coworking/resultats", "/agenda", "/coups-de-main",
         ]);
         Assert.True(violations.Length == 0, violations);
     }
@@ -29,7 +29,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         await using var context = await browser.NewContextAsync(width, height);
         await AxeSweep.SignInAsync(context, "membre@cotravail.test");
         var violations = await AxeSweep.ViolationsAsync(context,
-            ["/compte/mot-de-passe", "/mes-reservations", "/mes-reservations/calendrier", "/reserver/serie", "/mes-factures"]);
+            ["/compte/mot-de-passe", "/mes-reservations", "/mes-reservations/calendrier", "/reserver/serie", "/mes-factures", "/mes-droits", "/ma-carte", "/mes-coups-de-main", "/agenda/proposer"]);
         Assert.True(violations.Length == 0, violations);
     }
 
@@ -50,7 +50,9 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             $"/gestion/espaces/{luzech}/ressources/{resource}", $"/gestion/espaces/{luzech}/horaires",
             $"/gestion/espaces/{luzech}/fermetures", $"/gestion/espaces/{luzech}/equipe", "/gestion/reseaux/1",
             "/gestion/factures", "/accueil/luzech/caisse", "/accueil/luzech/reservations", "/gestion/enquetes", "/gestion/enquetes/1",
-            "/gestion/enquetes/1/resultats",
+            "/gestion/enquetes/1/resultats", "/accueil", "/accueil/luzech", "/accueil/luzech/venue", "/accueil/luzech/qr-arrivee",
+            "/accueil/luzech/vente", "/accueil/coups-de-main", "/gestion/entreprises", $"/gestion/espaces/{luzech}/produits",
+            "/animation", "/animation/nouveau", "/animation/accompagnement",
         ]);
         Assert.True(violations.Length == 0, violations);
     }
