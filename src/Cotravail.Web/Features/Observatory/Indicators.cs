@@ -1,0 +1,42 @@
+namespace Cotravail.Web.Features.Observatory;
+
+/// <summary>One site over one month: presence, origin, occupancy, animation, volunteering. Counts only.</summary>
+public sealed record SiteMonth(
+    int SiteId, string Site, string Month, int Visits, int DistinctVisitors, int RegularVisitors, int OccasionalVisitors,
+    int DeskDaysUsedTenths, int DeskDaysOffered, int EventsHeld, int Participants, int HelpSignups)
+{
+    /// <summary>Desk-days used / desk-days offered, in percent (one decimal).</summary>
+    public decimal OccupancyPercent => DeskDaysOffered == 0 ? 0 : Math.Round(DeskDaysUsedTenths * 10m / DeskDaysOffered, 1);
+}
+
+/// <summary>Visits by postcode of residence.</summary>
+public sealed record Origin(string Postcode, string? Commune, int Visits);
+
+/// <summary>Revenue of a kind of sale, VAT included, in euro cents (invoices less credit notes).</summary>
+public sealed record Revenue(string Product, int Cents);
+
+/// <summary>The indicators of a period. <see cref="Revenue"/> and <see cref="NewMembers"/> are for managers only.</summary>
+public sealed record IndicatorSet(
+    DateOnly From, DateOnly To, IReadOnlyList<SiteMonth> Months, IReadOnlyList<Origin> Origins,
+    IReadOnlyList<Revenue>? Revenue, int? NewMembers, int NetworkMembers)
+{
+    /// <summary>Counts below this are not published (open data, public page): too few to hide a person.</summary>
+    public const int SmallCount = 5;
+
+    /// <summary>The public subset: no revenue, no new members, origins and months with small counts suppressed.</summary>
+    public IndicatorSet Public() => this with
+    {
+        Origins = [.. Origins.Where(o => o.Visits >= SmallCount)],
+        Revenue = null,
+        NewMembers = null,
+        Months = [.. Months.Select(m => m with
+        {
+            Visits = Suppress(m.Visits), DistinctVisitors = Suppress(m.DistinctVisitors),
+            RegularVisitors = Suppress(m.RegularVisitors), OccasionalVisitors = Suppress(m.OccasionalVisitors),
+            Participants = Suppress(m.Participants), HelpSignups = Suppress(m.HelpSignups),
+        })],
+    };
+
+    /// <summary>-1 stands for « fewer than 5 » in public figures.</summary>
+    public static int Suppress(int count) => count is > 0 and < SmallCount ? -1 : count;
+}

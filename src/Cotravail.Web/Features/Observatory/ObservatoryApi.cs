@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Security.Claims;
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Observatory;
+
+/// <summary>
+/// <c>GET /api/v1/observatory/indicators?from=&amp;to=&amp;siteId=</c>: every indicator for the managers of the sites'
+/// networks; for anyone else the public subset (no revenue, small counts suppressed).
+/// </summary>
+internal static class ObservatoryApi
+{
+    public static void MapObservatoryApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/observatory/indicators", async (string? from, string? to, int? siteId, HttpContext http,
+                StaffScope scope, AppDbContext db, IndicatorsQuery query, TimeProvider clock, CancellationToken ct) =>
+            {
+                var (start, end, errors) = Period.Read(from, to, clock);
+                if (errors.Count > 0)
+                {
+                    return Results.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
+                }
+                var user = await SignedInAsync(http);
+                var managed = await scope.ManagedNetworkIdsAsync(user, ct);
+                var networks = managed.Count > 0 ? managed : await db.Networks.Select(n => n.Id).ToListAsync(ct);
+                var set = await query.ComputeAsync(networks, siteId, start, end, ct);
+                return Results.Ok(managed.Count > 0 ? set : set.Public());
+            })
+            .WithTags("Observatoire").WithName("Indicators")
+            .WithSummary("Indicators of a period (at most 3 years): managers get all of them, others the public subset.");
+    }
+
+    /// <summary>The caller when signed in by cookie or bearer token (the endpoint is also public).</summary>
+    private static async Task<ClaimsPrincipal> SignedInAsync(HttpContext http)
+    {
+        foreach (var scheme in new[] { Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme, Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme })
+        {
+            var result = await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(http, scheme);
+            if (result.Succeeded)
+            {
+                return result.Principal;
+            }
+        }
+        return http.User;
+    }
+}
+
+/// <summary>The period of the observatory: defaults to the last twelve months; at most three years.</summary>
+public static class Period
+{
+    public static (DateOnly From, DateOnly To, Dictionary<string, string[]> Errors) Read(string? from, string? to, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var errors = new Dictionary<string, string[]>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var end = Day(to, "to", errors) ?? today;
+        var start = Day(from, "from", errors) ?? new DateOnly(end.Year, end.Month, 1).AddMonths(-11);
+        if (errors.Count == 0 && end < start)
+        {
+            errors["to"] = ["La fin de la période doit être après son début."];
+        }
+        else if (errors.Count == 0 && end.DayNumber - start.DayNumber > 3 * 366)
+        {
+            errors["to"] = ["La période fait au plus trois ans."];
+        }
+        return (start, end, errors);
+    }
+
+    private static DateOnly? Day(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Common.Dates.IsPlausible(d))
+        {
+            return d;
+        }
+        errors[field] = ["La date s'écrit AAAA-MM-JJ (entre 2000 et 2100)."];
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using Cotravail.Web.Data;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Observatory;
+
+/// <summary>
+/// Open data under the Licence Ouverte 2.0 (Etalab): the sites (CSV and JSON) and monthly indicators per site (CSV),
+/// with no personal data; counts from 1 to 4 are left empty. The schema is documented in docs/opendata.md.
+/// </summary>
+internal static class OpenData
+{
+    private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with { Separator = ',', WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+
+    public sealed record OpenSite(
+        int Id, string Name, string Network, string Address, string Postcode, string Commune, double? Latitude, double? Longitude,
+        string OpeningHours, string ServicesNearby, int DayPriceCents, int HalfDayPriceCents, int Desks, int MeetingRooms,
+        int? InternetDownMbps, bool StepFreeAccess, string Url);
+
+    public static void MapOpenData(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/opendata").WithTags("Données ouvertes");
+        group.MapGet("/sites.json", async (AppDbContext db, HttpRequest r, CancellationToken ct) =>
+            Results.Json(await SitesAsync(db, r, ct), JsonSerializerOptions.Web)).WithName("OpenDataSitesJson");
+        group.MapGet("/sites.csv", async (AppDbContext db, HttpRequest r, CancellationToken ct) =>
+            Results.File(SitesCsv(await SitesAsync(db, r, ct)), "text/csv; charset=utf-8", "tiers-lieux.csv")).WithName("OpenDataSitesCsv");
+        group.MapGet("/indicators.csv", async (string? from, string? to, AppDbContext db, IndicatorsQuery query, TimeProvider clock, CancellationToken ct) =>
+            {
+                var (start, end, errors) = Period.Read(from, to, clock);
+                if (errors.Count > 0)
+                {
+                    return Results.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
+                }
+                var networks = await db.Networks.Select(n => n.Id).ToListAsync(ct);
+                var set = (await query.ComputeAsync(networks, null, start, end, ct)).Public();
+                return Results.File(IndicatorsCsv(set), "text/csv; charset=utf-8", "indicateurs-tiers-lieux.csv");
+            }).WithName("OpenDataIndicatorsCsv");
+    }
+
+    private static async Task<List<OpenSite>> SitesAsync(AppDbContext db, HttpRequest request, CancellationToken ct)
+    {
+        var sites = await db.Sites.AsNoTracking().Include(s => s.Network).Include(s => s.Resources).Include(s => s.OpeningHours)
+            .Where(s => !s.IsArchived).OrderBy(s => s.Id).ToListAsync(ct);
+        return [.. sites.Select(s => new OpenSite(
+            s.Id, s.Name, s.Network!.Name, s.Address, s.Postcode, s.Commune, null, null,
+            string.Join("; ", s.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).Select(h =>
+                $"{h.Day.ToString()[..2]} {h.Opens:HH\\:mm}-{h.Closes:HH\\:mm}" + (h.Opens2 is { } o2 && h.Closes2 is { } c2 ? $",{o2:HH\\:mm}-{c2:HH\\:mm}" : ""))),
+            string.Join("; ", s.ServicesList), s.DayPriceCents, s.HalfDayPriceCents,
+            s.Resources.Where(r => !r.IsArchived && r.Kind == Sites.ResourceKind.DeskPool).Sum(r => r.Capacity),
+            s.Resources.Count(r => !r.IsArchived && r.Kind == Sites.ResourceKind.MeetingRoom),
+            s.InternetDownMbps, s.StepFreeAccess, $"{request.Scheme}://{request.Host}/espaces/{s.Slug}"))];
+    }
+
+    private static byte[] SitesCsv(IEnumerable<OpenSite> sites) => Write(
+        ["id", "nom", "reseau", "adresse", "code_postal", "commune", "latitude", "longitude", "horaires", "services_proximite",
+         "prix_journee_centimes", "prix_demi_journee_centimes", "postes", "salles_reunion", "debit_descendant_mbps", "acces_plain_pied", "url"],
+        sites.Select(s => new[]
+        {
+            I(s.Id), s.Name, s.Network, s.Address, s.Postcode, s.Commune, "", "", s.OpeningHours, s.ServicesNearby,
+            I(s.DayPriceCents), I(s.HalfDayPriceCents), I(s.Desks), I(s.MeetingRooms), s.InternetDownMbps is { } d ? I(d) : "",
+            s.StepFreeAccess ? "oui" : "non", s.Url,
+        }));
+
+    private static byte[] IndicatorsCsv(IndicatorSet set) => Write(
+        ["mois", "id_site", "site", "passages", "personnes_distinctes", "reguliers", "occasionnels", "taux_occupation_pct",
+         "evenements", "participants", "coups_de_main"],
+        set.Months.Select(m => new[]
+        {
+            m.Month, I(m.SiteId), m.Site, N(m.Visits), N(m.DistinctVisitors), N(m.RegularVisitors), N(m.OccasionalVisitors),
+            m.OccupancyPercent.ToString("0.0", CultureInfo.InvariantCulture), I(m.EventsHeld), N(m.Participants), N(m.HelpSignups),
+        }));
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A suppressed count (-1) is left empty.</summary>
+    private static string N(int value) => value < 0 ? "" : I(value);
+
+    private static byte[] Write(string[] header, IEnumerable<string[]> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, Csv, leaveOpen: true))
+        {
+            csv.WriteRecord(header);
+            foreach (var row in rows)
+            {
+                csv.WriteRecord(row);
+            }
+        }
+        return stream.ToArray();
+    }
+}
