@@ -15,6 +15,7 @@ public static class BillingModule
         s.AddScoped<EventInvoicing>();
         s.AddScoped<StaffNetworks>();
         s.AddScoped<Payments>();
+        s.AddScoped<Balances>();
         s.AddScoped<Exports.AccountingExport>();
         s.Configure<Exports.AccountCodes>(builder.Configuration.GetSection("Billing:Accounts"));
         s.AddScoped<Entitlements.BookingCover>();

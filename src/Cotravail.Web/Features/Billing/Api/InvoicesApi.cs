@@ -17,6 +17,10 @@ internal static class InvoicesApi
         var me = app.MapGroup("/api/v1/me/invoices").WithTags("Facturation").RequireAuthorization(AccountsModule.ApiPolicy);
         me.MapGet("/", MineAsync).WithName("MyInvoices").WithSummary("My invoices and credit notes, newest first.");
         me.MapGet("/{id:int}/pdf", MyPdfAsync).WithName("MyInvoicePdf").WithSummary("One of my invoices as PDF.");
+        app.MapGet("/api/v1/me/balance", async (ClaimsPrincipal user, Balances balances, CancellationToken ct) =>
+                TypedResults.Ok(new { dueCents = await balances.MemberAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct) }))
+            .RequireAuthorization(AccountsModule.ApiPolicy).WithTags("Facturation").WithName("MyBalance")
+            .WithSummary("What I still have to pay, in euro cents.");
 
         var staff = app.MapGroup("/api/v1/invoices").WithTags("Facturation").RequireAuthorization(AccountsModule.ApiPolicy);
         staff.MapGet("/", SearchAsync).WithName("SearchInvoices")

@@ -11,10 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Billing.Manage;
 
 /// <summary>One company account: its members (added by e-mail, one company per member and network).</summary>
-public sealed class CompanyModel(AppDbContext db, StaffScope scope, UserManager<AppUser> users) : LocalizedPage
+public sealed class CompanyModel(AppDbContext db, StaffScope scope, UserManager<AppUser> users, Balances balances) : LocalizedPage
 {
     public Company Company { get; private set; } = null!;
     public IReadOnlyList<AppUser> Members { get; private set; } = [];
+    public int DueCents { get; private set; }
 
     [BindProperty]
     [Display(Name = "Adresse e-mail du membre")]
@@ -79,6 +80,7 @@ public sealed class CompanyModel(AppDbContext db, StaffScope scope, UserManager<
             return Forbid();
         }
         Company = company;
+        DueCents = await balances.CompanyAsync(company.NetworkId, company.Siret, ct);
         Members = await db.CompanyMembers.Where(m => m.CompanyId == id).Select(m => m.User!).OrderBy(u => u.LastName).ToListAsync(ct);
         return null;
     }
