@@ -12,8 +12,11 @@ public static class SecurityHeaders
                 h.XContentTypeOptions = "nosniff";
                 h["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 h.XFrameOptions = "DENY";
-                h.ContentSecurityPolicy =
-                    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+                if (h.ContentSecurityPolicy.Count == 0) // an endpoint may set a stricter one (served images)
+                {
+                    h.ContentSecurityPolicy =
+                        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+                }
                 return Task.CompletedTask;
             });
             await next(context);

@@ -13,7 +13,7 @@ namespace Cotravail.Web.Data;
 /// </summary>
 public sealed class DemoData(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    IConfiguration config, DemoLogins logins, TimeProvider clock, SurveyDemo surveys)
+    IConfiguration config, DemoLogins logins, TimeProvider clock, SurveyDemo surveys, Features.Entrepreneurs.NetworkDemo networkDemo)
 {
     public const string NetworkSlug = "vallee-du-lot-et-du-vignoble";
 
@@ -57,6 +57,7 @@ public sealed class DemoData(
         await db.SaveChangesAsync(ct);
         await Features.Billing.Products.ProductPrices.SeedDemoAsync(db, network.Id, ct);
         await surveys.SeedAsync(network, ct);
+        await networkDemo.SeedAsync(ct);
     }
 
     private async Task<AppUser> EnsureUserAsync(string email, string first, string last, string postcode, string role, CancellationToken ct)
