@@ -78,7 +78,12 @@ public sealed class ContactTests
         values["Input.Body"] = "Encore moi.";
         var refused = await (await sender.PostAsync(new Uri("/messages/nouveau", UriKind.Relative), new FormUrlEncodedContent(values))).ParseAsync();
         Assert.Equal("Ce membre ne souhaite pas recevoir de messages de votre part.", refused.QuerySelector("[role=alert]").Text());
-        var replyRefused = await (await sender.SubmitFormAsync($"/messages/{conversation.Id}", new Dictionary<string, string> { ["Input.Body"] = "Et ici ?" }, "form.form:not([action])")).ParseAsync();
+        var thread = await sender.GetDocumentAsync($"/messages/{conversation.Id}");
+        Assert.Equal("Ce membre ne souhaite pas recevoir de messages de votre part.", thread.QuerySelector("[role=alert]").Text());
+        Assert.Null(thread.QuerySelector("textarea"));
+        // A reply posted anyway (a form kept open in another tab) is refused too.
+        var replyRefused = await (await sender.SubmitFormAsync($"/messages/{conversation.Id}", new Dictionary<string, string> { ["Input.Body"] = "Et ici ?" },
+            "form[action*='handler=Block']", postTo: $"/messages/{conversation.Id}")).ParseAsync();
         Assert.Equal("Ce membre ne souhaite pas recevoir de messages de votre part.", replyRefused.QuerySelector("[role=alert]").Text());
         Assert.Equal(1, await app.WithDbAsync(db => db.Conversations().CountAsync()));
         Assert.Equal(1, await app.WithDbAsync(db => db.ConversationMessages().CountAsync()));

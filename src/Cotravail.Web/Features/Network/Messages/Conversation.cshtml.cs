@@ -37,7 +37,7 @@ public sealed class ConversationModel(AppDbContext db, ContactRelay relay) : Loc
         var outcome = await relay.ReplyAsync(Me, id, Input.Body!, ct);
         if (outcome == ContactOutcome.Blocked)
         {
-            ModelState.AddModelError("Input.Body", T["Ce membre ne souhaite pas recevoir de messages de votre part."]);
+            BlockedByOther = true; // the page says so in place of the form
             return Page();
         }
         Notice = T["Votre réponse est envoyée."];
