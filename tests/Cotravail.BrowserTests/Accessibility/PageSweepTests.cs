@@ -13,10 +13,12 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task Public_and_account_pages_have_no_violation(int width, int height)
     {
         await using var context = await browser.NewContextAsync(width, height);
+        var (profile, listing) = await NetworkIdsAsync();
         var violations = await AxeSweep.ViolationsAsync(context,
         [
             "/compte/inscription", "/compte/connexion", "/compte/mot-de-passe-oublie", "/compte/confirmer/renvoyer",
             "/page-qui-n-existe-pas", "/enquetes/besoins-coworking", "/enquetes/besoins-coworking/resultats", "/agenda", "/coups-de-main",
+            "/annuaire", "/annuaire?q=eco&sector=F", $"/annuaire/{profile}", "/annonces", $"/annonces/{listing}",
         ]);
         Assert.True(violations.Length == 0, violations);
     }
@@ -28,8 +30,10 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
     {
         await using var context = await browser.NewContextAsync(width, height);
         await AxeSweep.SignInAsync(context, "membre@cotravail.test");
+        var (profile, _) = await NetworkIdsAsync();
         var violations = await AxeSweep.ViolationsAsync(context,
-            ["/compte/mot-de-passe", "/mes-reservations", "/mes-reservations/calendrier", "/reserver/serie", "/mes-factures", "/mes-droits", "/ma-carte", "/mes-coups-de-main", "/agenda/proposer"]);
+            ["/compte/mot-de-passe", "/mes-reservations", "/mes-reservations/calendrier", "/reserver/serie", "/mes-factures", "/mes-droits", "/ma-carte", "/mes-coups-de-main", "/agenda/proposer",
+             "/annuaire/ma-fiche", "/annonces/nouvelle", "/messages", $"/messages/nouveau?fiche={profile}"]);
         Assert.True(violations.Length == 0, violations);
     }
 
@@ -52,8 +56,17 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             "/gestion/factures", "/accueil/luzech/caisse", "/accueil/luzech/reservations", "/gestion/enquetes", "/gestion/enquetes/1",
             "/gestion/enquetes/1/resultats", "/accueil", "/accueil/luzech", "/accueil/luzech/venue", "/accueil/luzech/qr-arrivee",
             "/accueil/luzech/vente", "/accueil/coups-de-main", "/gestion/entreprises", $"/gestion/espaces/{luzech}/produits",
-            "/animation", "/animation/nouveau", "/animation/accompagnement",
+            "/animation", "/animation/nouveau", "/animation/accompagnement", "/gestion/signalements",
         ]);
         Assert.True(violations.Length == 0, violations);
+    }
+
+    /// <summary>A public profile of the demo (the builder in Prayssac) and its listing.</summary>
+    private async Task<(int Profile, int Listing)> NetworkIdsAsync()
+    {
+        using var http = new HttpClient { BaseAddress = browser.App.BaseAddress };
+        var listings = await http.GetFromJsonAsync<JsonElement>("/api/v1/listings?q=dessinateur");
+        var first = listings.GetProperty("items")[0];
+        return (first.GetProperty("profileId").GetInt32(), first.GetProperty("id").GetInt32());
     }
 }

@@ -85,8 +85,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.HasIndex(x => x.RecipientUserId);
         b.HasMany(x => x.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.StarterUserId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.RecipientUserId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Profile>().WithMany().HasForeignKey(x => x.RecipientProfileId).OnDelete(DeleteBehavior.Restrict);
+        // Erasing either person's account erases the conversation with it (nothing of theirs stays behind).
+        b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.RecipientUserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Profile>().WithMany().HasForeignKey(x => x.RecipientProfileId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Listing>().WithMany().HasForeignKey(x => x.ListingId).OnDelete(DeleteBehavior.SetNull);
     }
 }
@@ -108,6 +109,7 @@ internal sealed class ContactQuotaConfiguration : IEntityTypeConfiguration<Conta
         b.ToTable("NetworkContactQuotas", t => t.HasCheckConstraint("CK_NetworkContactQuotas_Count", "\"Count\" >= 0"));
         b.HasKey(x => new { x.UserId, x.Day });
         b.Property(x => x.UserId).HasMaxLength(450);
+        b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -119,6 +121,8 @@ internal sealed class BlockConfiguration : IEntityTypeConfiguration<Block>
         b.Property(x => x.BlockerUserId).HasMaxLength(450);
         b.Property(x => x.BlockedUserId).HasMaxLength(450);
         b.HasIndex(x => new { x.BlockerUserId, x.BlockedUserId }).IsUnique();
+        b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.BlockerUserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.BlockedUserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -132,6 +136,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.Property(x => x.Reason).HasMaxLength(1000);
         b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => x.Outcome);
+        b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.ReporterUserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.Profile).WithMany().HasForeignKey(x => x.ProfileId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.Listing).WithMany().HasForeignKey(x => x.ListingId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -144,5 +149,6 @@ internal sealed class DigestSendConfiguration : IEntityTypeConfiguration<DigestS
         b.ToTable("NetworkDigestSends");
         b.HasKey(x => new { x.UserId, x.WeekStart });
         b.Property(x => x.UserId).HasMaxLength(450);
+        b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -998,6 +998,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BlockedUserId");
+
                     b.HasIndex("BlockerUserId", "BlockedUserId")
                         .IsUnique();
 
@@ -1381,6 +1383,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasIndex("Outcome");
 
                     b.HasIndex("ProfileId");
+
+                    b.HasIndex("ReporterUserId");
 
                     b.ToTable("NetworkReports", (string)null);
                 });
@@ -2594,6 +2598,30 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Navigation("Site");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.Block", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.ContactQuota", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.Conversation", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Listing", null)
@@ -2604,13 +2632,13 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Profile", null)
                         .WithMany()
                         .HasForeignKey("RecipientProfileId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
@@ -2625,6 +2653,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.DigestSend", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2669,6 +2706,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Listing");
 

@@ -965,6 +965,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BlockedUserId");
+
                     b.HasIndex("BlockerUserId", "BlockedUserId")
                         .IsUnique();
 
@@ -1338,6 +1340,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("Outcome");
 
                     b.HasIndex("ProfileId");
+
+                    b.HasIndex("ReporterUserId");
 
                     b.ToTable("NetworkReports", (string)null);
                 });
@@ -2517,6 +2521,30 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Navigation("Site");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.Block", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.ContactQuota", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.Conversation", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Listing", null)
@@ -2527,13 +2555,13 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Profile", null)
                         .WithMany()
                         .HasForeignKey("RecipientProfileId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
@@ -2548,6 +2576,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.DigestSend", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2592,6 +2629,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Listing");
 

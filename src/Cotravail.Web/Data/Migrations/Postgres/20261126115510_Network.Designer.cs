@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cotravail.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261126112557_Network")]
+    [Migration("20261126115510_Network")]
     partial class Network
     {
         /// <inheritdoc />
@@ -1001,6 +1001,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BlockedUserId");
+
                     b.HasIndex("BlockerUserId", "BlockedUserId")
                         .IsUnique();
 
@@ -1384,6 +1386,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasIndex("Outcome");
 
                     b.HasIndex("ProfileId");
+
+                    b.HasIndex("ReporterUserId");
 
                     b.ToTable("NetworkReports", (string)null);
                 });
@@ -2597,6 +2601,30 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Navigation("Site");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.Block", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.ContactQuota", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.Conversation", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Listing", null)
@@ -2607,13 +2635,13 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Profile", null)
                         .WithMany()
                         .HasForeignKey("RecipientProfileId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
@@ -2628,6 +2656,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.DigestSend", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2672,6 +2709,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Listing");
 

@@ -24,6 +24,18 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NetworkBlocks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NetworkBlocks_AspNetUsers_BlockedUserId",
+                        column: x => x.BlockedUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NetworkBlocks_AspNetUsers_BlockerUserId",
+                        column: x => x.BlockerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -38,6 +50,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_NetworkContactQuotas", x => new { x.UserId, x.Day });
                     table.CheckConstraint("CK_NetworkContactQuotas_Count", "\"Count\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_NetworkContactQuotas_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -52,6 +70,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NetworkDigestSends", x => new { x.UserId, x.WeekStart });
+                    table.ForeignKey(
+                        name: "FK_NetworkDigestSends_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -170,7 +194,7 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         column: x => x.RecipientUserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_NetworkConversations_AspNetUsers_StarterUserId",
                         column: x => x.StarterUserId,
@@ -188,7 +212,7 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         column: x => x.RecipientProfileId,
                         principalTable: "NetworkProfiles",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -209,6 +233,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NetworkReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NetworkReports_AspNetUsers_ReporterUserId",
+                        column: x => x.ReporterUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_NetworkReports_NetworkListings_ListingId",
                         column: x => x.ListingId,
@@ -244,6 +274,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NetworkBlocks_BlockedUserId",
+                table: "NetworkBlocks",
+                column: "BlockedUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_NetworkBlocks_BlockerUserId_BlockedUserId",
@@ -311,6 +346,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 name: "IX_NetworkReports_ProfileId",
                 table: "NetworkReports",
                 column: "ProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NetworkReports_ReporterUserId",
+                table: "NetworkReports",
+                column: "ReporterUserId");
         }
 
         /// <inheritdoc />

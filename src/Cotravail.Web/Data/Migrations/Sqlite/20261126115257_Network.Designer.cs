@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cotravail.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126112437_Network")]
+    [Migration("20261126115257_Network")]
     partial class Network
     {
         /// <inheritdoc />
@@ -968,6 +968,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BlockedUserId");
+
                     b.HasIndex("BlockerUserId", "BlockedUserId")
                         .IsUnique();
 
@@ -1341,6 +1343,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("Outcome");
 
                     b.HasIndex("ProfileId");
+
+                    b.HasIndex("ReporterUserId");
 
                     b.ToTable("NetworkReports", (string)null);
                 });
@@ -2520,6 +2524,30 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Navigation("Site");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.Block", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.ContactQuota", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.Conversation", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Listing", null)
@@ -2530,13 +2558,13 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Profile", null)
                         .WithMany()
                         .HasForeignKey("RecipientProfileId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
@@ -2551,6 +2579,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasOne("Cotravail.Web.Features.Entrepreneurs.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.DigestSend", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2595,6 +2632,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Listing");
 
