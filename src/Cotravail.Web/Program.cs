@@ -8,6 +8,7 @@ using Cotravail.Web.Features.Community;
 using Cotravail.Web.Features.Observatory;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Events;
+using Cotravail.Web.Features.Newcomers;
 using Cotravail.Web.Features.Reception;
 using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Features.Surveys;
@@ -26,6 +27,7 @@ builder.AddEvents();
 builder.AddCommunity();
 builder.AddObservatory();
 builder.AddReception();
+builder.AddNewcomers();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapObservatory();
 app.MapSurveys();
 app.MapEvents();
 app.MapReception();
+app.MapNewcomers();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();
