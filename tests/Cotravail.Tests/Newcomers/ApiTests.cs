@@ -38,7 +38,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Bad_input_gets_field_errors_in_french_and_nothing_is_stored()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Newcomers:RequestsPerHour"] = "50" });
         var client = app.CreateClient();
 
         var noContact = await client.PostJsonAsync("/api/v1/newcomer-requests", Body(email: null));
@@ -56,6 +56,16 @@ public sealed class ApiTests
         foreach (var field in new[] { "name", "email", "kind", "project", "needs" })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        }
+        var nullNeeds = await client.PostJsonAsync("/api/v1/newcomer-requests", new { kind = "person", name = "", project = "other", needs = (string[]?)null });
+        Assert.Equal(HttpStatusCode.BadRequest, nullNeeds.StatusCode);
+
+        foreach (var broken in new[] { "pas du JSON", "{\"kind\": 5}", "{\"needs\": \"desk\"}", "" })
+        {
+            var response = await client.PostAsync(new Uri("/api/v1/newcomer-requests", UriKind.Relative),
+                new StringContent(broken, System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<NewcomerRequest>().CountAsync(r => r.Name == "Marc Vidal" || r.Name == "")));
     }

@@ -59,7 +59,13 @@ public sealed class RequestForm : IValidatableObject
     public string? ArrivalMonth { get; set; }
 
     [Display(Name = "Vos besoins")]
-    public List<string> Needs { get; set; } = [];
+    public List<string> Needs
+    {
+        get => _needs;
+        set => _needs = value ?? []; // "needs": null in JSON means none
+    }
+
+    private List<string> _needs = [];
 
     [Display(Name = "Votre message (facultatif)")]
     [StringLength(MessageMax, ErrorMessage = "Le message fait au plus 4000 caractères.")]
