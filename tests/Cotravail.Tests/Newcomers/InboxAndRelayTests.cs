@@ -69,7 +69,7 @@ public sealed class InboxAndRelayTests
     [Fact]
     public async Task The_relay_carries_messages_both_ways_without_showing_either_address()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Newcomers:RelayMessagesPerDay"] = "1" });
         var id = await SubmitAsync(app);
         var manager = app.Browser();
         await manager.SignInAsync(TestApp.ManagerEmail);
@@ -107,6 +107,14 @@ public sealed class InboxAndRelayTests
         Assert.Contains("lea.fabre@exemple.fr", reply.To.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(TestApp.MemberEmail, reply.TextBody + reply.ReplyTo + reply.From, StringComparison.Ordinal);
         Assert.Contains("Passez me voir", (await newcomer.GetDocumentAsync(link)).Body.Text(), StringComparison.Ordinal);
+
+        // One side cannot flood the other with e-mails: beyond the day's limit, a message and nothing sent.
+        var mailsBefore = app.Mails().Count;
+        var flood = await newcomer.SubmitFormAsync(link, new Dictionary<string, string> { ["Input.Body"] = "Encore une question !" });
+        Assert.Equal(HttpStatusCode.OK, flood.StatusCode);
+        Assert.Contains("beaucoup de messages aujourd'hui", (await flood.ParseAsync()).QuerySelector("#Input_Body-error").Text(), StringComparison.Ordinal);
+        Assert.Equal(mailsBefore, app.Mails().Count);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<RelayMessage>().CountAsync(m => m.FromNewcomer)));
 
         // Nobody else gets in: a forged token, another member.
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync(new Uri("/venir/echange?jeton=faux", UriKind.Relative))).StatusCode);

@@ -8,8 +8,18 @@ namespace Cotravail.Web.Features.Newcomers;
 /// Puts a newcomer in touch with an ambassador and carries their messages: each side gets an e-mail with a link to
 /// the conversation on Cotravail, never the other's address.
 /// </summary>
-public sealed class Relay(AppDbContext db, TimeProvider clock, IMailSender mail, NewcomerLinks links, NewcomerDesk desk)
+public sealed class Relay(AppDbContext db, TimeProvider clock, IMailSender mail, NewcomerLinks links, NewcomerDesk desk, IConfiguration config)
 {
+    /// <summary>Messages one side may send in a conversation over 24 hours (<c>Newcomers:RelayMessagesPerDay</c>): each one sends an e-mail.</summary>
+    public int MaxPerDay => Math.Max(1, config.GetValue("Newcomers:RelayMessagesPerDay", 20));
+
+    /// <summary>True when this side has reached <see cref="MaxPerDay"/> messages over the last 24 hours.</summary>
+    public async Task<bool> TooManyAsync(int introductionId, bool fromNewcomer, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.AddHours(-24);
+        return await db.Set<RelayMessage>().CountAsync(m => m.IntroductionId == introductionId && m.FromNewcomer == fromNewcomer && m.AtUtc > since, ct) >= MaxPerDay;
+    }
+
     /// <summary>The first name and initial shown of a member (« Sophie M. »).</summary>
     public static string ShortName(Accounts.AppUser user)
     {

@@ -27,6 +27,10 @@ public sealed class NewcomerModel(Relay relay, NewcomerLinks links) : LocalizedP
         {
             return NotFound();
         }
+        if (ModelState.IsValid && await relay.TooManyAsync(Introduction.Id, fromNewcomer: true, ct))
+        {
+            ModelState.AddModelError("Input.Body", T["Vous avez déjà envoyé beaucoup de messages aujourd'hui : attendez la réponse, ou réessayez demain."]);
+        }
         if (!ModelState.IsValid)
         {
             return Page();

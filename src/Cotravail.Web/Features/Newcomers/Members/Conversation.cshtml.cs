@@ -27,6 +27,10 @@ public sealed class ConversationModel(Relay relay, UserManager<AppUser> users) :
         {
             return NotFound();
         }
+        if (ModelState.IsValid && await relay.TooManyAsync(Introduction.Id, fromNewcomer: false, ct))
+        {
+            ModelState.AddModelError("Input.Body", T["Vous avez déjà envoyé beaucoup de messages aujourd'hui : attendez la réponse, ou réessayez demain."]);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
