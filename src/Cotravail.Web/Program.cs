@@ -9,6 +9,7 @@ using Cotravail.Web.Features.Observatory;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Entrepreneurs;
+using Cotravail.Web.Features.Newcomers;
 using Cotravail.Web.Features.Reception;
 using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Features.Surveys;
@@ -28,6 +29,7 @@ builder.AddCommunity();
 builder.AddObservatory();
 builder.AddReception();
 builder.AddNetwork();
+builder.AddNewcomers();
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapSurveys();
 app.MapEvents();
 app.MapReception();
 app.MapNetwork();
+app.MapNewcomers();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

@@ -13,7 +13,8 @@ namespace Cotravail.Web.Data;
 /// </summary>
 public sealed class DemoData(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    IConfiguration config, DemoLogins logins, TimeProvider clock, SurveyDemo surveys, Features.Entrepreneurs.NetworkDemo networkDemo)
+    IConfiguration config, DemoLogins logins, TimeProvider clock, SurveyDemo surveys,
+    Features.Entrepreneurs.NetworkDemo networkDemo, Features.Newcomers.NewcomersDemo newcomers)
 {
     public const string NetworkSlug = "vallee-du-lot-et-du-vignoble";
 
@@ -40,7 +41,7 @@ public sealed class DemoData(
 
         var manager = await EnsureUserAsync("gestion@cotravail.test", "Claire", "Delmas", "46140", Roles.Manager, ct);
         var host = await EnsureUserAsync("accueil@cotravail.test", "Julien", "Lafon", "46220", Roles.Host, ct);
-        await EnsureUserAsync("membre@cotravail.test", "Sophie", "Martin", "46140", Roles.Member, ct);
+        var member = await EnsureUserAsync("membre@cotravail.test", "Sophie", "Martin", "46140", Roles.Member, ct);
 
         if (!await db.NetworkManagers.AnyAsync(m => m.NetworkId == network.Id && m.UserId == manager.Id, ct))
         {
@@ -58,6 +59,7 @@ public sealed class DemoData(
         await Features.Billing.Products.ProductPrices.SeedDemoAsync(db, network.Id, ct);
         await surveys.SeedAsync(network, ct);
         await networkDemo.SeedAsync(ct);
+        await newcomers.SeedAsync(network, member, ct);
     }
 
     private async Task<AppUser> EnsureUserAsync(string email, string first, string last, string postcode, string role, CancellationToken ct)

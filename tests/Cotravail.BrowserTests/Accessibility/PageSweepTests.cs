@@ -19,6 +19,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             "/compte/inscription", "/compte/connexion", "/compte/mot-de-passe-oublie", "/compte/confirmer/renvoyer",
             "/page-qui-n-existe-pas", "/enquetes/besoins-coworking", "/enquetes/besoins-coworking/resultats", "/agenda", "/coups-de-main",
             "/annuaire", "/annuaire?q=eco&sector=F", $"/annuaire/{profile}", "/annonces", $"/annonces/{listing}",
+            "/venir", "/venir/demande", "/venir/demande/merci",
         ]);
         Assert.True(violations.Length == 0, violations);
     }
@@ -33,7 +34,8 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         var (profile, _) = await NetworkIdsAsync();
         var violations = await AxeSweep.ViolationsAsync(context,
             ["/compte/mot-de-passe", "/mes-reservations", "/mes-reservations/calendrier", "/reserver/serie", "/mes-factures", "/mes-droits", "/ma-carte", "/mes-coups-de-main", "/agenda/proposer",
-             "/annuaire/ma-fiche", "/annonces/nouvelle", "/messages", $"/messages/nouveau?fiche={profile}"]);
+             "/annuaire/ma-fiche", "/annonces/nouvelle", "/messages", $"/messages/nouveau?fiche={profile}",
+             "/venir/temoigner", "/venir/ambassadeur"]);
         Assert.True(violations.Length == 0, violations);
     }
 
@@ -57,6 +59,8 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             "/gestion/enquetes/1/resultats", "/accueil", "/accueil/luzech", "/accueil/luzech/venue", "/accueil/luzech/qr-arrivee",
             "/accueil/luzech/vente", "/accueil/coups-de-main", "/gestion/entreprises", $"/gestion/espaces/{luzech}/produits",
             "/animation", "/animation/nouveau", "/animation/accompagnement", "/gestion/signalements",
+            "/gestion/nouveaux-arrivants", "/gestion/nouveaux-arrivants/1", "/gestion/nouveaux-arrivants/contenu",
+            "/gestion/nouveaux-arrivants/contenu/1", "/gestion/nouveaux-arrivants/temoignages",
         ]);
         Assert.True(violations.Length == 0, violations);
     }

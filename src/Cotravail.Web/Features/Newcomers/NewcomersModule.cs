@@ -1,0 +1,44 @@
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Newcomers.Api;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cotravail.Web.Features.Newcomers;
+
+/// <summary>Welcoming newcomers: the territory's pages, « Je m'installe / je découvre » requests, ambassadors, testimonies.</summary>
+public static class NewcomersModule
+{
+    private const string RateLimiterInPipeline = "Cotravail.RateLimiterInPipeline";
+
+    public static WebApplicationBuilder AddNewcomers(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddScoped<NewcomerDesk>();
+        s.AddScoped<Relay>();
+        s.AddScoped<NewcomerIndicators>();
+        s.AddScoped<NewcomersDemo>();
+        s.AddSingleton<NewcomerLinks>();
+        s.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy<string, PublicFormLimit>(PublicFormLimit.Name);
+        });
+        s.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Newcomers/Manage", Roles.Manager);
+            o.Conventions.AuthorizeFolder("/Newcomers/Members");
+        });
+        return builder;
+    }
+
+    public static WebApplication MapNewcomers(this WebApplication app)
+    {
+        var properties = ((IApplicationBuilder)app).Properties;
+        if (!properties.ContainsKey(RateLimiterInPipeline))
+        {
+            properties[RateLimiterInPipeline] = true;
+            app.UseRateLimiter();
+        }
+        app.MapNewcomerRequestsApi();
+        return app;
+    }
+}
