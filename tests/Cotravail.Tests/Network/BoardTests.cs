@@ -78,3 +78,36 @@ public sealed class BoardTests
         Assert.Empty(app.Mails());
     }
 }
+
+public sealed class BoardModerationTests
+{
+    [Fact]
+    public async Task A_reported_listing_hidden_by_a_manager_and_a_listing_closed_by_its_author_leave_the_board()
+    {
+        await using var app = await TestApp.StartAsync(settings: NetworkSteps.NoDigestWorker);
+        var (author, profile) = await app.MemberWithProfileAsync("vendeur@exemple.fr", "Vendeur Pressant", Visibility.Public);
+        var spam = await app.ListingAsync(profile.Id, "Offre exceptionnelle de zinc");
+        var closed = await app.ListingAsync(profile.Id, "Zinc de récupération");
+        var member = app.Browser();
+        await member.SignInAsync(TestApp.MemberEmail);
+        var report = await member.SubmitFormAsync($"/annonces/{spam}", new Dictionary<string, string> { ["Reason"] = "Arnaque" }, "form[action*='handler=Report']");
+        Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
+
+        var manager = app.Browser();
+        await manager.SignInAsync(TestApp.ManagerEmail);
+        var reportId = await app.WithDbAsync(db => db.Reports().Select(r => r.Id).SingleAsync());
+        Assert.Contains("Offre exceptionnelle de zinc", (await manager.GetDocumentAsync("/gestion/signalements")).QuerySelector("main ul")!.Text(), StringComparison.Ordinal);
+        await manager.SubmitFormAsync("/gestion/signalements", new Dictionary<string, string> { ["reportId"] = $"{reportId}" }, "form[action*='handler=Hide']");
+
+        var owner = app.Browser();
+        await owner.SignInAsync(author.Email!);
+        var close = await owner.SubmitFormAsync($"/annonces/{closed}", new Dictionary<string, string>(), "form[action*='handler=Close']");
+        Assert.Equal(HttpStatusCode.Redirect, close.StatusCode);
+
+        Assert.DoesNotContain("zinc", (await member.GetDocumentAsync("/annonces?q=zinc")).QuerySelector("main")!.Text(), StringComparison.OrdinalIgnoreCase);
+        var api = await (await app.CreateClient().GetAsync(new Uri("/api/v1/listings?q=zinc", UriKind.Relative))).JsonAsync();
+        Assert.Equal(0, api.GetProperty("total").GetInt32());
+        await member.GetDocumentAsync($"/annonces/{spam}", HttpStatusCode.NotFound);
+        Assert.Contains("Cette annonce est close : on ne peut plus y répondre.", (await member.GetDocumentAsync($"/annonces/{closed}", HttpStatusCode.Gone)).Body!.Text(), StringComparison.Ordinal);
+    }
+}
