@@ -29,7 +29,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         await using var context = await browser.NewContextAsync(width, height);
         await AxeSweep.SignInAsync(context, "membre@cotravail.test");
         var violations = await AxeSweep.ViolationsAsync(context,
-            ["/compte/mot-de-passe", "/mes-reservations", "/mes-reservations/calendrier", "/reserver/serie", "/mes-factures", "/mes-droits", "/ma-carte", "/mes-coups-de-main", "/agenda/proposer"]);
+            ["/compte/mot-de-passe", "/compte/double-authentification", "/compte/double-authentification/activer", "/mes-reservations", "/mes-reservations/calendrier", "/reserver/serie", "/mes-factures", "/mes-droits", "/ma-carte", "/mes-coups-de-main", "/agenda/proposer"]);
         Assert.True(violations.Length == 0, violations);
     }
 
@@ -52,7 +52,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             "/gestion/factures", "/accueil/luzech/caisse", "/accueil/luzech/reservations", "/gestion/enquetes", "/gestion/enquetes/1",
             "/gestion/enquetes/1/resultats", "/accueil", "/accueil/luzech", "/accueil/luzech/venue", "/accueil/luzech/qr-arrivee",
             "/accueil/luzech/vente", "/accueil/coups-de-main", "/gestion/entreprises", $"/gestion/espaces/{luzech}/produits",
-            "/animation", "/animation/nouveau", "/animation/accompagnement",
+            "/animation", "/animation/nouveau", "/animation/accompagnement", "/gestion/journal",
         ]);
         Assert.True(violations.Length == 0, violations);
     }

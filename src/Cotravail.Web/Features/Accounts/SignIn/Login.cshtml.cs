@@ -16,7 +16,7 @@ namespace Cotravail.Web.Features.Accounts.SignIn;
 [RateLimited(RateLimitPolicies.Login)]
 public sealed class LoginModel(
     SignInManager<AppUser> signIn, IOptions<IdentityOptions> identity, IStringLocalizer<SharedResource> l,
-    TwoFactor.ManagerTwoFactor managers, Data.AppDbContext db) : PageModel, IRateLimitedAccount
+    TwoFactor.ManagerTwoFactor managers) : PageModel, IRateLimitedAccount
 {
     string? IRateLimitedAccount.RateLimitAccount => Input.Email;
 
@@ -44,8 +44,8 @@ public sealed class LoginModel(
         if (result.Succeeded)
         {
             // A manager without two-factor authentication sets it up first.
-            var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByNameAsync(email))!);
-            if (await managers.MustSetUpAsync(principal, db, HttpContext.RequestAborted))
+            if (managers.Required && await signIn.UserManager.FindByNameAsync(email) is { TwoFactorEnabled: false } user
+                && await signIn.UserManager.IsInRoleAsync(user, Roles.Manager))
             {
                 return LocalRedirect(TwoFactor.ManagerTwoFactor.SetupPath);
             }

@@ -12,7 +12,8 @@ namespace Cotravail.Web.Features.Accounts.TwoFactor;
 /// types one code to prove it works, and gets ten recovery codes, shown once.
 /// </summary>
 [Authorize]
-public sealed class EnableModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, ManagerTwoFactor managers, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EnableModel(
+    UserManager<AppUser> users, IUserStore<AppUser> store, SignInManager<AppUser> signIn, ManagerTwoFactor managers, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -79,8 +80,10 @@ public sealed class EnableModel(UserManager<AppUser> users, SignInManager<AppUse
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // A first key, not yet in use: set without renewing the security stamp (which would end this session).
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
         }
         SharedKey = Totp.Grouped(key);
         QrCode = Reception.Qr.SvgDataUri(Totp.Uri(user.Email ?? user.UserName ?? "", key));
