@@ -33,7 +33,7 @@ public sealed class JournalModel(AppDbContext db) : LocalizedPage
     [Display(Name = "Au")]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "numero")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Line> Lines { get; private set; } = [];
@@ -117,6 +117,6 @@ public sealed class JournalModel(AppDbContext db) : LocalizedPage
             ["Person"] = Person, ["Type"] = Type,
             ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["numero"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is var q ? "/gestion/journal" + q : "";
 }
