@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security;
 using Microsoft.AspNetCore.Mvc.Razor;
 
 namespace Cotravail.Web.Common;
@@ -30,13 +31,10 @@ public static class WebModule
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseTransportSecurity();
         app.UseExceptionHandler("/erreur");
         app.UseWhen(c => c.IsApi(), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.IsApi(), a => a.UseStatusCodePagesWithReExecute("/erreur/{0}"));
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();

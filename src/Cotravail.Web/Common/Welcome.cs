@@ -28,6 +28,11 @@ public static class Welcome
                 }
                 text.Append("  Mot de passe : ").Append(demo.Password)
                     .AppendLine(demo.Generated ? "  (généré ; fixez-le avec Demo:Password)" : "");
+                if (app.Configuration.GetValue("Security:RequireTwoFactorForManagers", true))
+                {
+                    text.AppendLine("  À sa première connexion, le compte gestionnaire doit activer la double authentification :")
+                        .AppendLine("  gardez une application d'authentification (FreeOTP, Aegis…) sous la main.");
+                }
             }
             Console.WriteLine(text.ToString());
         });

@@ -59,6 +59,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Reception.Visit> Visits => Set<Features.Reception.Visit>();
     public DbSet<Features.Reception.NoShowRun> NoShowRuns => Set<Features.Reception.NoShowRun>();
     public DbSet<Features.Reception.ArrivalKey> ArrivalKeys => Set<Features.Reception.ArrivalKey>();
+    public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();
+    public DbSet<Common.Security.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Common.Security.RateLimiting.RateLimitCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,12 +23,17 @@ public static partial class DatabaseInitializer
                 // Readers do not wait for the writer; the busy timeout serialises writers.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
+            await Features.Audit.AuditTable.ProtectAsync(db, cancellationToken);
             LogMigrated(logger, db.Database.ProviderName ?? "?");
         }
         if (config.GetValue("Demo:Enabled", true))
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoData>();
-            await seeder.SeedAsync(cancellationToken);
+            // The demo data is not anyone's doing: it stays out of the audit log.
+            using (Features.Audit.AuditActor.Suppress())
+            {
+                await seeder.SeedAsync(cancellationToken);
+            }
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         await AxeSweep.SignInAsync(context, "membre@cotravail.test");
         var (profile, _) = await NetworkIdsAsync();
         var violations = await AxeSweep.ViolationsAsync(context,
-            ["/compte/mot-de-passe", "/mes-reservations", "/mes-reservations/calendrier", "/reserver/serie", "/mes-factures", "/mes-droits", "/ma-carte", "/mes-coups-de-main", "/agenda/proposer",
+            ["/compte/mot-de-passe", "/compte/double-authentification", "/compte/double-authentification/activer", "/mes-reservations", "/mes-reservations/calendrier", "/reserver/serie", "/mes-factures", "/mes-droits", "/ma-carte", "/mes-coups-de-main", "/agenda/proposer",
              "/annuaire/ma-fiche", "/annonces/nouvelle", "/messages", $"/messages/nouveau?fiche={profile}",
              "/venir/temoigner", "/venir/ambassadeur"]);
         Assert.True(violations.Length == 0, violations);
@@ -58,7 +58,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             "/gestion/factures", "/accueil/luzech/caisse", "/accueil/luzech/reservations", "/gestion/enquetes", "/gestion/enquetes/1",
             "/gestion/enquetes/1/resultats", "/accueil", "/accueil/luzech", "/accueil/luzech/venue", "/accueil/luzech/qr-arrivee",
             "/accueil/luzech/vente", "/accueil/coups-de-main", "/gestion/entreprises", $"/gestion/espaces/{luzech}/produits",
-            "/animation", "/animation/nouveau", "/animation/accompagnement", "/gestion/signalements",
+            "/animation", "/animation/nouveau", "/animation/accompagnement", "/gestion/signalements", "/gestion/journal",
             "/gestion/nouveaux-arrivants", "/gestion/nouveaux-arrivants/1", "/gestion/nouveaux-arrivants/contenu",
             "/gestion/nouveaux-arrivants/contenu/1", "/gestion/nouveaux-arrivants/temoignages",
         ]);

@@ -43,7 +43,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Identity:PasswordIterations"] = "1000",
             ["Mail:PickupDirectory"] = MailFolder,
             ["Mail:Smtp:Host"] = "",
+            // Hundreds of tests sign in as the demo manager: two-factor authentication has its own tests.
+            ["Security:RequireTwoFactorForManagers"] = "false",
         };
+        // Tests sign in and register many times from one address: the limits have their own tests.
+        foreach (var policy in new[] { "login", "registration", "account-mail", "contact", "public-form" })
+        {
+            _settings[$"RateLimits:{policy}:PermitLimit"] = "100000";
+            _settings[$"RateLimits:{policy}:AccountPermitLimit"] = "100000";
+        }
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
             _settings[k] = v;
@@ -70,6 +78,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
         });
     }
 

@@ -13,4 +13,7 @@ public static class AccountPages
     public const string ForgotPassword = "/Accounts/Passwords/ForgotPassword";
     public const string ResetPassword = "/Accounts/Passwords/ResetPassword";
     public const string ChangePassword = "/Accounts/Passwords/ChangePassword";
+    public const string TwoFactor = "/Accounts/TwoFactor/Index";
+    public const string EnableTwoFactor = "/Accounts/TwoFactor/Enable";
+    public const string LoginTwoFactor = "/Accounts/SignIn/LoginTwoFactor";
 }

@@ -70,6 +70,8 @@ public static class AccountsModule
             .SetApplicationName("Cotravail")
             .PersistKeysToDbContext<AppDbContext>();
 
+        services.AddSingleton<TwoFactor.ManagerTwoFactor>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler>(sp => sp.GetRequiredService<TwoFactor.ManagerTwoFactor>());
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Manager, p => p.RequireRole(Roles.Manager))
             .AddPolicy(Roles.Host, p => p.RequireRole(Roles.Host, Roles.Manager))
@@ -84,7 +86,9 @@ public static class AccountsModule
         app.MapGroup(ApiRoot)
             .WithTags("Comptes")
             .MapIdentityApi<AppUser>()
-            .AddEndpointFilterFactory(MemberRole.OnApiRegistration);
+            .AddEndpointFilterFactory(MemberRole.OnApiRegistration)
+            .AddEndpointFilterFactory(TwoFactor.ApiTwoFactor.OnLogin)
+            .AddEndpointFilterFactory(Common.Security.RateLimiting.RateLimitedEndpoints.OnIdentityApi);
         return app;
     }
 

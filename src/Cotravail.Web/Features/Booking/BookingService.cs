@@ -22,7 +22,7 @@ public enum PlaceOutcome
 /// and half-day against double bookings. What the booking costs (a carnet or subscription day, the discovery day, or
 /// the price) is settled in the same transaction by <see cref="BookingCover"/>. Must run inside a transaction owned by the caller.
 /// </summary>
-public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProvider clock)
+public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProvider clock, Audit.AuditLog audit)
 {
     public async Task<(PlaceOutcome Outcome, Booking? Booking)> PlaceAsync(
         string userId, BookingPlan plan, int? seriesId, CancellationToken ct, bool discovery = false)
@@ -96,6 +96,9 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
         {
             return false;
         }
+        // Someone else's booking (a host's cancellation, a no-show) goes to the audit log, in this transaction.
+        await audit.RecordUpdateAsync(typeof(Booking), booking.Id, booking.UserId,
+            new Dictionary<string, (object?, object?)> { ["Status"] = (BookingStatus.Confirmed, status) }, ct);
         if (booking.Period is { } period)
         {
             var halves = period.Halves();

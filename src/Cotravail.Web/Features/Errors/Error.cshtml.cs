@@ -10,7 +10,11 @@ public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int? code) => Code = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
+    public void OnGet(int? code)
+    {
+        Code = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
+        Common.Security.RateLimiting.RateLimitRefusal.RestoreHeader(HttpContext);
+    }
 
     public void OnPost(int? code) => OnGet(code);
 }

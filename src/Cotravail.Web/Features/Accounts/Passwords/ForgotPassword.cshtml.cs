@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +10,11 @@ namespace Cotravail.Web.Features.Accounts.Passwords;
 /// Asking for a reset link. The answer is the same whether or not the address has an account; an account not
 /// confirmed yet gets the confirmation e-mail instead (its owner cannot sign in before that anyway).
 /// </summary>
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountMails mails) : PageModel
+[RateLimited(RateLimitPolicies.AccountMail)]
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountMails mails) : PageModel, IRateLimitedAccount
 {
+    string? IRateLimitedAccount.RateLimitAccount => Input.Email;
+
     public const string SentNotice = "Si un compte existe pour cette adresse, nous venons de lui envoyer un e-mail avec un lien pour choisir un nouveau mot de passe. Le lien est valable 24 heures.";
 
     [BindProperty]

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ namespace Cotravail.Web.Features.Accounts.Registration;
 /// Creating a member's account. Whether or not the address already has an account, the answer is the same
 /// screen (« vérifiez vos e-mails »); only the mailbox's owner learns which case it was.
 /// </summary>
+[RateLimited(RateLimitPolicies.Registration)]
 public sealed class RegisterModel(UserManager<AppUser> users, AccountMails mails, TimeProvider clock) : PageModel
 {
     [BindProperty]

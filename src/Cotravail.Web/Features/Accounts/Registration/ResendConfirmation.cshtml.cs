@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cotravail.Web.Features.Accounts.Registration;
 
 /// <summary>A new confirmation e-mail, for an account not confirmed yet; the answer never tells whether there is one.</summary>
-public sealed class ResendConfirmationModel(UserManager<AppUser> users, AccountMails mails) : PageModel
+[RateLimited(RateLimitPolicies.AccountMail)]
+public sealed class ResendConfirmationModel(UserManager<AppUser> users, AccountMails mails) : PageModel, IRateLimitedAccount
 {
+    string? IRateLimitedAccount.RateLimitAccount => Input.Email;
+
     public const string SentNotice = "Si un compte en attente de confirmation existe pour cette adresse, un nouveau message vient de lui être envoyé. Ouvrez-le et suivez son lien.";
 
     [BindProperty]

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,9 +13,13 @@ namespace Cotravail.Web.Features.Accounts.SignIn;
 /// Signing in with e-mail and password. Failures count towards the lockout. That the address is not confirmed
 /// yet is said only to whoever gave the right password.
 /// </summary>
+[RateLimited(RateLimitPolicies.Login)]
 public sealed class LoginModel(
-    SignInManager<AppUser> signIn, IOptions<IdentityOptions> identity, IStringLocalizer<SharedResource> l) : PageModel
+    SignInManager<AppUser> signIn, IOptions<IdentityOptions> identity, IStringLocalizer<SharedResource> l,
+    TwoFactor.ManagerTwoFactor managers) : PageModel, IRateLimitedAccount
 {
+    string? IRateLimitedAccount.RateLimitAccount => Input.Email;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -38,7 +43,17 @@ public sealed class LoginModel(
         var result = await signIn.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            // A manager without two-factor authentication sets it up first.
+            if (managers.Required && await signIn.UserManager.FindByNameAsync(email) is { TwoFactorEnabled: false } user
+                && await signIn.UserManager.IsInRoleAsync(user, Roles.Manager))
+            {
+                return LocalRedirect(TwoFactor.ManagerTwoFactor.SetupPath);
+            }
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage(AccountPages.LoginTwoFactor, new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, Input.RememberMe });
         }
         if (result.IsNotAllowed)
         {
@@ -48,10 +63,6 @@ public sealed class LoginModel(
         {
             var minutes = (int)Math.Ceiling(identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes);
             ModelState.AddModelError("", l["Ce compte est verrouillé pendant {0} minutes après plusieurs essais infructueux. Réessayez plus tard, ou choisissez un nouveau mot de passe avec « Mot de passe oublié ».", minutes]);
-        }
-        else if (result.RequiresTwoFactor)
-        {
-            ModelState.AddModelError("", l["Ce compte demande une vérification en deux étapes, que le site ne propose pas encore : connectez-vous avec l'application."]);
         }
         else if (!EmailNotConfirmed)
         {

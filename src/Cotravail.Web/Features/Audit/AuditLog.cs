@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Cotravail.Web.Data;
+
+namespace Cotravail.Web.Features.Audit;
+
+/// <summary>
+/// For changes made without the change tracker (ExecuteUpdate, raw SQL), which <see cref="AuditInterceptor"/>
+/// cannot see: the caller records them here, inside its own transaction.
+/// </summary>
+public sealed class AuditLog(AppDbContext db, AuditActor actor, TimeProvider clock)
+{
+    /// <summary>
+    /// Records that the record <paramref name="key"/> of <paramref name="type"/> (concerning <paramref name="subject"/>)
+    /// changed, when the audited type says so (someone else's booking, for instance).
+    /// </summary>
+    public async Task RecordUpdateAsync(Type type, object key, string? subject, IReadOnlyDictionary<string, (object? Before, object? After)> changes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (AuditActor.Suppressed || AuditedTypes.For(type) is not { } audited || (audited.OnlyOthers && !actor.IsSomeoneElse(subject)))
+        {
+            return;
+        }
+        db.Set<AuditEntry>().Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            ActorId = actor.UserId,
+            Ip = actor.Ip,
+            EntityType = audited.Name,
+            EntityKey = AuditInterceptor.Text(key) ?? "",
+            Action = AuditAction.Updated,
+            SubjectUserId = subject,
+            Changes = JsonSerializer.Serialize(changes.ToDictionary(c => c.Key, c => new[] { AuditInterceptor.Text(c.Value.Before), AuditInterceptor.Text(c.Value.After) })),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

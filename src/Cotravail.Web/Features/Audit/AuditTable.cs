@@ -1,0 +1,38 @@
+using Cotravail.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Audit;
+
+/// <summary>
+/// The audit table only grows: database triggers refuse any UPDATE or DELETE of its rows, whoever sends them
+/// (created after the migrations, on start, so that regenerated migrations keep them).
+/// </summary>
+public static class AuditTable
+{
+    public const string ReadOnlyMessage = "Le journal d'audit ne se modifie pas et ne s'efface pas.";
+
+    public static async Task ProtectAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER IF NOT EXISTS "AuditEntries_no_update" BEFORE UPDATE ON "AuditEntries"
+                BEGIN SELECT RAISE(ABORT, 'Le journal d''audit ne se modifie pas et ne s''efface pas.'); END;
+                """, ct);
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER IF NOT EXISTS "AuditEntries_no_delete" BEFORE DELETE ON "AuditEntries"
+                BEGIN SELECT RAISE(ABORT, 'Le journal d''audit ne se modifie pas et ne s''efface pas.'); END;
+                """, ct);
+        }
+        else if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE OR REPLACE FUNCTION audit_entries_read_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'Le journal d''audit ne se modifie pas et ne s''efface pas.'; END $$;
+                CREATE OR REPLACE TRIGGER "AuditEntries_read_only" BEFORE UPDATE OR DELETE ON "AuditEntries"
+                FOR EACH ROW EXECUTE FUNCTION audit_entries_read_only();
+                """, ct);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Cotravail.Tests.Accounts;
+using Cotravail.Tests.Infrastructure;
+
+namespace Cotravail.Tests.Security;
+
+/// <summary>With <c>Security:RequireTwoFactorForManagers</c> on (the default outside tests).</summary>
+public sealed class ManagerTwoFactorTests
+{
+    private static Task<TestApp> StartAsync() =>
+        TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Security:RequireTwoFactorForManagers"] = "true" });
+
+    [Fact]
+    public async Task A_manager_without_two_factor_authentication_is_sent_to_set_it_up_and_reaches_no_manager_page_until_then()
+    {
+        await using var app = await StartAsync();
+        var manager = app.Browser();
+
+        var signedIn = await manager.LogInAsync(TestApp.ManagerEmail, TestApp.DemoPassword);
+        Assert.Equal(TwoFactorSteps.EnablePage, signedIn.Headers.Location?.OriginalString);
+        var setup = await manager.GetDocumentAsync(TwoFactorSteps.EnablePage);
+        Assert.Contains("vous devez activer la double authentification", setup.QuerySelector("#obligatoire").Text(), StringComparison.Ordinal);
+
+        foreach (var page in new[] { "/gestion/espaces", "/gestion/factures", "/gestion/journal", "/accueil", "/mes-reservations" })
+        {
+            var blocked = await manager.GetAsync(new Uri(page, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, blocked.StatusCode);
+            Assert.Equal(TwoFactorSteps.EnablePage, blocked.Headers.Location?.OriginalString);
+        }
+
+        await manager.EnableTwoFactorAsync();
+        await manager.GetDocumentAsync("/gestion/espaces");
+        await manager.GetDocumentAsync("/gestion/journal");
+    }
+
+    [Fact]
+    public async Task A_manager_cannot_turn_two_factor_authentication_off()
+    {
+        await using var app = await StartAsync();
+        var manager = app.Browser();
+        await manager.LogInAsync(TestApp.ManagerEmail, TestApp.DemoPassword);
+        await manager.EnableTwoFactorAsync();
+
+        var page = await manager.GetDocumentAsync("/compte/double-authentification");
+        Assert.Null(page.QuerySelector("form[action$='handler=Disable']"));
+        var forced = await manager.SubmitFormAsync("/compte/double-authentification", new Dictionary<string, string>(), "form[action$='handler=Codes']", "/compte/double-authentification?handler=Disable");
+        Assert.Equal("Les gestionnaires doivent garder la double authentification activée.", (await forced.ParseAsync()).QuerySelector("main .alert").Text());
+        Assert.True((await app.FindUserAsync(TestApp.ManagerEmail))!.TwoFactorEnabled);
+    }
+
+    [Fact]
+    public async Task Through_the_API_a_manager_without_it_is_refused_with_an_explanation_and_with_it_needs_the_code()
+    {
+        await using var app = await StartAsync();
+        var api = await app.ApiClientAsync(TestApp.ManagerEmail);
+
+        var refused = await api.GetAsync(new Uri("/api/v1/invoices", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var problem = await refused.JsonAsync();
+        Assert.Equal("Double authentification requise.", problem.GetProperty("title").GetString());
+        Assert.Contains("obligatoire pour les gestionnaires", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Members and hosts are not concerned.
+        var host = await app.ApiClientAsync(TestApp.HostEmail);
+        Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(new Uri("/api/v1/invoices", UriKind.Relative))).StatusCode);
+
+        var browser = app.Browser();
+        await browser.LogInAsync(TestApp.ManagerEmail, TestApp.DemoPassword);
+        var (key, _) = await browser.EnableTwoFactorAsync();
+
+        var anonymous = app.CreateClient();
+        var noCode = await anonymous.PostJsonAsync("/api/v1/auth/login", new { email = TestApp.ManagerEmail, password = TestApp.DemoPassword });
+        Assert.Equal(HttpStatusCode.Unauthorized, noCode.StatusCode);
+        var login = await anonymous.PostJsonAsync("/api/v1/auth/login", new { email = TestApp.ManagerEmail, password = TestApp.DemoPassword, twoFactorCode = TotpCodes.For(key) });
+        var token = (await login.JsonAsync()).GetProperty("accessToken").GetString();
+        anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/api/v1/invoices", UriKind.Relative))).StatusCode);
+    }
+}
