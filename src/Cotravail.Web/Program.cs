@@ -6,6 +6,7 @@ using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing;
 using Cotravail.Web.Features.Community;
 using Cotravail.Web.Features.Observatory;
+using Cotravail.Web.Features.Privacy;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Reception;
@@ -26,6 +27,7 @@ builder.AddEvents();
 builder.AddCommunity();
 builder.AddObservatory();
 builder.AddReception();
+builder.AddPrivacy();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapObservatory();
 app.MapSurveys();
 app.MapEvents();
 app.MapReception();
+app.MapPrivacy();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

@@ -59,6 +59,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Reception.Visit> Visits => Set<Features.Reception.Visit>();
     public DbSet<Features.Reception.NoShowRun> NoShowRuns => Set<Features.Reception.NoShowRun>();
     public DbSet<Features.Reception.ArrivalKey> ArrivalKeys => Set<Features.Reception.ArrivalKey>();
+    public DbSet<Features.Privacy.AccountActivity> AccountActivities => Set<Features.Privacy.AccountActivity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

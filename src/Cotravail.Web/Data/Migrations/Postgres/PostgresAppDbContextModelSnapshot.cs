@@ -1186,6 +1186,33 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("EventRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastActivityUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RetentionClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RetentionClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RetentionWarnedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("LastActivityUtc");
+
+                    b.ToTable("AccountActivities", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Reception.ArrivalKey", b =>
                 {
                     b.Property<int>("SiteId")
@@ -2218,6 +2245,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("Cotravail.Web.Features.Privacy.AccountActivity", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Reception.Visit", b =>

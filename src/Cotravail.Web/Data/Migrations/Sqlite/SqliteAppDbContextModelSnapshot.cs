@@ -1151,6 +1151,33 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("EventRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastActivityUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RetentionClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetentionClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetentionWarnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("LastActivityUtc");
+
+                    b.ToTable("AccountActivities", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Reception.ArrivalKey", b =>
                 {
                     b.Property<int>("SiteId")
@@ -2153,6 +2180,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("Cotravail.Web.Features.Privacy.AccountActivity", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Reception.Visit", b =>
