@@ -12,9 +12,9 @@ internal sealed class CommunityPersonalData(AppDbContext db, Volunteering volunt
 {
     public async Task<IReadOnlyList<PersonalDataSet>> ExportAsync(PersonalDataSubject subject, CancellationToken ct)
     {
-        var signups = await db.HelpSignups.AsNoTracking().Where(s => s.UserId == subject.UserId)
-            .Join(db.HelpTasks, s => s.TaskId, t => t.Id, (s, t) => new SignupRow(t.Id, t.Title, t.Site!.Name, t.Date, s.CreatedAtUtc))
-            .OrderBy(r => r.Date).ToListAsync(ct);
+        var signups = await db.HelpTasks.AsNoTracking().Where(t => t.Signups.Any(s => s.UserId == subject.UserId)).OrderBy(t => t.Date)
+            .Select(t => new SignupRow(t.Id, t.Title, t.Site!.Name, t.Date, t.Signups.First(s => s.UserId == subject.UserId).CreatedAtUtc))
+            .ToListAsync(ct);
         var asked = await db.HelpTasks.AsNoTracking().Where(t => t.CreatedByUserId == subject.UserId).OrderBy(t => t.Date)
             .Select(t => new TaskRow(t.Id, t.Title, t.Site!.Name, t.Date, t.PeopleNeeded, t.CreatedAtUtc)).ToListAsync(ct);
         return
@@ -27,8 +27,8 @@ internal sealed class CommunityPersonalData(AppDbContext db, Volunteering volunt
     public async Task AnonymiseAsync(PersonalDataSubject subject, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var coming = await db.HelpSignups.Where(s => s.UserId == subject.UserId)
-            .Join(db.HelpTasks.Where(t => t.Date >= today), s => s.TaskId, t => t.Id, (s, t) => t.Id).ToListAsync(ct);
+        var coming = await db.HelpTasks.Where(t => t.Date >= today && t.Signups.Any(s => s.UserId == subject.UserId))
+            .Select(t => t.Id).ToListAsync(ct);
         foreach (var taskId in coming)
         {
             await volunteering.WithdrawAsync(taskId, subject.UserId, ct);
