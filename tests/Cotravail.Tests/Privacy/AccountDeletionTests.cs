@@ -36,6 +36,8 @@ public sealed class AccountDeletionTests
         var invoice = await app.InvoiceAsync(userId, "Camille Membre");
         var visitsBefore = await app.WithDbAsync(db => db.Visits.CountAsync(v => v.SiteId == luzech));
 
+        var otherDevice = app.Browser();
+        await otherDevice.SignInAsync(TestApp.MemberEmail);
         var browser = app.Browser();
         await browser.SignInAsync(TestApp.MemberEmail);
         var response = await DeleteAsync(browser, TestApp.DemoPassword);
@@ -46,6 +48,10 @@ public sealed class AccountDeletionTests
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(new Uri("/mes-donnees", UriKind.Relative))).StatusCode);
         var login = await app.CreateClient().PostAsJsonAsync(new Uri("/api/v1/auth/login", UriKind.Relative), new { email = TestApp.MemberEmail, password = TestApp.DemoPassword });
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+        // The session on another device and the bearer token handed out before the deletion end at once.
+        var elsewhere = await otherDevice.GetAsync(new Uri("/mes-reservations", UriKind.Relative));
+        Assert.Equal("/compte-supprime", elsewhere.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await member.GetAsync(new Uri("/api/v1/me/bookings", UriKind.Relative))).StatusCode);
 
         var account = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == userId));
         Assert.DoesNotContain("membre", account.Email, StringComparison.OrdinalIgnoreCase);

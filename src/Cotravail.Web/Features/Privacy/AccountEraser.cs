@@ -1,5 +1,6 @@
 using Cotravail.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Cotravail.Web.Features.Privacy;
 
@@ -20,7 +21,7 @@ public sealed record EraseResult(EraseOutcome Outcome, string? NetworkName = nul
 /// stay counted and consistent, without anybody's identity. Each step can run again: a deletion cut short is simply
 /// done again. Invoices are kept unchanged (ten years, French commercial and tax law).
 /// </summary>
-public sealed class AccountEraser(AppDbContext db, IEnumerable<IPersonalData> features, PrivacyMailer mailer, TimeProvider clock)
+public sealed class AccountEraser(AppDbContext db, IEnumerable<IPersonalData> features, PrivacyMailer mailer, IMemoryCache cache, TimeProvider clock)
 {
     public const string TombstoneDomain = "compte-supprime.invalid";
 
@@ -57,6 +58,7 @@ public sealed class AccountEraser(AppDbContext db, IEnumerable<IPersonalData> fe
             db.ChangeTracker.Clear();
         }
         await TombstoneAsync(userId, ct);
+        cache.Set(ErasedAccountGuard.CacheKey(userId), true, TimeSpan.FromHours(1));
         if (email.Length > 0)
         {
             await mailer.SendDeletedAsync(email, user.FirstName, byRetention, CancellationToken.None);

@@ -15,6 +15,7 @@ public static class PrivacyModule
         var s = builder.Services;
         // The account comes first in an export.
         s.Insert(0, ServiceDescriptor.Scoped<IPersonalData, AccountPersonalData>());
+        s.AddMemoryCache();
         s.AddScoped<PersonalDataExport>();
         s.AddScoped<AccountEraser>();
         s.AddScoped<PrivacyMailer>();
@@ -31,6 +32,7 @@ public static class PrivacyModule
 
     public static WebApplication MapPrivacy(this WebApplication app)
     {
+        app.UseErasedAccountGuard();
         app.MapPrivacyApi();
         return app;
     }
