@@ -98,4 +98,24 @@ public sealed class RetentionTests
         await RunAsync(app);
         Assert.False(await ErasedAsync(app, user.Id));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Four_runs_at_once_as_on_four_instances_send_one_warning_and_delete_once(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, PrivacySteps.NoWorkers);
+        await app.CreateUserAsync(Email);
+        app.Clock.SetUtcNow(new DateTimeOffset(2029, 12, 2, 8, 0, 0, TimeSpan.Zero));
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RunAsync(app))));
+        Assert.Equal(1, Warnings(app));
+
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RunAsync(app))));
+        // Each inactive account (the demo member and host too) is deleted by exactly one of the runs.
+        var tombstones = await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email!.EndsWith("@" + AccountEraser.TombstoneDomain)));
+        Assert.Equal(tombstones, runs.Sum(r => r.Erased));
+        Assert.True(tombstones >= 1);
+        Assert.Single(SubjectsTo(app, Email), s => s == "Votre compte Cotravail a été supprimé");
+    }
 }
