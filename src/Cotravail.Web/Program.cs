@@ -8,6 +8,7 @@ using Cotravail.Web.Features.Audit;
 using Cotravail.Web.Features.Billing;
 using Cotravail.Web.Features.Community;
 using Cotravail.Web.Features.Observatory;
+using Cotravail.Web.Features.Privacy;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Entrepreneurs;
@@ -34,6 +35,7 @@ builder.AddObservatory();
 builder.AddReception();
 builder.AddNetwork();
 builder.AddNewcomers();
+builder.AddPrivacy();
 
 var app = builder.Build();
 
@@ -55,6 +57,7 @@ app.MapEvents();
 app.MapReception();
 app.MapNetwork();
 app.MapNewcomers();
+app.MapPrivacy();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

@@ -24,6 +24,7 @@ public static class WebModule
         services.AddValidation();
         services.AddOpenApi("v1");
         services.AddOutputCache();
+        services.AddCotravailCompression();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAntiforgery(o => o.Cookie.Name = "cotravail.af");
         return builder;
@@ -32,6 +33,7 @@ public static class WebModule
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseTransportSecurity();
+        app.UseResponseCompression();
         app.UseExceptionHandler("/erreur");
         app.UseWhen(c => c.IsApi(), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.IsApi(), a => a.UseStatusCodePagesWithReExecute("/erreur/{0}"));

@@ -61,6 +61,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Reception.ArrivalKey> ArrivalKeys => Set<Features.Reception.ArrivalKey>();
     public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();
     public DbSet<Common.Security.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Common.Security.RateLimiting.RateLimitCounter>();
+    public DbSet<Features.Privacy.AccountActivity> AccountActivities => Set<Features.Privacy.AccountActivity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

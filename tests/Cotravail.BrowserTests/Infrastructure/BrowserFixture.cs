@@ -22,7 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context in French, pointed at the server; dispose it at the end of the test.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool javaScript = true)
     {
         var browser = _browser ?? throw new InvalidOperationException("The browser is not started.");
         var context = await browser.NewContextAsync(new()
@@ -31,6 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
             ViewportSize = new() { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(10_000);
         return context;

@@ -13,5 +13,6 @@ public sealed class AppUser : IdentityUser
 
     public DateTime CreatedAtUtc { get; set; }
 
-    public string DisplayName => $"{FirstName} {LastName}".Trim() is { Length: > 0 } name ? name : Email ?? UserName ?? "";
+    public string DisplayName => $"{FirstName} {LastName}".Trim() is { Length: > 0 } name ? name
+        : Privacy.AccountEraser.IsTombstone(Email) ? "Compte supprimé" : Email ?? UserName ?? "";
 }

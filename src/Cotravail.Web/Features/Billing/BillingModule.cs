@@ -1,3 +1,4 @@
+using Cotravail.Web.Features.Privacy;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +12,7 @@ public static class BillingModule
     {
         var s = builder.Services;
         s.AddScoped<InvoiceIssuer>();
+        s.AddPersonalData<BillingPersonalData>();
         s.AddScoped<MonthlyInvoicing>();
         s.AddScoped<EventInvoicing>();
         s.AddScoped<StaffNetworks>();

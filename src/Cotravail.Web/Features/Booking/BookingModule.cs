@@ -1,3 +1,4 @@
+using Cotravail.Web.Features.Privacy;
 using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Features.Booking.Api;
 
@@ -11,6 +12,7 @@ public static class BookingModule
         var s = builder.Services;
         s.AddScoped<BookingService>();
         s.AddScoped<BookingCommands>();
+        s.AddPersonalData<BookingPersonalData>();
         s.AddScoped<BookingMailer>();
         s.AddScoped<AvailabilityQuery>();
         s.AddScoped<IdempotencyStore>();

@@ -1,3 +1,4 @@
+using Cotravail.Web.Features.Privacy;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,6 +10,7 @@ public static class CommunityModule
     public static WebApplicationBuilder AddCommunity(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<Volunteering>();
+        builder.Services.AddPersonalData<CommunityPersonalData>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Community/Manage", Roles.Host));
         return builder;
     }

@@ -1,3 +1,4 @@
+using Cotravail.Web.Features.Privacy;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Events.Api;
 using Cotravail.Web.Features.Events.Manage;
@@ -13,6 +14,7 @@ public static class EventsModule
         var s = builder.Services;
         s.AddScoped<EventPlaces>();
         s.AddScoped<RegistrationCommands>();
+        s.AddPersonalData<EventsPersonalData>();
         s.AddScoped<EventMailer>();
         s.AddScoped<RegistrationLinks>();
         s.AddScoped<AgendaQuery>();

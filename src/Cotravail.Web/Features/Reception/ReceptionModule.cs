@@ -1,3 +1,4 @@
+using Cotravail.Web.Features.Privacy;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Reception.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +12,7 @@ public static class ReceptionModule
     {
         var s = builder.Services;
         s.AddScoped<ReceptionDesk>();
+        s.AddPersonalData<ReceptionPersonalData>();
         s.AddScoped<TodayQuery>();
         s.AddScoped<MemberCards>();
         s.AddScoped<ArrivalCodes>();

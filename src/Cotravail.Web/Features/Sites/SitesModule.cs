@@ -1,3 +1,4 @@
+using Cotravail.Web.Features.Privacy;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ public static class SitesModule
     public static WebApplicationBuilder AddSites(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<StaffScope>();
+        builder.Services.AddPersonalData<StaffPersonalData>();
         builder.Services.Configure<RazorPagesOptions>(o =>
             o.Conventions.AuthorizeFolder("/Sites/Manage", Roles.Manager));
         return builder;

@@ -1,3 +1,4 @@
+using Cotravail.Web.Features.Privacy;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Surveys.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +12,7 @@ public static class SurveysModule
     {
         var s = builder.Services;
         s.AddScoped<SurveyQueries>();
+        s.AddPersonalData<SurveysPersonalData>();
         s.AddScoped<SurveyMailer>();
         s.AddScoped<SurveyDemo>();
         s.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Surveys/Manage", Roles.Manager));
