@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cotravail.Web.Data;
 
 /// <summary>
 /// Applies migrations (unless <c>Database:MigrateOnStart</c> is false) and seeds the demo network
-/// (unless <c>Demo:Enabled</c> is false) before the server starts listening.
+/// (unless <c>Demo:Enabled</c> is false) before the server starts listening. Several instances starting at once
+/// take turns under one <see cref="DatabaseLock"/>: the first migrates and seeds, the others find it done.
 /// </summary>
 public static partial class DatabaseInitializer
 {
@@ -15,6 +18,11 @@ public static partial class DatabaseInitializer
         var logger = app.Logger;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (config.GetValue("Database:MigrateOnStart", true))
+        {
+            await EnsureDatabaseExistsAsync(db, cancellationToken);
+        }
+        await using var turn = await DatabaseLock.AcquireAsync(db, "initialize", cancellationToken);
         if (config.GetValue("Database:MigrateOnStart", true))
         {
             await db.Database.MigrateAsync(cancellationToken);
@@ -29,6 +37,28 @@ public static partial class DatabaseInitializer
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoData>();
             await seeder.SeedAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The lock needs the database: create the empty PostgreSQL database first (another instance may win the race).</summary>
+    private static async Task EnsureDatabaseExistsAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct))
+        {
+            return;
+        }
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DuplicateDatabase or Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            // created by another instance meanwhile
         }
     }
 
