@@ -152,12 +152,4 @@ public sealed class BackupTests
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await error);
     }
-
-    private sealed class SnapshotComparer : IEqualityComparer<Snapshot>
-    {
-        public bool Equals(Snapshot? x, Snapshot? y) =>
-            x is not null && y is not null && x.Bookings.SequenceEqual(y.Bookings) && x.Invoices.SequenceEqual(y.Invoices) && x.Visits.SequenceEqual(y.Visits);
-
-        public int GetHashCode(Snapshot obj) => obj.Bookings.Count;
-    }
 }

@@ -69,3 +69,12 @@ internal static class ProductionData
 }
 
 internal sealed record Snapshot(IReadOnlyList<string> Bookings, IReadOnlyList<string> Invoices, IReadOnlyList<string> Visits);
+
+/// <summary>Two snapshots are equal when they list the same lines in the same order.</summary>
+internal sealed class SnapshotComparer : IEqualityComparer<Snapshot>
+{
+    public bool Equals(Snapshot? x, Snapshot? y) =>
+        x is not null && y is not null && x.Bookings.SequenceEqual(y.Bookings) && x.Invoices.SequenceEqual(y.Invoices) && x.Visits.SequenceEqual(y.Visits);
+
+    public int GetHashCode(Snapshot obj) => obj.Bookings.Count;
+}
