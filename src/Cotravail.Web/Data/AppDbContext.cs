@@ -60,6 +60,18 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Reception.NoShowRun> NoShowRuns => Set<Features.Reception.NoShowRun>();
     public DbSet<Features.Reception.ArrivalKey> ArrivalKeys => Set<Features.Reception.ArrivalKey>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        UserNameKeys.Refresh(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        UserNameKeys.Refresh(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

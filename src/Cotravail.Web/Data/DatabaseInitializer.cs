@@ -31,6 +31,7 @@ public static partial class DatabaseInitializer
                 // Readers do not wait for the writer; the busy timeout serialises writers.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
+            await Features.Accounts.UserNameKeys.BackfillAsync(db, cancellationToken);
             LogMigrated(logger, db.Database.ProviderName ?? "?");
         }
         if (config.GetValue("Demo:Enabled", true))
