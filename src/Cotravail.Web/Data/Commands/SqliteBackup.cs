@@ -12,6 +12,11 @@ public static class SqliteBackup
     public static async Task BackupAsync(string connectionString, string file, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(file);
+        var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (!File.Exists(database))
+        {
+            throw new InvalidDataException($"{database} does not exist: nothing to back up.");
+        }
         var folder = Path.GetDirectoryName(Path.GetFullPath(file));
         if (!string.IsNullOrEmpty(folder))
         {
