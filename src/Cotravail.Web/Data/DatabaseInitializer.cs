@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -39,6 +40,9 @@ public static partial class DatabaseInitializer
             var seeder = scope.ServiceProvider.GetRequiredService<DemoData>();
             await seeder.SeedAsync(cancellationToken);
         }
+        // The data-protection key ring is read (and, on a new database, its first key created) under the lock too:
+        // instances starting together then share one key rather than each making its own.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Cotravail.Start").Protect([1]);
     }
 
     /// <summary>The lock needs the database: create the empty PostgreSQL database first (another instance may win the race).</summary>

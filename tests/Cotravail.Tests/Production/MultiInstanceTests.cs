@@ -23,6 +23,8 @@ public sealed class MultiInstanceTests(TwoInstances cluster) : IClassFixture<Two
         // Seeded by one of them while the other waited: one demo network, three demo accounts.
         Assert.Equal(1, await cluster.WithDbAsync(db => db.Networks.CountAsync(n => n.Slug == Cotravail.Web.Data.DemoData.NetworkSlug)));
         Assert.Equal(3, await cluster.WithDbAsync(db => db.Users.CountAsync(u => u.Email!.EndsWith("@cotravail.test"))));
+        // One data-protection key, made by the first and read by the second: cookies of either are read by both.
+        Assert.Equal(1, await cluster.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
     }
 
     [PostgresFact]
