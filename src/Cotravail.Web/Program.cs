@@ -39,11 +39,12 @@ builder.AddPrivacy();
 
 var app = builder.Build();
 
-await app.InitializeDatabaseAsync();
+// Maintenance commands (backup, restore, copy-to-postgres, bench-data) run instead of the server.
 if (await app.RunCommandAsync(args))
 {
     return;
 }
+await app.InitializeDatabaseAsync();
 
 app.UseWeb();
 app.MapWeb();

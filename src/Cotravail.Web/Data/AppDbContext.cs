@@ -63,6 +63,18 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Common.Security.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Common.Security.RateLimiting.RateLimitCounter>();
     public DbSet<Features.Privacy.AccountActivity> AccountActivities => Set<Features.Privacy.AccountActivity>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        UserNameKeys.Refresh(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        UserNameKeys.Refresh(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

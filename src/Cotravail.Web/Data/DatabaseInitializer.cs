@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cotravail.Web.Data;
 
 /// <summary>
 /// Applies migrations (unless <c>Database:MigrateOnStart</c> is false) and seeds the demo network
-/// (unless <c>Demo:Enabled</c> is false) before the server starts listening.
+/// (unless <c>Demo:Enabled</c> is false) before the server starts listening. Several instances starting at once
+/// take turns under one <see cref="DatabaseLock"/>: the first migrates and seeds, the others find it done.
 /// </summary>
 public static partial class DatabaseInitializer
 {
@@ -17,6 +21,11 @@ public static partial class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (config.GetValue("Database:MigrateOnStart", true))
         {
+            await EnsureDatabaseExistsAsync(db, cancellationToken);
+        }
+        await using var turn = await DatabaseLock.AcquireAsync(db, "initialize", cancellationToken);
+        if (config.GetValue("Database:MigrateOnStart", true))
+        {
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {
@@ -24,6 +33,7 @@ public static partial class DatabaseInitializer
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
             await Features.Audit.AuditTable.ProtectAsync(db, cancellationToken);
+            await Features.Accounts.UserNameKeys.BackfillAsync(db, cancellationToken);
             LogMigrated(logger, db.Database.ProviderName ?? "?");
         }
         if (config.GetValue("Demo:Enabled", true))
@@ -34,6 +44,31 @@ public static partial class DatabaseInitializer
             {
                 await seeder.SeedAsync(cancellationToken);
             }
+        }
+        // The data-protection key ring is read (and, on a new database, its first key created) under the lock too:
+        // instances starting together then share one key rather than each making its own.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Cotravail.Start").Protect([1]);
+    }
+
+    /// <summary>The lock needs the database: create the empty PostgreSQL database first (another instance may win the race).</summary>
+    private static async Task EnsureDatabaseExistsAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct))
+        {
+            return;
+        }
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DuplicateDatabase or Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            // created by another instance meanwhile
         }
     }
 

@@ -13,6 +13,12 @@ public sealed class AppUser : IdentityUser
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// First and last name without accents, in lower case, single-spaced (« Hélène Dupré » → « helene dupre »), for the
+    /// desk's search by name in the database. Set on every save from the names (<see cref="UserNameKeys"/>).
+    /// </summary>
+    public string NameKey { get; set; } = "";
+
     public string DisplayName => $"{FirstName} {LastName}".Trim() is { Length: > 0 } name ? name
         : Privacy.AccountEraser.IsTombstone(Email) ? "Compte supprimé" : Email ?? UserName ?? "";
 }

@@ -19,6 +19,8 @@ public sealed class EventInvoicing(AppDbContext db, InvoiceIssuer issuer)
 {
     public async Task<IReadOnlyList<Invoice>> RunAsync(int networkId, int year, int month, CancellationToken ct)
     {
+        // Two managers (or two clicks on two instances) invoicing the same network take turns: the second finds it done.
+        await using var turn = await DatabaseLock.AcquireAsync(db, $"invoicing:{networkId}", ct);
         var first = new DateOnly(year, month, 1);
         var startUtc = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-2); // local month, read below
         var endUtc = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(2);

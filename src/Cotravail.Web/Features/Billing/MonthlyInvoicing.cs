@@ -15,6 +15,8 @@ public sealed class MonthlyInvoicing(AppDbContext db, InvoiceIssuer issuer, Time
 {
     public async Task<IReadOnlyList<Invoice>> RunAsync(int networkId, int year, int month, CancellationToken ct)
     {
+        // Two managers (or two clicks on two instances) invoicing the same network take turns: the second finds it done.
+        await using var turn = await DatabaseLock.AcquireAsync(db, $"invoicing:{networkId}", ct);
         var first = new DateOnly(year, month, 1);
         var last = first.AddMonths(1).AddDays(-1);
         var network = await db.Networks.AsNoTracking().FirstAsync(n => n.Id == networkId, ct);

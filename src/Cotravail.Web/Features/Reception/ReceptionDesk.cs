@@ -61,12 +61,12 @@ public sealed class ReceptionDesk(
             .OrderBy(v => v.SearchKey).Take(20).ToListAsync(ct);
         var found = visitors.Select(v => new PersonMatch(v.Id, v.UserId, v.DisplayName, v.Email, v.Postcode)).ToList();
         var known = visitors.Where(v => v.UserId is not null).Select(v => v.UserId!).ToHashSet(StringComparer.Ordinal);
-        // Members never seen at a desk: their names are read and compared here (no normalised column on accounts).
+        // Members never seen at a desk, by their normalised name, in the database.
         var members = await db.Users.AsNoTracking()
+            .Where(u => u.NameKey.Contains(key) && !known.Contains(u.Id))
+            .OrderBy(u => u.NameKey).Take(20)
             .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email, u.Postcode }).ToListAsync(ct);
-        found.AddRange(members
-            .Where(u => !known.Contains(u.Id) && NameSearch.Matches(NameSearch.Key(u.FirstName, u.LastName), key))
-            .Select(u => new PersonMatch(null, u.Id, $"{u.FirstName} {u.LastName}".Trim(), u.Email, u.Postcode)));
+        found.AddRange(members.Select(u => new PersonMatch(null, u.Id, $"{u.FirstName} {u.LastName}".Trim(), u.Email, u.Postcode)));
         return [.. found.OrderBy(p => NameSearch.Key(p.Name), StringComparer.Ordinal).Take(20)];
     }
 
