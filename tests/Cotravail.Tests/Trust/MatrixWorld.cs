@@ -39,9 +39,9 @@ public sealed class MatrixWorld : IAsyncDisposable
 
     private MatrixWorld(TestApp app) => App = app;
 
-    public static async Task<MatrixWorld> StartAsync()
+    public static async Task<MatrixWorld> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var world = new MatrixWorld(await TestApp.StartAsync());
+        var world = new MatrixWorld(await TestApp.StartAsync(settings: settings));
         await world.ArrangeAsync();
         return world;
     }

@@ -84,6 +84,7 @@ public static class AccountsModule
         app.MapGroup(ApiRoot)
             .WithTags("Comptes")
             .MapIdentityApi<AppUser>()
+            .AddEndpointFilterFactory(IdentityApiInput.RejectEmptyRequiredFields)
             .AddEndpointFilterFactory(MemberRole.OnApiRegistration);
         return app;
     }
