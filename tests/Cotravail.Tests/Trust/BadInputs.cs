@@ -28,6 +28,9 @@ public static class BadInputs
         "",
     ];
 
+    /// <summary>The few values sent to the later fields of a long form.</summary>
+    public static readonly string[] FewTexts = [Script, Image, "-1", "9999-12-31T23:59:59", "1e309"];
+
     /// <summary>Raw JSON values for a body field: wrong types, overflowing numbers, and every text above.</summary>
     public static IEnumerable<string> JsonTokens()
     {
