@@ -216,6 +216,25 @@ public sealed class BadInputSweepTests(ITestOutputHelper output)
 
     private async Task SweepFormsAsync(MatrixWorld world, Dictionary<string, MatrixRule> rules, IReadOnlyList<AppEndpoint> endpoints)
     {
+        // Pages read their query string (filters, links from e-mails): each name alone with each bad value.
+        foreach (var page in endpoints.Where(e => e.IsPage && e.Method == "GET" && e.Handler is null && e.QueryNames.Count > 0))
+        {
+            if (!rules.TryGetValue(page.Key, out var rule) || Sender(rule) is not { } reader)
+            {
+                continue;
+            }
+            var url = await rule.UrlAsync(name => world.ResolveAsync(name));
+            foreach (var name in page.QueryNames)
+            {
+                foreach (var value in BadInputs.UrlValues)
+                {
+                    var target = url + "?" + Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value);
+                    using var response = await world.Client(reader).GetAsync(new Uri(target, UriKind.Relative));
+                    await CheckAsync("query " + page.Route, $"GET {Short(target)} (as {reader})", response, api: false);
+                }
+            }
+        }
+
         // Pages that have POST handlers, opened with GET by a role allowed to post; each form on them is filled and sent.
         var pages = endpoints.Where(e => e.IsPage && e.Method == "POST").Select(e => e.Route).Distinct().ToList();
         foreach (var route in pages)
