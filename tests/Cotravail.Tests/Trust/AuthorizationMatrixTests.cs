@@ -57,11 +57,16 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                 problems.Add($"No rule for {endpoint}; it has route parameters: {e.Message}");
                 continue;
             }
+            var body = new List<KeyValuePair<string, string>>();
+            foreach (var (field, fixture) in rule.BodyFixtures())
+            {
+                body.Add(new(field, await world.ResolveAsync(fixture, own)));
+            }
             var answers = new Dictionary<Role, Expect>();
             var seen = new List<string>();
             foreach (var role in Order)
             {
-                using var response = await SendAsync(world, role, rule, endpoint, url);
+                using var response = await SendAsync(world, role, rule, endpoint, url, body);
                 requests++;
                 answers[role] = Answers.Classify(response);
                 seen.Add($"{role}: {Answers.Describe(response)}");
@@ -92,14 +97,16 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         Assert.True(requests >= 6 * 150, $"Only {requests} requests were made");
     }
 
-    private static Task<HttpResponseMessage> SendAsync(MatrixWorld world, Role role, MatrixRule rule, AppEndpoint endpoint, string url)
+    /// <summary>The request, with a body that is empty but for the rule's <c>body.</c> fixtures (and the antiforgery token of a form).</summary>
+    private static Task<HttpResponseMessage> SendAsync(
+        MatrixWorld world, Role role, MatrixRule rule, AppEndpoint endpoint, string url, List<KeyValuePair<string, string>> body)
     {
         var request = new HttpRequestMessage(new HttpMethod(rule.Method), new Uri(url, UriKind.Relative));
         if (rule.Method != "GET" && rule.Method != "DELETE")
         {
             request.Content = endpoint.IsApi
-                ? JsonContent.Create(new { })
-                : new FormUrlEncodedContent([new("__RequestVerificationToken", world.AntiforgeryToken(role))]);
+                ? JsonContent.Create(body.ToDictionary(f => f.Key, f => int.TryParse(f.Value, out var n) ? (object)n : f.Value))
+                : new FormUrlEncodedContent([new("__RequestVerificationToken", world.AntiforgeryToken(role)), .. body]);
         }
         return world.Client(role).SendAsync(request);
     }

@@ -5,7 +5,8 @@ namespace Cotravail.Tests.Trust;
 /// <summary>
 /// One line of <see cref="AuthorizationRules"/>: an endpoint (<c>METHOD /route</c>, as <see cref="AppEndpoint.Key"/>
 /// names it), where its route parameters come from (<c>"id=booking, productId=product"</c>: names of
-/// <see cref="MatrixWorld"/> fixtures), and the answer each role must get.
+/// <see cref="MatrixWorld"/> fixtures; <c>body.Input.SiteId=site</c> puts a fixture in the form or JSON body),
+/// and the answer each role must get.
 /// </summary>
 public sealed record MatrixRule(
     string Key, string Params, Expect Anonymous, Expect Member, Expect OtherMember, Expect Host, Expect OtherHost, Expect Manager)
@@ -48,17 +49,27 @@ public sealed record MatrixRule(
         ["code"] = "code", ["documentName"] = "documentName", ["journal"] = "journal", ["token"] = "calendarToken",
     };
 
+    private const string BodyPrefix = "body.";
+
+    private IEnumerable<(string Name, string Fixture)> Pairs() =>
+        Params.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2, StringSplitOptions.TrimEntries))
+            .Select(parts => (parts[0], parts[1]));
+
     /// <summary>Route parameter name → fixture name.</summary>
     public Dictionary<string, string> Fixtures()
     {
         var map = new Dictionary<string, string>(Defaults);
-        foreach (var pair in Params.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (name, fixture) in Pairs().Where(p => !p.Name.StartsWith(BodyPrefix, StringComparison.Ordinal)))
         {
-            var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
-            map[parts[0]] = parts[1];
+            map[name] = fixture;
         }
         return map;
     }
+
+    /// <summary>Body field name → fixture name (<c>body.name=fixture</c>).</summary>
+    public IEnumerable<(string Field, string Fixture)> BodyFixtures() =>
+        Pairs().Where(p => p.Name.StartsWith(BodyPrefix, StringComparison.Ordinal)).Select(p => (p.Name[BodyPrefix.Length..], p.Fixture));
 
     /// <summary>The URL to call: each <c>{param}</c> of the route replaced by its fixture's value, the handler added.</summary>
     public async Task<string> UrlAsync(Func<string, Task<string>> fixture)
