@@ -47,7 +47,7 @@ public sealed class BadInputSweepTests(ITestOutputHelper output)
         await CheckPagesShowNoPayloadAsync(world, rules);
         output.WriteLine($"pages read in {watch.Elapsed}");
         await CheckNothingAbsurdWasStoredAsync(world);
-        foreach (var (target, elapsed) in _slowest.OrderByDescending(x => x.Value).Take(15))
+        foreach (var (target, elapsed) in _slowest.OrderByDescending(x => x.Value).Take(5))
         {
             output.WriteLine($"  {elapsed.TotalSeconds:0.0}s {target}");
         }
@@ -94,7 +94,8 @@ public sealed class BadInputSweepTests(ITestOutputHelper output)
                     _problems.Add($"{method} {path.Name}: in the OpenAPI document but without a rule in AuthorizationRules");
                     continue;
                 }
-                if (Sender(rule) is not { } role || path.Name.StartsWith("/api/v1/auth", StringComparison.Ordinal) && method == "POST" && path.Name.EndsWith("/manage/2fa", StringComparison.Ordinal))
+                // Two-factor settings are left alone: the sweep must not change how its own accounts sign in.
+                if (Sender(rule) is not { } role || path.Name.EndsWith("/manage/2fa", StringComparison.Ordinal))
                 {
                     continue;
                 }
