@@ -86,6 +86,7 @@ public static class AccountsModule
         app.MapGroup(ApiRoot)
             .WithTags("Comptes")
             .MapIdentityApi<AppUser>()
+            .AddEndpointFilterFactory(IdentityApiInput.RejectEmptyRequiredFields)
             .AddEndpointFilterFactory(MemberRole.OnApiRegistration)
             .AddEndpointFilterFactory(TwoFactor.ApiTwoFactor.OnLogin)
             .AddEndpointFilterFactory(Common.Security.RateLimiting.RateLimitedEndpoints.OnIdentityApi);

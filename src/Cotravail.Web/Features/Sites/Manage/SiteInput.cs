@@ -102,7 +102,7 @@ public sealed class SiteInput : IValidatableObject
         {
             yield return new ValidationResult(Texts.Get(validationContext, "À l'heure pile ou à la demie, par exemple 8:00 ou 8:30."), [nameof(HalfDaySplit)]);
         }
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        if (string.IsNullOrWhiteSpace(TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             yield return new ValidationResult(Texts.Get(validationContext, "Fuseau horaire inconnu (par exemple Europe/Paris)."), [nameof(TimeZone)]);
         }

@@ -35,6 +35,14 @@ public sealed class SurveyInput : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (OpensOn is { } opens && !Dates.IsPlausible(opens))
+        {
+            yield return new(Texts.Get(validationContext, Dates.NotPlausible), [nameof(OpensOn)]);
+        }
+        if (ClosesOn is { } closes && !Dates.IsPlausible(closes))
+        {
+            yield return new(Texts.Get(validationContext, Dates.NotPlausible), [nameof(ClosesOn)]);
+        }
         if (OpensOn is { } o && ClosesOn is { } c && c < o)
         {
             yield return new(Texts.Get(validationContext, "Le dernier jour doit être le premier jour ou après."), [nameof(ClosesOn)]);

@@ -1,0 +1,305 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cotravail.Tests.Events;
+using Cotravail.Tests.Infrastructure;
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Billing;
+using Cotravail.Web.Features.Billing.Companies;
+using Cotravail.Web.Features.Billing.Products;
+using Cotravail.Web.Features.Sites;
+using Cotravail.Web.Features.Surveys;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cotravail.Tests.Trust;
+
+/// <summary>
+/// The demo network plus what the matrix needs: a second member, a host of Puy-l'Évêque, and one thing of each kind
+/// (booking, series, event, registration, visit, invoice, company…) belonging to the demo member or to the demo host's sites.
+/// Route parameters are filled by name from <see cref="ResolveAsync"/>; a request that changes things (not a GET)
+/// gets things of its own, so that cancelling or archiving one does not change the answer of another rule.
+/// </summary>
+public sealed class MatrixWorld : IAsyncDisposable
+{
+    public const string OtherMemberEmail = "autre-membre@cotravail.test";
+    public const string OtherHostEmail = "accueil-puy@cotravail.test";
+
+    private readonly Dictionary<Role, HttpClient> _clients = [];
+    private readonly Dictionary<Role, string> _tokens = [];
+    private readonly Dictionary<string, string> _shared = [];
+    private int _sequence;
+
+    public TestApp App { get; }
+    public string MemberId { get; private set; } = "";
+    public string OtherMemberId { get; private set; } = "";
+    public string HostId { get; private set; } = "";
+    public int NetworkId { get; private set; }
+
+    private MatrixWorld(TestApp app) => App = app;
+
+    public static async Task<MatrixWorld> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var world = new MatrixWorld(await TestApp.StartAsync(settings: settings));
+        await world.ArrangeAsync();
+        return world;
+    }
+
+    private async Task ArrangeAsync()
+    {
+        var otherMember = await App.CreateUserAsync(OtherMemberEmail);
+        var otherHost = await App.CreateUserAsync(OtherHostEmail, Roles.Host);
+        OtherMemberId = otherMember.Id;
+        (MemberId, HostId, NetworkId) = await App.WithDbAsync(async db => (
+            await db.Users.Where(u => u.Email == TestApp.MemberEmail).Select(u => u.Id).SingleAsync(),
+            await db.Users.Where(u => u.Email == TestApp.HostEmail).Select(u => u.Id).SingleAsync(),
+            await db.Networks.Where(n => n.Slug == DemoData.NetworkSlug).Select(n => n.Id).SingleAsync()));
+        await App.WithDbAsync(async db =>
+        {
+            var puy = await db.Sites.SingleAsync(s => s.Slug == "puy-l-eveque");
+            db.SiteHosts.Add(new SiteHost { SiteId = puy.Id, UserId = otherHost.Id });
+            return await db.SaveChangesAsync();
+        });
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            await SignInAsync(role);
+        }
+
+        var luzech = await App.SiteAsync("luzech");
+        _shared["site"] = luzech.Id.ToString(Inv);
+        _shared["siteSlug"] = luzech.Slug;
+        _shared["resource"] = luzech.Resources.First().Id.ToString(Inv);
+        _shared["product"] = (await App.WithDbAsync(db => db.Set<Product>().Where(p => p.SiteId == luzech.Id).Select(p => p.Id).FirstAsync())).ToString(Inv);
+        _shared["network"] = NetworkId.ToString(Inv);
+        var (survey, slug, question) = await App.WithDbAsync(async db =>
+        {
+            var s = await db.Set<Survey>().Include(x => x.Questions).OrderBy(x => x.Id).FirstAsync();
+            return (s.Id, s.Slug, s.Questions.OrderBy(q => q.Id).First().Id);
+        });
+        _shared["survey"] = survey.ToString(Inv);
+        _shared["surveySlug"] = slug;
+        _shared["question"] = question.ToString(Inv);
+        _shared["code"] = "404";
+        _shared["documentName"] = "v1";
+        _shared["journal"] = "ventes";
+        _shared["none"] = "";
+        var calendar = await Client(Role.Member).GetFromJsonAsync<JsonElement>("/api/v1/me/calendar");
+        _shared["calendarToken"] = calendar.GetProperty("url").GetString()!.Split('/')[^1].Replace(".ics", "", StringComparison.Ordinal);
+        _shared["closure"] = (await App.WithDbAsync(async db =>
+        {
+            var closure = new Closure { SiteId = luzech.Id, StartDate = new DateOnly(2027, 8, 1), EndDate = new DateOnly(2027, 8, 15), Reason = "Congés" };
+            db.Set<Closure>().Add(closure);
+            await db.SaveChangesAsync();
+            return closure.Id;
+        })).ToString(Inv);
+        var shared = new Dictionary<string, string>(_shared);
+        foreach (var kind in Fresh.Keys.Where(k => !_shared.ContainsKey(k)))
+        {
+            _shared[kind] = await ResolveAsync(kind, shared);
+        }
+    }
+
+    private static readonly IFormatProvider Inv = System.Globalization.CultureInfo.InvariantCulture;
+
+    public HttpClient Client(Role role) => _clients[role];
+
+    public string AntiforgeryToken(Role role) => _tokens[role];
+
+    /// <summary>Signs the role in again (after a request that signed it out).</summary>
+    public async Task SignInAsync(Role role)
+    {
+        var client = App.Browser();
+        var email = role switch
+        {
+            Role.Anonymous => null,
+            Role.Member => TestApp.MemberEmail,
+            Role.OtherMember => OtherMemberEmail,
+            Role.Host => TestApp.HostEmail,
+            Role.OtherHost => OtherHostEmail,
+            Role.Manager => TestApp.ManagerEmail,
+            _ => throw new ArgumentOutOfRangeException(nameof(role)),
+        };
+        if (email is not null)
+        {
+            await client.SignInAsync(email);
+        }
+        var home = await client.GetDocumentAsync("/");
+        _tokens[role] = home.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("No antiforgery token on the home page");
+        _clients[role] = client;
+    }
+
+    /// <summary>
+    /// The value of a named fixture: shared ones for reading, or — with <paramref name="own"/>, the fixtures of one
+    /// request that changes things — new ones, made once per request (a new site, and its resource and product…).
+    /// </summary>
+    public async Task<string> ResolveAsync(string name, Dictionary<string, string>? own = null)
+    {
+        if (own is null)
+        {
+            return _shared.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"No fixture named « {name} »");
+        }
+        if (own.TryGetValue(name, out var mine))
+        {
+            return mine;
+        }
+        if (!Fresh.TryGetValue(name, out var make))
+        {
+            return own[name] = await ResolveAsync(name);
+        }
+        return own[name] = await make(this, own);
+    }
+
+    private static readonly Dictionary<string, Func<MatrixWorld, Dictionary<string, string>, Task<string>>> Fresh = new()
+    {
+        ["site"] = async (w, own) => (await w.NewSiteAsync(own)).ToString(Inv),
+        ["siteSlug"] = async (w, own) => { await w.ResolveAsync("site", own); return own["siteSlug"]; },
+        ["resource"] = async (w, own) => { await w.ResolveAsync("site", own); return own["resource"]; },
+        ["product"] = async (w, own) => { await w.ResolveAsync("site", own); return own["product"]; },
+        ["closure"] = async (w, own) => { await w.ResolveAsync("site", own); return own["closure"]; },
+        ["booking"] = (w, _) => w.NewBookingAsync(),
+        ["series"] = (w, _) => w.NewSeriesAsync(),
+        ["event"] = (w, _) => w.NewEventAsync(),
+        ["registration"] = async (w, own) => await w.NewRegistrationAsync(await w.ResolveAsync("event", own)),
+        ["visit"] = (w, _) => w.NewVisitAsync(),
+        ["invoice"] = (w, _) => w.NewInvoiceAsync(),
+        ["company"] = (w, _) => w.NewCompanyAsync(),
+        ["survey"] = async (w, own) => (await w.NewSurveyAsync(own)).ToString(Inv),
+        ["surveySlug"] = async (w, own) => { await w.ResolveAsync("survey", own); return own["surveySlug"]; },
+        ["question"] = async (w, own) => { await w.ResolveAsync("survey", own); return own["question"]; },
+    };
+
+    private int Next() => Interlocked.Increment(ref _sequence);
+
+    /// <summary>A site of the demo network hosted by the demo host, with a desk pool, a product and a closure.</summary>
+    private async Task<int> NewSiteAsync(Dictionary<string, string> own)
+    {
+        var n = Next();
+        var site = new Site
+        {
+            NetworkId = NetworkId, Name = $"Tiers-lieu d'essai {n}", Slug = $"essai-{n}", Commune = "Luzech", Postcode = "46140", Address = "1 rue",
+        };
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            site.OpeningHours.Add(new OpeningHours { Day = day, Opens = new TimeOnly(8, 0), Closes = new TimeOnly(19, 0) });
+        }
+        site.Resources.Add(new Resource { Kind = ResourceKind.DeskPool, Name = "Espace partagé", Capacity = 4 });
+        site.Closures.Add(new Closure { StartDate = new DateOnly(2027, 8, 1), EndDate = new DateOnly(2027, 8, 15), Reason = "Congés" });
+        await App.WithDbAsync(async db =>
+        {
+            db.Sites.Add(site);
+            await db.SaveChangesAsync();
+            db.SiteHosts.Add(new SiteHost { SiteId = site.Id, UserId = HostId });
+            var product = new Product { SiteId = site.Id, Kind = ProductKind.DayPass, Name = "Pass journée", PriceCents = 1500 };
+            db.Set<Product>().Add(product);
+            await db.SaveChangesAsync();
+            own["product"] = product.Id.ToString(Inv);
+            return 0;
+        });
+        own["siteSlug"] = site.Slug;
+        own["resource"] = site.Resources[0].Id.ToString(Inv);
+        own["closure"] = site.Closures[0].Id.ToString(Inv);
+        return site.Id;
+    }
+
+    private static readonly DateOnly FirstBookingDay = new(2026, 12, 2);
+    private int _bookingDays;
+
+    /// <summary>A desk at Luzech for a whole day, booked by the demo member through the API.</summary>
+    private async Task<string> NewBookingAsync()
+    {
+        var desks = await App.WithDbAsync(db => db.Resources.Where(r => r.Site!.Slug == "luzech" && r.Kind == ResourceKind.DeskPool).Select(r => r.Id).FirstAsync());
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            var day = FirstBookingDay.AddDays(_bookingDays++);
+            var response = await Client(Role.Member).PostJsonAsync("/api/v1/bookings", new { resourceId = desks, date = day.ToString("yyyy-MM-dd", Inv), period = "day" });
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                return (await response.JsonAsync()).GetProperty("id").GetInt32().ToString(Inv);
+            }
+        }
+        throw new InvalidOperationException("No day left to book a desk at Luzech");
+    }
+
+    private int _seriesWeeks;
+
+    /// <summary>A series of two Thursdays in Prayssac's desks, booked by the demo member.</summary>
+    private async Task<string> NewSeriesAsync()
+    {
+        var desks = await App.WithDbAsync(db => db.Resources.Where(r => r.Site!.Slug == "prayssac" && r.Kind == ResourceKind.DeskPool).Select(r => r.Id).FirstAsync());
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var from = new DateOnly(2026, 12, 3).AddDays(14 * _seriesWeeks++);
+            var response = await Client(Role.Member).PostJsonAsync("/api/v1/booking-series",
+                new { resourceId = desks, weekdays = new[] { "thursday" }, everyWeeks = 1, from = from.ToString("yyyy-MM-dd", Inv), count = 2, period = "day" });
+            if (response.StatusCode == HttpStatusCode.Created && (await response.JsonAsync()).GetProperty("seriesId") is { ValueKind: JsonValueKind.Number } id)
+            {
+                return id.GetInt32().ToString(Inv);
+            }
+        }
+        throw new InvalidOperationException("Could not book a series at Prayssac");
+    }
+
+    private Task<string> NewEventAsync() =>
+        App.CreateEventAsync("luzech", capacity: 20, title: $"Atelier {Next()}").ContinueWith(t => t.Result.ToString(Inv), TaskScheduler.Default);
+
+    /// <summary>The demo member's registration to the event.</summary>
+    private async Task<string> NewRegistrationAsync(string eventId)
+    {
+        var response = await Client(Role.Member).PostAsync(new Uri($"/api/v1/events/{eventId}/registrations", UriKind.Relative), null);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("id").GetInt32().ToString(Inv);
+    }
+
+    /// <summary>The other member arrives at Luzech (recorded by the demo host).</summary>
+    private async Task<string> NewVisitAsync()
+    {
+        var user = await App.CreateUserAsync($"visiteur-{Next()}@cotravail.test");
+        var visitor = await App.ApiClientAsync(user.Email!);
+        var desks = await App.WithDbAsync(db => db.Resources.Where(r => r.Site!.Slug == "luzech" && r.Kind == ResourceKind.DeskPool).Select(r => r.Id).FirstAsync());
+        var booked = await visitor.PostJsonAsync("/api/v1/bookings", new { resourceId = desks, date = "2026-12-01", period = "day" });
+        Assert.True(booked.StatusCode == HttpStatusCode.Created, await booked.Content.ReadAsStringAsync());
+        var bookingId = (await booked.JsonAsync()).GetProperty("id").GetInt32();
+        var response = await Client(Role.Host).PostJsonAsync($"/api/v1/sites/{_shared["site"]}/checkins", new { bookingId });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("id").GetInt32().ToString(Inv);
+    }
+
+    /// <summary>An invoice of the demo member.</summary>
+    private async Task<string> NewInvoiceAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var invoice = await scope.ServiceProvider.GetRequiredService<InvoiceIssuer>().IssueAsync(NetworkId,
+            new ClientIdentity(MemberId, "Sophie Martin", null, TestApp.MemberEmail), [new LineRequest("Pass journée", 1, 1500, 2000)], CancellationToken.None);
+        return invoice.Id.ToString(Inv);
+    }
+
+    private Task<string> NewCompanyAsync() => App.WithDbAsync(async db =>
+    {
+        var company = new Company { NetworkId = NetworkId, Name = $"Entreprise {_sequence}", Siret = (12345678200000L + Next()).ToString(Inv), BillingAddress = "1 rue, 46140 Luzech" };
+        db.Set<Company>().Add(company);
+        await db.SaveChangesAsync();
+        return company.Id.ToString(Inv);
+    });
+
+    private async Task<int> NewSurveyAsync(Dictionary<string, string> own)
+    {
+        var n = Next();
+        var survey = new Survey { NetworkId = NetworkId, Title = $"Enquête {n}", Slug = $"enquete-{n}", IsPublished = true, CreatedAtUtc = App.Clock.GetUtcNow().UtcDateTime };
+        survey.Questions.Add(new SurveyQuestion { Kind = QuestionKind.ShortText, Text = "Qu'attendez-vous ?", Position = 1 });
+        await App.WithDbAsync(async db => { db.Set<Survey>().Add(survey); return await db.SaveChangesAsync(); });
+        own["surveySlug"] = survey.Slug;
+        own["question"] = survey.Questions[0].Id.ToString(Inv);
+        return survey.Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+        await App.DisposeAsync();
+    }
+}
