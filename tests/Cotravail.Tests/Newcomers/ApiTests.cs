@@ -38,7 +38,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Bad_input_gets_field_errors_in_french_and_nothing_is_stored()
     {
-        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Newcomers:RequestsPerHour"] = "50" });
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["RateLimits:public-form:PermitLimit"] = "50" });
         var client = app.CreateClient();
 
         var noContact = await client.PostJsonAsync("/api/v1/newcomer-requests", Body(email: null));
@@ -73,7 +73,7 @@ public sealed class ApiTests
     [Fact]
     public async Task A_flood_gets_429_with_french_problem_details_and_only_the_allowed_requests_are_stored()
     {
-        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Newcomers:RequestsPerHour"] = "2" });
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["RateLimits:public-form:PermitLimit"] = "2" });
         var client = app.CreateClient();
         var codes = new List<HttpStatusCode>();
         JsonElement? rejected = null;

@@ -109,7 +109,7 @@ public sealed class RequestFormTests
     [Fact]
     public async Task A_flood_from_one_address_gets_429_and_nothing_beyond_the_limit_is_stored()
     {
-        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Newcomers:RequestsPerHour"] = "3" });
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["RateLimits:public-form:PermitLimit"] = "3" });
         var visitor = app.Browser();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)

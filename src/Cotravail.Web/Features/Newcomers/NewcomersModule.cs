@@ -7,8 +7,6 @@ namespace Cotravail.Web.Features.Newcomers;
 /// <summary>Welcoming newcomers: the territory's pages, « Je m'installe / je découvre » requests, ambassadors, testimonies.</summary>
 public static class NewcomersModule
 {
-    private const string RateLimiterInPipeline = "Cotravail.RateLimiterInPipeline";
-
     public static WebApplicationBuilder AddNewcomers(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
@@ -17,11 +15,6 @@ public static class NewcomersModule
         s.AddScoped<NewcomerIndicators>();
         s.AddScoped<NewcomersDemo>();
         s.AddSingleton<NewcomerLinks>();
-        s.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy<string, PublicFormLimit>(PublicFormLimit.Name);
-        });
         s.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Newcomers/Manage", Roles.Manager);
@@ -32,12 +25,6 @@ public static class NewcomersModule
 
     public static WebApplication MapNewcomers(this WebApplication app)
     {
-        var properties = ((IApplicationBuilder)app).Properties;
-        if (!properties.ContainsKey(RateLimiterInPipeline))
-        {
-            properties[RateLimiterInPipeline] = true;
-            app.UseRateLimiter();
-        }
         app.MapNewcomerRequestsApi();
         return app;
     }

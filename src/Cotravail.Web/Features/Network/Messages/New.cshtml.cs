@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security.RateLimiting;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Entrepreneurs.Messages;
 
 /// <summary>The contact form: a first message to a profile (or about a listing), relayed by e-mail.</summary>
+[RateLimited(RateLimitPolicies.Contact)]
 public sealed class NewModel(AppDbContext db, ContactRelay relay, TimeProvider clock) : LocalizedPage
 {
     public Profile? Recipient { get; private set; }

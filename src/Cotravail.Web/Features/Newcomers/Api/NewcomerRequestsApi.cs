@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
+using Cotravail.Web.Common.Security.RateLimiting;
+
 namespace Cotravail.Web.Features.Newcomers.Api;
 
 public sealed record NewcomerRequestCreatedDto(int Id, string Status, DateTime CreatedAtUtc, string Message);
@@ -22,7 +24,7 @@ internal static class NewcomerRequestsApi
     {
         var group = app.MapGroup("/api/v1/newcomer-requests").WithTags("Nouveaux arrivants");
         group.MapPost("/", CreateAsync).WithName("CreateNewcomerRequest")
-            .RequireRateLimiting(PublicFormLimit.Name)
+            .RateLimited(RateLimitPolicies.PublicForm)
             .DisableValidation()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)

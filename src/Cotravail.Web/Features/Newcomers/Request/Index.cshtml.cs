@@ -1,12 +1,12 @@
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
+using Cotravail.Web.Common.Security.RateLimiting;
 
 namespace Cotravail.Web.Features.Newcomers.Request;
 
 /// <summary>« Je m'installe / je découvre »: anyone, without an account, tells us about their project (rate-limited per address).</summary>
-[EnableRateLimiting(PublicFormLimit.Name)]
+[RateLimited(RateLimitPolicies.PublicForm)]
 public sealed class IndexModel(AppDbContext db, NewcomerDesk desk) : LocalizedPage
 {
     [BindProperty]
