@@ -25,6 +25,7 @@ public static partial class DatabaseInitializer
             }
             LogMigrated(logger, db.Database.ProviderName ?? "?");
         }
+        await Features.Observatory.Aggregates.ObservatoryAggregates.EnsureAsync(db, cancellationToken);
         if (config.GetValue("Demo:Enabled", true))
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoData>();

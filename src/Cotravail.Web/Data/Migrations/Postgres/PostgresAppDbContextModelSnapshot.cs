@@ -457,6 +457,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasIndex("CreditedInvoiceId")
                         .IsUnique();
 
+                    b.HasIndex("IssueDate")
+                        .HasDatabaseName("IX_Invoices_IssueDate");
+
                     b.HasIndex("NetworkId", "Number")
                         .IsUnique();
 
@@ -1186,6 +1189,119 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("EventRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.AggregateState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ObservatoryState", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.DeskMonth", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("HalfDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ResourceId", "Month");
+
+                    b.ToTable("ObservatoryDeskMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.OriginMonth", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SiteId", "Month", "Postcode");
+
+                    b.ToTable("ObservatoryOrigins", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.RevenueMonth", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Cents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NetworkId", "Month", "Product");
+
+                    b.ToTable("ObservatoryRevenue", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.SiteMonthCount", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Regulars")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SiteId", "Month");
+
+                    b.ToTable("ObservatorySiteMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.VisitorMonth", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("VisitorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SiteId", "Month", "VisitorId");
+
+                    b.ToTable("ObservatoryVisitorMonths", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Reception.ArrivalKey", b =>
                 {
                     b.Property<int>("SiteId")
@@ -1270,6 +1386,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BookingId");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("IX_Visits_Date");
 
                     b.HasIndex("InvoiceId");
 

@@ -444,6 +444,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("CreditedInvoiceId")
                         .IsUnique();
 
+                    b.HasIndex("IssueDate")
+                        .HasDatabaseName("IX_Invoices_IssueDate");
+
                     b.HasIndex("NetworkId", "Number")
                         .IsUnique();
 
@@ -1151,6 +1154,119 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("EventRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.AggregateState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ObservatoryState", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.DeskMonth", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HalfDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResourceId", "Month");
+
+                    b.ToTable("ObservatoryDeskMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.OriginMonth", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SiteId", "Month", "Postcode");
+
+                    b.ToTable("ObservatoryOrigins", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.RevenueMonth", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "Month", "Product");
+
+                    b.ToTable("ObservatoryRevenue", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.SiteMonthCount", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Regulars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SiteId", "Month");
+
+                    b.ToTable("ObservatorySiteMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.VisitorMonth", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SiteId", "Month", "VisitorId");
+
+                    b.ToTable("ObservatoryVisitorMonths", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Reception.ArrivalKey", b =>
                 {
                     b.Property<int>("SiteId")
@@ -1233,6 +1349,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BookingId");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("IX_Visits_Date");
 
                     b.HasIndex("InvoiceId");
 
