@@ -13,7 +13,7 @@ namespace Cotravail.Web.Data;
 /// </summary>
 public sealed class DemoData(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    IConfiguration config, DemoLogins logins, TimeProvider clock, SurveyDemo surveys)
+    IConfiguration config, DemoLogins logins, TimeProvider clock, SurveyDemo surveys, DemoActivity activity)
 {
     public const string NetworkSlug = "vallee-du-lot-et-du-vignoble";
 
@@ -57,6 +57,10 @@ public sealed class DemoData(
         await db.SaveChangesAsync(ct);
         await Features.Billing.Products.ProductPrices.SeedDemoAsync(db, network.Id, ct);
         await surveys.SeedAsync(network, ct);
+        if (config.GetValue("Demo:Activity", true))
+        {
+            await activity.SeedAsync(network, host.Id, ct);
+        }
     }
 
     private async Task<AppUser> EnsureUserAsync(string email, string first, string last, string postcode, string role, CancellationToken ct)
