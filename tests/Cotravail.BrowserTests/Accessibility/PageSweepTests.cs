@@ -16,7 +16,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
         var violations = await AxeSweep.ViolationsAsync(context,
         [
             "/compte/inscription", "/compte/connexion", "/compte/mot-de-passe-oublie", "/compte/confirmer/renvoyer",
-            "/page-qui-n-existe-pas", "/enquetes/besoins-coworking", "/enquetes/besoins-coworking/resultats", "/agenda", "/coups-de-main",
+            "/page-qui-n-existe-pas", "/enquetes/besoins-coworking", "/enquetes/besoins-coworking/resultats", "/agenda", "/coups-de-main", "/observatoire",
         ]);
         Assert.True(violations.Length == 0, violations);
     }
@@ -52,7 +52,7 @@ public sealed class PageSweepTests(BrowserFixture browser) : IClassFixture<Brows
             "/gestion/factures", "/accueil/luzech/caisse", "/accueil/luzech/reservations", "/gestion/enquetes", "/gestion/enquetes/1",
             "/gestion/enquetes/1/resultats", "/accueil", "/accueil/luzech", "/accueil/luzech/venue", "/accueil/luzech/qr-arrivee",
             "/accueil/luzech/vente", "/accueil/coups-de-main", "/gestion/entreprises", $"/gestion/espaces/{luzech}/produits",
-            "/animation", "/animation/nouveau", "/animation/accompagnement",
+            "/animation", "/animation/nouveau", "/gestion/observatoire", "/animation/accompagnement",
         ]);
         Assert.True(violations.Length == 0, violations);
     }
