@@ -11,6 +11,9 @@ public static class ObservatoryAggregates
 {
     private const long LockKey = 0x0B5E_47A7;
 
+    /// <summary>How long the last rebuild of the counters took in this process (null: none yet).</summary>
+    public static TimeSpan? LastRebuild { get; private set; }
+
     public static async Task EnsureAsync(AppDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -81,6 +84,9 @@ public static class ObservatoryAggregates
 
     private static async Task RebuildCountersAsync(AppDbContext db, bool pg, CancellationToken ct)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1)); // ten million visits are read once
         if (pg)
         {
             // Writers of the source tables wait until the counters are consistent with them.
@@ -90,5 +96,7 @@ public static class ObservatoryAggregates
         {
             await db.Database.ExecuteSqlRawAsync(sql, ct);
         }
+        db.Database.SetCommandTimeout(timeout);
+        LastRebuild = watch.Elapsed;
     }
 }
