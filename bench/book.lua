@@ -3,8 +3,8 @@
 local config = dofile(os.getenv("BENCH_CONFIG"))
 local threads = {}
 local next_id = 0
--- a second round in the same database starts further on (BENCH_OFFSET), so that its slots are still free
-local offset = tonumber(os.getenv("BENCH_OFFSET") or "0")
+-- a second round in the same database (BENCH_ROUND=2) takes the other half of the slots, still free
+local offset = (tonumber(os.getenv("BENCH_ROUND") or "1") - 1) * #config.tokens * #config.dates
 
 function setup(thread)
   thread:set("id", next_id)

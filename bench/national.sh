@@ -22,7 +22,7 @@ CONNECTIONS=${CONNECTIONS:-32}; DURATION=${DURATION:-10}; PORT=${BENCH_PORT:-519
 DATA=${BENCH_DATA:-/tmp/cotravail-national}
 SCALE="sites=$SITES members=$MEMBERS visits=$VISITS bookings=$BOOKINGS events=$EVENTS"
 PASSWORD="banc-d-essai-mot-de-passe"
-USERS=200
+USERS=${USERS:-50}
 APP=src/Cotravail.Web/bin/Release/net10.0/Cotravail.Web.dll
 GEN=bench/Cotravail.Bench/bin/Release/net10.0/Cotravail.Bench.dll
 APP_PID=""; PG_OWN=""
@@ -81,7 +81,7 @@ measure() { # provider, round
 
 scenarios() { # provider, round
   local p=$1 round=$2 base="http://127.0.0.1:$PORT"
-  export BENCH_OFFSET=$(( (round - 1) * 17600 ))
+  export BENCH_ROUND=$round
   local from to; from=$(date -u -d "+7 days" +%F); to=$(date -u -d "+13 days" +%F)
   local token; token=$(awk -F'"' '/^    "/ { print $2; exit }' "$DATA/config.lua")
   ROWS=()
@@ -98,6 +98,10 @@ scenarios() { # provider, round
   for _ in $(seq 1 10); do alone+=("$(curl -s -o /dev/null -w '%{time_total}' "$base/api/v1/observatory/indicators")"); done
   local median; median=$(printf '%s\n' "${alone[@]}" | sort -n | sed -n 5p)
   local worst; worst=$(printf '%s\n' "${alone[@]}" | sort -n | tail -n 1)
+  local one=()
+  for _ in $(seq 1 10); do one+=("$(curl -s -o /dev/null -w '%{time_total}' "$base/api/v1/observatory/indicators?siteId=$NAT_SITE")"); done
+  local one_median; one_median=$(printf '%s\n' "${one[@]}" | sort -n | sed -n 5p)
+  local size; size=$(curl -s "$base/api/v1/observatory/indicators" | wc -c)
   local held; held=$(sql "$p" "SELECT COUNT(*) FROM \"Bookings\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE' AND \"Status\" = 0")
   local counter; counter=$(sql "$p" "SELECT \"Morning\" FROM \"DeskDays\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE'")
   local rss; rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
@@ -111,7 +115,7 @@ scenarios() { # provider, round
       echo "| $name | $rps | $p50 | $p99 | ${non2xx:-0} | $(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.1f %%", 100 * a / b }') |"
     done
     echo
-    echo "- S5 alone (10 sequential requests, no other load): median $(awk -v s="$median" 'BEGIN{printf "%.0f", s*1000}') ms, slowest $(awk -v s="$worst" 'BEGIN{printf "%.0f", s*1000}') ms."
+    echo "- S5 alone (10 sequential requests, no other load from the script): every site, 12 months: median $(awk -v s="$median" 'BEGIN{printf "%.0f", s*1000}') ms, slowest $(awk -v s="$worst" 'BEGIN{printf "%.0f", s*1000}') ms (answer of $((size / 1024)) KiB); one site: median $(awk -v s="$one_median" 'BEGIN{printf "%.0f", s*1000}') ms."
     echo "- Contended slot (desk pool of $CONTENDED_CAPACITY, $CONTENDED_DATE morning): $held bookings held, day counter $counter — $([ "$held" -le "$CONTENDED_CAPACITY" ] && [ "$counter" = "$held" ] && echo "no overbooking" || echo "OVERBOOKED")."
     echo "- Resident memory (RSS) of the app after this round: $((rss / 1024)) MiB."
     echo
@@ -134,7 +138,7 @@ run_provider() { # provider
   {
     echo "return {"
     echo "  resource = $POOL, contended_resource = $CONTENDED_RESOURCE, contended_date = \"$CONTENDED_DATE\", password = \"$PASSWORD\","
-    echo -n "  dates = {"; for d in $(seq 2 89); do echo -n "\"$(date -u -d "+$d days" +%F)\","; done; echo "},"
+    echo -n "  dates = {"; for d in $(seq 2 300); do echo -n "\"$(date -u -d "+$d days" +%F)\","; done; echo "},"
     echo "  tokens = {"
     for i in $(seq 0 $((USERS - 1))); do
       curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"bench-$i@cotravail.test\",\"password\":\"$PASSWORD\"}" \

@@ -18,8 +18,10 @@ internal sealed class Bulk(DbConnection connection) : IAsyncDisposable
 
     public static async Task<Bulk> OpenAsync(string provider, string connectionString)
     {
+        // No command timeout: finishing a COPY of ten million rows takes longer than the default 30 s.
         DbConnection c = provider.Equals("postgres", StringComparison.OrdinalIgnoreCase)
-            ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString)
+            : new SqliteConnection(connectionString);
         await c.OpenAsync();
         var bulk = new Bulk(c);
         if (!bulk.IsPostgres)

@@ -22,7 +22,7 @@ public sealed class IndicatorsQuery(AppDbContext db)
         var ids = sites.Select(s => s.Id).ToList();
         var spans = MonthSpan.Between(from, to);
         var presence = new Presence(db);
-        await presence.ReadAsync(ids, spans, ct);
+        await presence.ReadAsync(ids, siteId is null ? networks : null, spans, ct);
         var deskIds = sites.SelectMany(s => s.Resources).Where(r => r.Kind == ResourceKind.DeskPool).Select(r => r.Id).ToList();
         var deskUse = await DeskUse.ReadAsync(db, deskIds, spans, ct);
         var animation = await Animation.ReadAsync(db, sites, from, to, ct);

@@ -18,7 +18,8 @@ internal sealed class Presence(AppDbContext db)
 
     public Dictionary<string, int> Origins { get; } = new(StringComparer.Ordinal);
 
-    public async Task ReadAsync(IReadOnlyCollection<int> siteIds, IReadOnlyList<MonthSpan> spans, CancellationToken ct)
+    /// <param name="networks">When not null, the sites are every site of these networks: origins are read from the networks' rows.</param>
+    public async Task ReadAsync(IReadOnlyCollection<int> siteIds, IReadOnlyCollection<int>? networks, IReadOnlyList<MonthSpan> spans, CancellationToken ct)
     {
         var whole = new List<MonthSpan>();
         foreach (var span in spans)
@@ -44,8 +45,9 @@ internal sealed class Presence(AppDbContext db)
         {
             Months[(m.SiteId, m.Month)] = new PresenceCount(m.Visits, m.Visitors, m.Regulars);
         }
+        var keys = networks is null ? siteIds : [.. networks.Select(n => -n)];
         var origins = await db.Set<OriginMonth>().AsNoTracking()
-            .Where(o => siteIds.Contains(o.SiteId) && o.Month >= first && o.Month <= last)
+            .Where(o => keys.Contains(o.SiteId) && o.Month >= first && o.Month <= last)
             .GroupBy(o => o.Postcode).Select(g => new { g.Key, Visits = g.Sum(o => o.Visits) }).ToListAsync(ct);
         foreach (var o in origins)
         {

@@ -8,7 +8,7 @@ namespace Cotravail.Web.Features.Observatory.Aggregates;
 internal static class AggregateSql
 {
     /// <summary>Raise when the triggers change: the next start recreates them and rebuilds the counters.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const int Regular = IndicatorsQuery.RegularVisitsAMonth;
 
@@ -37,6 +37,11 @@ internal static class AggregateSql
         $"""
         INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Visits")
         SELECT "SiteId", {Month(pg, "\"Date\"")}, COALESCE("Postcode", '?'), COUNT(*) FROM "Visits" GROUP BY 1, 2, 3
+        """,
+        $"""
+        INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Visits")
+        SELECT -s."NetworkId", {Month(pg, "v.\"Date\"")}, COALESCE(v."Postcode", '?'), COUNT(*)
+        FROM "Visits" v JOIN "Sites" s ON s."Id" = v."SiteId" GROUP BY 1, 2, 3
         """,
         $"""
         INSERT INTO "ObservatoryDeskMonths" ("ResourceId", "Month", "HalfDays")
@@ -77,6 +82,7 @@ internal static class AggregateSql
         var key = $"\"SiteId\" = {row}.\"SiteId\" AND \"Month\" = {month}";
         var count = $"(SELECT \"Visits\" FROM \"ObservatoryVisitorMonths\" WHERE {key} AND \"VisitorId\" = {row}.\"VisitorId\")";
         var postcode = $"COALESCE({row}.\"Postcode\", '?')";
+        var network = $"-(SELECT \"NetworkId\" FROM \"Sites\" WHERE \"Id\" = {row}.\"SiteId\")";
         return delta > 0
             ? $"""
               INSERT INTO "ObservatoryVisitorMonths" ("SiteId", "Month", "VisitorId", "Visits") VALUES ({row}."SiteId", {month}, {row}."VisitorId", 1)
@@ -87,14 +93,16 @@ internal static class AggregateSql
                 "Regulars" = "Regulars" + ({count} = {Regular}) WHERE {key};
               INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Visits") VALUES ({row}."SiteId", {month}, {postcode}, 1)
                 ON CONFLICT ("SiteId", "Month", "Postcode") DO UPDATE SET "Visits" = "Visits" + 1;
+              INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Visits") VALUES ({network}, {month}, {postcode}, 1)
+                ON CONFLICT ("SiteId", "Month", "Postcode") DO UPDATE SET "Visits" = "Visits" + 1;
               """
             : $"""
               UPDATE "ObservatorySiteMonths" SET "Visits" = "Visits" - 1, "Visitors" = "Visitors" - ({count} = 1),
                 "Regulars" = "Regulars" - ({count} = {Regular}) WHERE {key};
               UPDATE "ObservatoryVisitorMonths" SET "Visits" = "Visits" - 1 WHERE {key} AND "VisitorId" = {row}."VisitorId";
               DELETE FROM "ObservatoryVisitorMonths" WHERE {key} AND "VisitorId" = {row}."VisitorId" AND "Visits" <= 0;
-              UPDATE "ObservatoryOrigins" SET "Visits" = "Visits" - 1 WHERE {key} AND "Postcode" = {postcode};
-              DELETE FROM "ObservatoryOrigins" WHERE {key} AND "Postcode" = {postcode} AND "Visits" <= 0;
+              UPDATE "ObservatoryOrigins" SET "Visits" = "Visits" - 1 WHERE "SiteId" IN ({row}."SiteId", {network}) AND "Month" = {month} AND "Postcode" = {postcode};
+              DELETE FROM "ObservatoryOrigins" WHERE "SiteId" IN ({row}."SiteId", {network}) AND "Month" = {month} AND "Postcode" = {postcode} AND "Visits" <= 0;
               """;
     }
 
@@ -133,6 +141,7 @@ internal static class AggregateSql
         CREATE OR REPLACE FUNCTION observatory_visit(p_site integer, p_date date, p_visitor integer, p_postcode text, p_delta integer)
         RETURNS void LANGUAGE plpgsql AS $fn$
         DECLARE m date := date_trunc('month', p_date)::date; pc text := COALESCE(p_postcode, '?'); n integer;
+          net integer := -(SELECT "NetworkId" FROM "Sites" WHERE "Id" = p_site);
         BEGIN
           IF p_delta > 0 THEN
             INSERT INTO "ObservatoryVisitorMonths" AS v ("SiteId", "Month", "VisitorId", "Visits") VALUES (p_site, m, p_visitor, 1)
@@ -141,7 +150,7 @@ internal static class AggregateSql
               VALUES (p_site, m, 1, (n = 1)::int, (n = {{Regular}})::int)
               ON CONFLICT ("SiteId", "Month") DO UPDATE SET "Visits" = s."Visits" + 1,
                 "Visitors" = s."Visitors" + (n = 1)::int, "Regulars" = s."Regulars" + (n = {{Regular}})::int;
-            INSERT INTO "ObservatoryOrigins" AS o ("SiteId", "Month", "Postcode", "Visits") VALUES (p_site, m, pc, 1)
+            INSERT INTO "ObservatoryOrigins" AS o ("SiteId", "Month", "Postcode", "Visits") VALUES (p_site, m, pc, 1), (net, m, pc, 1)
               ON CONFLICT ("SiteId", "Month", "Postcode") DO UPDATE SET "Visits" = o."Visits" + 1;
           ELSE
             UPDATE "ObservatoryVisitorMonths" SET "Visits" = "Visits" - 1
@@ -149,8 +158,8 @@ internal static class AggregateSql
             DELETE FROM "ObservatoryVisitorMonths" WHERE "SiteId" = p_site AND "Month" = m AND "VisitorId" = p_visitor AND "Visits" <= 0;
             UPDATE "ObservatorySiteMonths" SET "Visits" = "Visits" - 1, "Visitors" = "Visitors" - (n = 0)::int,
               "Regulars" = "Regulars" - (n = {{Regular - 1}})::int WHERE "SiteId" = p_site AND "Month" = m;
-            UPDATE "ObservatoryOrigins" SET "Visits" = "Visits" - 1 WHERE "SiteId" = p_site AND "Month" = m AND "Postcode" = pc;
-            DELETE FROM "ObservatoryOrigins" WHERE "SiteId" = p_site AND "Month" = m AND "Postcode" = pc AND "Visits" <= 0;
+            UPDATE "ObservatoryOrigins" SET "Visits" = "Visits" - 1 WHERE "SiteId" IN (p_site, net) AND "Month" = m AND "Postcode" = pc;
+            DELETE FROM "ObservatoryOrigins" WHERE "SiteId" IN (p_site, net) AND "Month" = m AND "Postcode" = pc AND "Visits" <= 0;
           END IF;
         END $fn$
         """,

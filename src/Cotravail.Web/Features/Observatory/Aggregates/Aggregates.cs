@@ -22,7 +22,11 @@ public sealed class SiteMonthCount
     public int Regulars { get; set; }
 }
 
-/// <summary>Visits of one site's month by postcode of residence (« ? » when unknown).</summary>
+/// <summary>
+/// Visits of one site's month by postcode of residence (« ? » when unknown). Rows whose <see cref="SiteId"/> is
+/// negative hold a whole network's month (<c>SiteId = -NetworkId</c>): a national network's origins are then a few
+/// thousand rows to add, not one row per site and postcode.
+/// </summary>
 public sealed class OriginMonth
 {
     public int SiteId { get; set; }
