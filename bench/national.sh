@@ -73,8 +73,8 @@ generate() { # provider
 
 measure() { # provider, round
   local name=$1 warm=$2; shift 2
-  if [ "$warm" = yes ]; then taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d3s "$@" >/dev/null 2>&1 || true; fi
-  local out; out=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@")
+  if [ "$warm" = yes ]; then taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d3s --timeout 30s "$@" >/dev/null 2>&1 || true; fi
+  local out; out=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "$@")
   echo "$out" >"$DATA/last-$name.txt"
   echo "$name|$(echo "$out" | awk '/Requests\/sec/ {print $2}')|$(echo "$out" | awk '$1=="50%" {print $2}')|$(echo "$out" | awk '$1=="99%" {print $2}')|$(echo "$out" | awk '/Non-2xx/ {print $5}')"
 }
@@ -103,7 +103,7 @@ scenarios() { # provider, round
   local one_median; one_median=$(printf '%s\n' "${one[@]}" | sort -n | sed -n 5p)
   local size; size=$(curl -s "$base/api/v1/observatory/indicators" | wc -c)
   local held; held=$(sql "$p" "SELECT COUNT(*) FROM \"Bookings\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE' AND \"Status\" = 0")
-  local counter; counter=$(sql "$p" "SELECT \"Morning\" FROM \"DeskDays\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE'")
+  local counter; counter=$(sql "$p" "SELECT COALESCE(MAX(\"Morning\"), 0) FROM \"DeskDays\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE'")
   local rss; rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
   {
     echo "### $p, round $round"
@@ -131,7 +131,7 @@ run_provider() { # provider
   POOL=$(sql "$p" "SELECT \"Id\" FROM \"Resources\" WHERE \"SiteId\" = $BENCH_SITE AND \"Kind\" = 0")
   CONTENDED_RESOURCE=$(sql "$p" "SELECT \"Id\" FROM \"Resources\" WHERE \"SiteId\" = $NAT_SITE AND \"Kind\" = 0")
   CONTENDED_CAPACITY=$(sql "$p" "SELECT \"Capacity\" FROM \"Resources\" WHERE \"Id\" = $CONTENDED_RESOURCE")
-  CONTENDED_DATE=$(for d in $(seq 30 60); do x=$(date -u -d "+$d days" +%F); [ "$(date -u -d "$x" +%u)" -le 5 ] && { echo "$x"; break; }; done)
+  CONTENDED_DATE=$(for d in $(seq 3 20); do x=$(date -u -d "+$d days" +%F); [ "$(date -u -d "$x" +%u)" -le 5 ] && { echo "$x"; break; }; done)
   taskset -c 0 dotnet "$APP" --urls "http://127.0.0.1:$PORT" >"$DATA/app-$p.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done

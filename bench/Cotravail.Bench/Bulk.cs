@@ -28,6 +28,12 @@ internal sealed class Bulk(DbConnection connection) : IAsyncDisposable
         {
             await bulk.ExecAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;");
         }
+        else if (await bulk.ScalarAsync<bool>("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
+        {
+            // The rows are consistent by construction: skip the foreign-key checks, which PostgreSQL would otherwise
+            // queue for every row and run at the end of each COPY (minutes at ten million rows).
+            await bulk.ExecAsync("SET session_replication_role = replica");
+        }
         return bulk;
     }
 
