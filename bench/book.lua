@@ -3,6 +3,8 @@
 local config = dofile(os.getenv("BENCH_CONFIG"))
 local threads = {}
 local next_id = 0
+-- a second round in the same database (BENCH_ROUND=2) takes the other half of the slots, still free
+local offset = (tonumber(os.getenv("BENCH_ROUND") or "1") - 1) * #config.tokens * #config.dates
 
 function setup(thread)
   thread:set("id", next_id)
@@ -19,7 +21,7 @@ local periods = { "morning", "afternoon" }
 function request()
   -- spread: thread id selects a slice of members, n walks through days and halves
   local users = #config.tokens
-  local combo = id * 1000003 + n
+  local combo = id * 1000003 + n + offset
   n = n + 1
   local user = (combo % users) + 1
   local rest = math.floor(combo / users)

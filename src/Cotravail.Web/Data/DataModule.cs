@@ -34,6 +34,7 @@ public static class DataModule
             throw new InvalidOperationException($"Unknown Database:Provider '{provider}': use Sqlite or Postgres.");
         }
         builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<DemoActivity>();
         builder.Services.AddSingleton<DemoLogins>();
         return builder;
     }

@@ -36,6 +36,7 @@ public static partial class DatabaseInitializer
             await Features.Accounts.UserNameKeys.BackfillAsync(db, cancellationToken);
             LogMigrated(logger, db.Database.ProviderName ?? "?");
         }
+        await Features.Observatory.Aggregates.ObservatoryAggregates.EnsureAsync(db, cancellationToken);
         if (config.GetValue("Demo:Enabled", true))
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoData>();

@@ -14,7 +14,7 @@ namespace Cotravail.Web.Data;
 public sealed class DemoData(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
     IConfiguration config, DemoLogins logins, TimeProvider clock, SurveyDemo surveys,
-    Features.Entrepreneurs.NetworkDemo networkDemo, Features.Newcomers.NewcomersDemo newcomers)
+    Features.Entrepreneurs.NetworkDemo networkDemo, Features.Newcomers.NewcomersDemo newcomers, DemoActivity activity)
 {
     public const string NetworkSlug = "vallee-du-lot-et-du-vignoble";
 
@@ -60,6 +60,10 @@ public sealed class DemoData(
         await surveys.SeedAsync(network, ct);
         await networkDemo.SeedAsync(ct);
         await newcomers.SeedAsync(network, member, ct);
+        if (config.GetValue("Demo:Activity", true))
+        {
+            await activity.SeedAsync(network, host.Id, ct);
+        }
     }
 
     private async Task<AppUser> EnsureUserAsync(string email, string first, string last, string postcode, string role, CancellationToken ct)

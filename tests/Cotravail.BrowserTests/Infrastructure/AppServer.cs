@@ -36,6 +36,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", database.ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Activity", "false");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Identity:PasswordIterations", "1000");
         builder.UseSetting("Mail:PickupDirectory", MailFolder);

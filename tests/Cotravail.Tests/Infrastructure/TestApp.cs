@@ -39,6 +39,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Database:Provider"] = database.Provider,
             [$"ConnectionStrings:{database.Provider}"] = database.ConnectionString,
             ["Demo:Enabled"] = "true",
+            ["Demo:Activity"] = "false",
             ["Demo:Password"] = DemoPassword,
             ["Identity:PasswordIterations"] = "1000",
             ["Mail:PickupDirectory"] = MailFolder,

@@ -63,6 +63,12 @@ public sealed class ObservatoryTests
 
         var page = await app.Browser().GetDocumentAsync("/observatoire?Du=2026-11-01&Au=2026-11-30");
         Assert.Contains("moins de 5", page.QuerySelector("main").Text(), StringComparison.Ordinal);
+        // Each table has its chart: bars drawn on the server, their figures written beside them.
+        var chart = page.QuerySelectorAll("figure.chart").Single(f => f.QuerySelector("figcaption")!.Text() == "Passages par mois : Tiers-lieu de Luzech");
+        Assert.Equal("9", chart.QuerySelector(".bar-value")!.Text());
+        Assert.Equal("100", chart.QuerySelector("svg rect")!.GetAttribute("width"));
+        Assert.Contains(page.QuerySelectorAll("figure.chart figcaption"), c => c.Text() == "Passages par code postal de résidence");
+        Assert.Empty(page.QuerySelectorAll("main [style]"));
         await app.Browser().GetDocumentAsync("/observatoire?Du=2026-12-01&Au=2026-11-01", HttpStatusCode.BadRequest);
         var bad = await app.CreateClient().GetAsync(new Uri("/api/v1/observatory/indicators?from=2020-01-01&to=2026-01-01", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

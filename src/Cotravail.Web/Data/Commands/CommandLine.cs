@@ -10,12 +10,14 @@ namespace Cotravail.Web.Data.Commands;
 /// <item><c>restore --from FILE [--force]</c>: puts a SQLite backup in place (app stopped); refuses a database that holds data unless <c>--force</c>.</item>
 /// <item><c>copy-to-postgres [--from SQLITE-CS] [--to POSTGRES-CS]</c>: copies everything into an empty PostgreSQL database and checks it.</item>
 /// <item><c>bench-data --users N --password P</c>: a load-test network (see bench/).</item>
+/// <item><c>observatory-suspend</c>: drops the observatory's triggers before a bulk load (bench/national.sh).</item>
+/// <item><c>observatory-rebuild</c>: recomputes the observatory's counters from the source tables and reinstalls the triggers.</item>
 /// </list>
 /// PostgreSQL is backed up with its own tools: <c>ops/backup-postgres.sh</c> and <c>ops/restore-postgres.sh</c>.
 /// </summary>
 public static class CommandLine
 {
-    public static readonly IReadOnlyList<string> Known = ["backup", "restore", "copy-to-postgres", "bench-data"];
+    public static readonly IReadOnlyList<string> Known = ["backup", "restore", "copy-to-postgres", "bench-data", "observatory-suspend", "observatory-rebuild"];
 
     /// <summary>True when the arguments named a command, which has then run (its exit code set): the caller exits.</summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
@@ -34,6 +36,7 @@ public static class CommandLine
                 "restore" => await RestoreAsync(app.Configuration, args),
                 "copy-to-postgres" => await CopyAsync(app.Configuration, args),
                 "bench-data" => await BenchAsync(app, args),
+                "observatory-suspend" or "observatory-rebuild" => await ObservatoryAsync(app, args[0]),
                 _ => Fail($"Unknown command '{args[0]}'. Known: {string.Join(", ", Known)}."),
             };
         }
@@ -95,6 +98,25 @@ public static class CommandLine
         var password = Option(args, "--password") ?? throw new ArgumentException("--password is required");
         var seeded = await BenchData.SeedAsync(scope.ServiceProvider, users, password);
         Console.WriteLine($"bench site {seeded.SiteId}, desk pool {seeded.DeskPoolId}, {users} users bench-N@cotravail.test");
+        return 0;
+    }
+
+    private static async Task<int> ObservatoryAsync(WebApplication app, string command)
+    {
+        await app.InitializeDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        if (command == "observatory-suspend")
+        {
+            await Features.Observatory.Aggregates.ObservatoryAggregates.SuspendAsync(db);
+        }
+        else if (Features.Observatory.Aggregates.ObservatoryAggregates.LastRebuild is null)
+        {
+            await Features.Observatory.Aggregates.ObservatoryAggregates.RebuildAsync(db);
+        }
+        var took = Features.Observatory.Aggregates.ObservatoryAggregates.LastRebuild ?? watch.Elapsed;
+        Console.WriteLine($"{command}: {took.TotalSeconds:0.0} s");
         return 0;
     }
 

@@ -1,6 +1,4 @@
 using Cotravail.Web.Data;
-using Cotravail.Web.Features.Billing;
-using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Sites;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Observatory;
 
 /// <summary>
-/// Computes the observatory's indicators for a period and a set of sites, from visits, desk counters, events,
-/// volunteering and invoices. Every figure is a count or a sum; no name leaves this class.
+/// Computes the observatory's indicators for a period and a set of sites, from the monthly counters the database keeps
+/// (visits, desk use, revenue: ADR 0011), events and volunteering. Every figure is a count or a sum; no name leaves
+/// this class.
 /// </summary>
 public sealed class IndicatorsQuery(AppDbContext db)
 {
@@ -18,60 +17,34 @@ public sealed class IndicatorsQuery(AppDbContext db)
 
     public async Task<IndicatorSet> ComputeAsync(IReadOnlyCollection<int> networks, int? siteId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var sites = await db.Sites.AsNoTracking().Include(s => s.Resources).Include(s => s.OpeningHours).Include(s => s.Closures)
+        var sites = await db.Sites.AsNoTracking().AsSplitQuery().Include(s => s.Resources).Include(s => s.OpeningHours).Include(s => s.Closures)
             .Where(s => networks.Contains(s.NetworkId) && (siteId == null || s.Id == siteId)).ToListAsync(ct);
         var ids = sites.Select(s => s.Id).ToList();
-        var visits = await db.Visits.AsNoTracking().Where(v => ids.Contains(v.SiteId) && v.Date >= from && v.Date <= to)
-            .Select(v => new { v.SiteId, v.Date, v.VisitorId, v.Postcode }).ToListAsync(ct);
+        var spans = MonthSpan.Between(from, to);
+        var presence = new Presence(db);
+        await presence.ReadAsync(ids, siteId is null ? networks : null, spans, ct);
         var deskIds = sites.SelectMany(s => s.Resources).Where(r => r.Kind == ResourceKind.DeskPool).Select(r => r.Id).ToList();
-        var deskDays = await db.DeskDays.AsNoTracking().Where(d => deskIds.Contains(d.ResourceId) && d.Date >= from && d.Date <= to).ToListAsync(ct);
-        var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-1);
-        var toUtc = to.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var events = await db.Events.AsNoTracking().Where(e => ids.Contains(e.SiteId) && e.Status == EventStatus.Published && e.StartUtc >= fromUtc && e.StartUtc < toUtc)
-            .Select(e => new { e.Id, e.SiteId, e.StartUtc }).ToListAsync(ct);
-        var eventIds = events.Select(e => e.Id).ToList();
-        var participants = await db.EventRegistrations.AsNoTracking()
-            .Where(r => eventIds.Contains(r.EventId) && r.Status == RegistrationStatus.Confirmed && r.Attended != false)
-            .GroupBy(r => r.EventId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var help = await db.HelpSignups.AsNoTracking().Join(db.HelpTasks, s => s.TaskId, t => t.Id, (s, t) => new { t.SiteId, t.Date })
-            .Where(x => ids.Contains(x.SiteId) && x.Date >= from && x.Date <= to).ToListAsync(ct);
+        var deskUse = await DeskUse.ReadAsync(db, deskIds, spans, ct);
+        var animation = await Animation.ReadAsync(db, sites, from, to, ct);
+        var holidays = Enumerable.Range(from.Year, to.Year - from.Year + 1).SelectMany(FrenchPublicHolidays.Of).Select(h => h.Day).ToHashSet();
 
         var months = new List<SiteMonth>();
         foreach (var site in sites.OrderBy(s => s.Name))
         {
-            var zone = SiteClock.Zone(site);
             var capacity = site.Resources.Where(r => r.Kind == ResourceKind.DeskPool && !r.IsArchived).Sum(r => r.Capacity);
-            var siteDesks = site.Resources.Where(r => r.Kind == ResourceKind.DeskPool).Select(r => r.Id).ToHashSet();
-            for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+            var siteDesks = site.Resources.Where(r => r.Kind == ResourceKind.DeskPool).Select(r => r.Id).ToList();
+            foreach (var span in spans)
             {
-                var (start, end) = (Max(month, from), Min(month.AddMonths(1).AddDays(-1), to));
-                var siteVisits = visits.Where(v => v.SiteId == site.Id && v.Date >= start && v.Date <= end).ToList();
-                var perVisitor = siteVisits.GroupBy(v => v.VisitorId).Select(g => g.Count()).ToList();
-                var openDays = 0;
-                for (var d = start; d <= end; d = d.AddDays(1))
-                {
-                    openDays += SiteCalendar.HoursOn(site, d) is null ? 0 : 1;
-                }
-                var usedTenths = deskDays.Where(d => siteDesks.Contains(d.ResourceId) && d.Date >= start && d.Date <= end).Sum(d => (d.Morning + d.Afternoon) * 5);
-                var siteEvents = events.Where(e => e.SiteId == site.Id
-                    && DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.StartUtc, zone)) is var d && d >= start && d <= end).ToList();
-                months.Add(new SiteMonth(site.Id, site.Name, $"{month:yyyy-MM}", siteVisits.Count, perVisitor.Count,
-                    perVisitor.Count(c => c >= RegularVisitsAMonth), perVisitor.Count(c => c < RegularVisitsAMonth),
-                    usedTenths, capacity * openDays, siteEvents.Count, siteEvents.Sum(e => participants.GetValueOrDefault(e.Id)),
-                    help.Count(h => h.SiteId == site.Id && h.Date >= start && h.Date <= end)));
+                var p = presence.Months.GetValueOrDefault((site.Id, span.Month)) ?? new PresenceCount(0, 0, 0);
+                var usedTenths = siteDesks.Sum(d => deskUse.GetValueOrDefault((d, span.Month))) * 5;
+                var (events, participants, help) = animation.Of(site.Id, span);
+                months.Add(new SiteMonth(site.Id, site.Name, $"{span.Month:yyyy-MM}", p.Visits, p.Visitors, p.Regulars, p.Visitors - p.Regulars,
+                    usedTenths, capacity * OpenDays(site, span, holidays), events, participants, help));
             }
         }
-        var origins = visits.GroupBy(v => v.Postcode ?? "?")
-            .Select(g => new Origin(g.Key, Communes.At(g.Key).FirstOrDefault(), g.Count()))
+        var origins = presence.Origins.Select(o => new Origin(o.Key, Communes.At(o.Key).FirstOrDefault(), o.Value))
             .OrderByDescending(o => o.Visits).ThenBy(o => o.Postcode, StringComparer.Ordinal).ToList();
-
-        var invoiceLines = await db.Set<InvoiceLine>().AsNoTracking()
-            .Join(db.Invoices.Where(i => networks.Contains(i.NetworkId) && i.IssueDate >= from && i.IssueDate <= to),
-                l => l.InvoiceId, i => i.Id, (l, i) => new { i.Kind, l.Description, l.TotalInclTaxCents })
-            .ToListAsync(ct);
-        var revenue = invoiceLines.GroupBy(l => l.Description.Split(" – ")[0])
-            .Select(g => new Revenue(g.Key, g.Sum(l => l.Kind == InvoiceKind.CreditNote ? -l.TotalInclTaxCents : l.TotalInclTaxCents)))
-            .OrderByDescending(r => r.Cents).ToList();
+        var revenue = await RevenueByProduct.ReadAsync(db, networks, spans, ct);
         var fromCreated = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toCreated = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var newMembers = await db.Users.CountAsync(u => u.CreatedAtUtc >= fromCreated && u.CreatedAtUtc < toCreated, ct);
@@ -79,7 +52,22 @@ public sealed class IndicatorsQuery(AppDbContext db)
         return new IndicatorSet(from, to, months, origins, revenue, newMembers, members);
     }
 
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
-
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    /// <summary>Days of the span the site is open (weekly hours, less closures and, if the site closes then, public holidays).</summary>
+    private static int OpenDays(Site site, MonthSpan span, HashSet<DateOnly> holidays)
+    {
+        var open = new bool[7];
+        foreach (var h in site.OpeningHours)
+        {
+            open[(int)h.Day] = true;
+        }
+        var days = 0;
+        for (var d = span.Start; d <= span.End; d = d.AddDays(1))
+        {
+            if (open[(int)d.DayOfWeek] && !(site.ClosedOnPublicHolidays && holidays.Contains(d)) && !site.Closures.Any(c => c.Includes(d)))
+            {
+                days++;
+            }
+        }
+        return days;
+    }
 }

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# National-scale benchmark of Cotravail (issues 8 and 10), on SQLite and on PostgreSQL, in one run:
+#   generate  a national network with bench/Cotravail.Bench (Bogus, French locale; PostgreSQL binary COPY, SQLite
+#             prepared inserts in big transactions), the observatory's triggers suspended during the load and its
+#             counters rebuilt after;
+#   measure   with wrk on loopback, the app pinned to core 0 (taskset -c 0) and wrk to core 1 (taskset -c 1):
+#             S1 plaintext ceiling, S2 availability GET (anonymous: output cache; signed in: database every time),
+#             S3 booking POST (distinct slots; one contended slot, then checked for overbooking), S4 a site's HTML
+#             page, S5 observatory indicators (12 months, every site; plus 10 sequential requests timed alone),
+#             S6 login (PBKDF2 at the production iteration count). The scenarios run twice in the same process and the
+#             resident memory (RSS) is read after each round.
+# Usage: bench/national.sh [all|generate|measure]   (default all; generation is skipped when already done at this scale)
+# Scale (environment): SITES=3500 MEMBERS=300000 VISITS=10000000 BOOKINGS=10000000 EVENTS=50000
+# Other: CONNECTIONS=32 DURATION=10 BENCH_DATA=/tmp/cotravail-national BENCH_POSTGRES="Host=…;Port=…;Username=…;Database=…"
+#        (without BENCH_POSTGRES a throwaway cluster is started from Debian's postgresql on port 55432, as root).
+# Needs: the .NET SDK, wrk, sqlite3, psql, taskset (util-linux), curl.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PHASE=${1:-all}
+SITES=${SITES:-3500}; MEMBERS=${MEMBERS:-300000}; VISITS=${VISITS:-10000000}; BOOKINGS=${BOOKINGS:-10000000}; EVENTS=${EVENTS:-50000}
+CONNECTIONS=${CONNECTIONS:-32}; DURATION=${DURATION:-10}; PORT=${BENCH_PORT:-5198}
+DATA=${BENCH_DATA:-/tmp/cotravail-national}
+SCALE="sites=$SITES members=$MEMBERS visits=$VISITS bookings=$BOOKINGS events=$EVENTS"
+PASSWORD="banc-d-essai-mot-de-passe"
+USERS=${USERS:-50}
+APP=src/Cotravail.Web/bin/Release/net10.0/Cotravail.Web.dll
+GEN=bench/Cotravail.Bench/bin/Release/net10.0/Cotravail.Bench.dll
+APP_PID=""; PG_OWN=""
+mkdir -p "$DATA"
+cleanup() {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  if [ -n "$PG_OWN" ]; then runuser -u postgres -- "$PG_OWN/pg_ctl" -D "$DATA/pg/data" stop -m fast >/dev/null || true; fi
+}
+trap cleanup EXIT
+for tool in wrk sqlite3 psql taskset curl; do command -v $tool >/dev/null || { echo "$tool is missing (apt-get install wrk sqlite3 postgresql-client util-linux curl)" >&2; exit 1; }; done
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build -c Release src/Cotravail.Web -v quiet -nologo >/dev/null
+dotnet build -c Release bench/Cotravail.Bench -v quiet -nologo >/dev/null
+
+if [ -z "${BENCH_POSTGRES:-}" ]; then
+  PG_OWN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  if [ ! -d "$DATA/pg/data" ]; then
+    mkdir -p "$DATA/pg" && chown postgres: "$DATA/pg"
+    runuser -u postgres -- "$PG_OWN/initdb" -D "$DATA/pg/data" --auth=trust -U postgres >/dev/null
+  fi
+  runuser -u postgres -- "$PG_OWN/pg_ctl" -D "$DATA/pg/data" -l "$DATA/pg/log" -o "-c listen_addresses=127.0.0.1 -p 55432 -c unix_socket_directories=$DATA/pg -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
+  BENCH_POSTGRES="Host=127.0.0.1;Port=55432;Username=postgres;Database=national"
+fi
+PG_URL=$(echo "$BENCH_POSTGRES" | awk -F';' '{for(i=1;i<=NF;i++){split($i,kv,"=");k=tolower(kv[1]);v[k]=kv[2]}} END{printf "postgresql://%s@%s:%s/%s", v["username"], v["host"], v["port"], v["database"]}')
+PG_ADMIN_URL="${PG_URL%/*}/postgres"
+
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Activity=false Demo__Password="$PASSWORD" Mail__PickupDirectory="$DATA/mail"
+use() { # provider
+  if [ "$1" = sqlite ]; then export Database__Provider=Sqlite ConnectionStrings__Sqlite="Data Source=$DATA/national.db"; CS="Data Source=$DATA/national.db"
+  else export Database__Provider=Postgres ConnectionStrings__Postgres="$BENCH_POSTGRES;Maximum Pool Size=100"; CS="$BENCH_POSTGRES"; fi
+}
+sql() { # provider, query
+  if [ "$1" = sqlite ]; then sqlite3 "$DATA/national.db" "$2"; else psql -qAt "$PG_URL" -c "$2"; fi
+}
+
+generate() { # provider
+  use "$1"
+  if [ -f "$DATA/$1.done" ] && [ "$(cat "$DATA/$1.done")" = "$SCALE" ]; then echo "$1: data already generated ($SCALE)"; return; fi
+  if [ "$1" = sqlite ]; then rm -f "$DATA"/national.db*; else psql -q "$PG_ADMIN_URL" -c 'DROP DATABASE IF EXISTS national WITH (FORCE)' -c 'CREATE DATABASE national'; fi
+  local start=$SECONDS
+  dotnet "$APP" bench-data --users "$USERS" --password "$PASSWORD" | tail -n 1
+  dotnet "$APP" observatory-suspend | tail -n 1
+  dotnet "$GEN" --provider "$1" --connection "$CS" --sites "$SITES" --members "$MEMBERS" --visits "$VISITS" --bookings "$BOOKINGS" --events "$EVENTS"
+  dotnet "$APP" observatory-rebuild | tail -n 1
+  echo "$1: generated in $((SECONDS - start)) s"
+  echo "$SCALE" >"$DATA/$1.done"
+}
+
+measure() { # provider, round
+  local name=$1 warm=$2; shift 2
+  if [ "$warm" = yes ]; then taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d3s --timeout 30s "$@" >/dev/null 2>&1 || true; fi
+  local out; out=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "$@")
+  echo "$out" >"$DATA/last-$name.txt"
+  echo "$name|$(echo "$out" | awk '/Requests\/sec/ {print $2}')|$(echo "$out" | awk '$1=="50%" {print $2}')|$(echo "$out" | awk '$1=="99%" {print $2}')|$(echo "$out" | awk '/Non-2xx/ {print $5}')"
+}
+
+scenarios() { # provider, round
+  local p=$1 round=$2 base="http://127.0.0.1:$PORT"
+  export BENCH_ROUND=$round
+  local from to; from=$(date -u -d "+7 days" +%F); to=$(date -u -d "+13 days" +%F)
+  local token; token=$(awk -F'"' '/^    "/ { print $2; exit }' "$DATA/config.lua")
+  ROWS=()
+  ROWS+=("$(measure "S1 plaintext" yes "$base/health/live")")
+  ROWS+=("$(measure "S2 availability (anonymous, cached 2 s)" yes "$base/api/v1/sites/$NAT_SITE/availability?from=$from&to=$to")")
+  ROWS+=("$(measure "S2 availability (signed in, uncached)" yes -H "Authorization: Bearer $token" "$base/api/v1/sites/$NAT_SITE/availability?from=$from&to=$to")")
+  ROWS+=("$(measure "S3 booking, distinct slots" no -s bench/book.lua "$base")")
+  ROWS+=("$(measure "S3 booking, one contended slot" no -s bench/contended.lua "$base")")
+  ROWS+=("$(measure "S4 site page (HTML)" yes "$base/espaces/$NAT_SLUG")")
+  ROWS+=("$(measure "S5 observatory indicators" yes "$base/api/v1/observatory/indicators")")
+  ROWS+=("$(measure "S6 login" no -s bench/login.lua "$base")")
+  local ceiling; ceiling=$(echo "${ROWS[0]}" | cut -d'|' -f2)
+  local alone=()
+  for _ in $(seq 1 10); do alone+=("$(curl -s -o /dev/null -w '%{time_total}' "$base/api/v1/observatory/indicators")"); done
+  local median; median=$(printf '%s\n' "${alone[@]}" | sort -n | sed -n 5p)
+  local worst; worst=$(printf '%s\n' "${alone[@]}" | sort -n | tail -n 1)
+  local one=()
+  for _ in $(seq 1 10); do one+=("$(curl -s -o /dev/null -w '%{time_total}' "$base/api/v1/observatory/indicators?siteId=$NAT_SITE")"); done
+  local one_median; one_median=$(printf '%s\n' "${one[@]}" | sort -n | sed -n 5p)
+  local size; size=$(curl -s "$base/api/v1/observatory/indicators" | wc -c)
+  local held; held=$(sql "$p" "SELECT COUNT(*) FROM \"Bookings\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE' AND \"Status\" = 0")
+  local counter; counter=$(sql "$p" "SELECT COALESCE(MAX(\"Morning\"), 0) FROM \"DeskDays\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE'")
+  local rss; rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
+  {
+    echo "### $p, round $round"
+    echo
+    echo "| scenario | requests/s | p50 | p99 | non-2xx | ratio to S1 |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    for row in "${ROWS[@]}"; do
+      IFS='|' read -r name rps p50 p99 non2xx <<<"$row"
+      echo "| $name | $rps | $p50 | $p99 | ${non2xx:-0} | $(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.1f %%", 100 * a / b }') |"
+    done
+    echo
+    echo "- S5 alone (10 sequential requests, no other load from the script): every site, 12 months: median $(awk -v s="$median" 'BEGIN{printf "%.0f", s*1000}') ms, slowest $(awk -v s="$worst" 'BEGIN{printf "%.0f", s*1000}') ms (answer of $((size / 1024)) KiB); one site: median $(awk -v s="$one_median" 'BEGIN{printf "%.0f", s*1000}') ms."
+    echo "- Contended slot (desk pool of $CONTENDED_CAPACITY, $CONTENDED_DATE morning): $held bookings held, day counter $counter — $([ "$held" -le "$CONTENDED_CAPACITY" ] && [ "$counter" = "$held" ] && echo "no overbooking" || echo "OVERBOOKED")."
+    echo "- Resident memory (RSS) of the app after this round: $((rss / 1024)) MiB."
+    echo
+  } | tee -a "$REPORT"
+}
+
+run_provider() { # provider
+  local p=$1
+  use "$p"
+  NAT_SITE=$(sql "$p" "SELECT \"Id\" FROM \"Sites\" WHERE \"Slug\" = 'tl-1'")
+  NAT_SLUG=tl-1
+  BENCH_SITE=$(sql "$p" "SELECT \"Id\" FROM \"Sites\" WHERE \"Slug\" = 'banc-d-essai'")
+  POOL=$(sql "$p" "SELECT \"Id\" FROM \"Resources\" WHERE \"SiteId\" = $BENCH_SITE AND \"Kind\" = 0")
+  CONTENDED_RESOURCE=$(sql "$p" "SELECT \"Id\" FROM \"Resources\" WHERE \"SiteId\" = $NAT_SITE AND \"Kind\" = 0")
+  CONTENDED_CAPACITY=$(sql "$p" "SELECT \"Capacity\" FROM \"Resources\" WHERE \"Id\" = $CONTENDED_RESOURCE")
+  CONTENDED_DATE=$(for d in $(seq 3 20); do x=$(date -u -d "+$d days" +%F); [ "$(date -u -d "$x" +%u)" -le 5 ] && { echo "$x"; break; }; done)
+  taskset -c 0 dotnet "$APP" --urls "http://127.0.0.1:$PORT" >"$DATA/app-$p.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+  {
+    echo "return {"
+    echo "  resource = $POOL, contended_resource = $CONTENDED_RESOURCE, contended_date = \"$CONTENDED_DATE\", password = \"$PASSWORD\","
+    echo -n "  dates = {"; for d in $(seq 2 300); do echo -n "\"$(date -u -d "+$d days" +%F)\","; done; echo "},"
+    echo "  tokens = {"
+    for i in $(seq 0 $((USERS - 1))); do
+      curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"bench-$i@cotravail.test\",\"password\":\"$PASSWORD\"}" \
+        "http://127.0.0.1:$PORT/api/v1/auth/login" | sed -E 's/.*"accessToken":"([^"]+)".*/    "\1",/'
+    done
+    echo "  },"
+    echo "}"
+  } >"$DATA/config.lua"
+  export BENCH_CONFIG="$DATA/config.lua"
+  echo "## $p — $(sql "$p" 'SELECT COUNT(*) FROM "Visits"') visits, $(sql "$p" 'SELECT COUNT(*) FROM "Bookings"') bookings, $(sql "$p" 'SELECT COUNT(*) FROM "Sites"') sites, $(sql "$p" 'SELECT COUNT(*) FROM "AspNetUsers"') accounts, $(sql "$p" 'SELECT COUNT(*) FROM "Events"') events" | tee -a "$REPORT"
+  echo | tee -a "$REPORT"
+  scenarios "$p" 1
+  scenarios "$p" 2
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+}
+
+if [ "$PHASE" = all ] || [ "$PHASE" = generate ]; then
+  generate sqlite
+  generate postgres
+fi
+if [ "$PHASE" = all ] || [ "$PHASE" = measure ]; then
+  mkdir -p bench/results
+  REPORT=bench/results/national-$(date -u +%Y%m%dT%H%MZ).md
+  {
+    echo "# National benchmark, $(date -u +%FT%TZ)"
+    echo
+    echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo "Scale asked: $SCALE. wrk -t1 -c$CONNECTIONS -d${DURATION}s on core 1, the app on core 0, loopback, Release, Production."
+    echo
+  } | tee "$REPORT"
+  run_provider sqlite
+  run_provider postgres
+  echo "Written to $REPORT"
+fi
