@@ -7,7 +7,7 @@ namespace Cotravail.Web.Features.Observatory;
 
 /// <summary>
 /// Computes the observatory's indicators for a period and a set of sites, from the monthly counters the database keeps
-/// (visits, desk use, revenue: ADR 0011), events and volunteering. Every figure is a count or a sum; no name leaves
+/// (visits, desk use, revenue: ADR 0016), events and volunteering. Every figure is a count or a sum; no name leaves
 /// this class.
 /// </summary>
 public sealed class IndicatorsQuery(AppDbContext db)

@@ -8,7 +8,7 @@ namespace Cotravail.Web.Features.Observatory;
 internal sealed record PresenceCount(int Visits, int Visitors, int Regulars);
 
 /// <summary>
-/// Presence figures of a period: read from the counters for whole months (ADR 0011), computed from the visits for a
+/// Presence figures of a period: read from the counters for whole months (ADR 0016), computed from the visits for a
 /// month the period cuts. A month cut at its end still counts as whole when nothing is dated after the cut (the
 /// current month up to today): the counters then hold exactly the same visits.
 /// </summary>

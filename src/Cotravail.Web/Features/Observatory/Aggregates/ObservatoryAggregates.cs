@@ -5,7 +5,7 @@ namespace Cotravail.Web.Features.Observatory.Aggregates;
 
 /// <summary>
 /// Installs the counters' triggers at start (idempotent, once across instances on PostgreSQL thanks to an advisory
-/// lock) and rebuilds the counters from the source tables when the triggers are new or changed (ADR 0011).
+/// lock) and rebuilds the counters from the source tables when the triggers are new or changed (ADR 0016).
 /// </summary>
 public static class ObservatoryAggregates
 {
