@@ -96,6 +96,7 @@ public sealed class AccountEraser(AppDbContext db, IEnumerable<IPersonalData> fe
             .SetProperty(u => u.AccessFailedCount, 0)
             .SetProperty(u => u.FirstName, "")
             .SetProperty(u => u.LastName, "")
+            .SetProperty(u => u.NameKey, "")
             .SetProperty(u => u.Postcode, (string?)null), ct);
         var marked = await db.AccountActivities.Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.ErasedAtUtc, now)

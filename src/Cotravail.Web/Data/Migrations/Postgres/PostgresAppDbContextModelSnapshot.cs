@@ -57,6 +57,23 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Common.Security.RateLimiting.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -92,6 +109,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -133,6 +154,58 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
+                    b.Property<string>("SubjectUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("ActorId", "AtUtc");
+
+                    b.HasIndex("EntityType", "AtUtc");
+
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.CashUp", b =>
@@ -456,6 +529,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CreditedInvoiceId")
                         .IsUnique();
+
+                    b.HasIndex("IssueDate")
+                        .HasDatabaseName("IX_Invoices_IssueDate");
 
                     b.HasIndex("NetworkId", "Number")
                         .IsUnique();
@@ -1600,6 +1676,456 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("EventRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Ambassador", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Communes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Sectors")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StoppedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("Ambassadors", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Introduction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AmbassadorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AmbassadorId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("NewcomerIntroductions", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.NewcomerRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ArrivalMonth")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("OriginCountry")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("OriginPostcode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime?>("SettledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "Status", "CreatedAtUtc");
+
+                    b.ToTable("NewcomerRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.RelayMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("FromNewcomer")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("IntroductionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntroductionId", "AtUtc");
+
+                    b.ToTable("NewcomerRelayMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.RequestEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4200)
+                        .HasColumnType("character varying(4200)");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("NewcomerRequestEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.TerritorySection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "SortOrder");
+
+                    b.ToTable("TerritorySections", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Testimony", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("ConsentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("NetworkId", "Status");
+
+                    b.ToTable("Testimonies", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.AggregateState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ObservatoryState", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.DeskMonth", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("HalfDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ResourceId", "Month");
+
+                    b.ToTable("ObservatoryDeskMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.OriginMonth", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SiteId", "Month", "Postcode");
+
+                    b.ToTable("ObservatoryOrigins", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.RevenueMonth", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Cents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NetworkId", "Month", "Product");
+
+                    b.ToTable("ObservatoryRevenue", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.SiteMonthCount", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Regulars")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SiteId", "Month");
+
+                    b.ToTable("ObservatorySiteMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.VisitorMonth", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("VisitorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SiteId", "Month", "VisitorId");
+
+                    b.ToTable("ObservatoryVisitorMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastActivityUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RetentionClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RetentionClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RetentionWarnedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("LastActivityUtc");
+
+                    b.ToTable("AccountActivities", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Reception.ArrivalKey", b =>
                 {
                     b.Property<int>("SiteId")
@@ -1684,6 +2210,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BookingId");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("IX_Visits_Date");
 
                     b.HasIndex("InvoiceId");
 
@@ -2754,6 +3283,96 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Ambassador", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Introduction", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Newcomers.Ambassador", "Ambassador")
+                        .WithMany()
+                        .HasForeignKey("AmbassadorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Newcomers.NewcomerRequest", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ambassador");
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.NewcomerRequest", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.RelayMessage", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Newcomers.Introduction", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("IntroductionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.RequestEntry", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Newcomers.NewcomerRequest", null)
+                        .WithMany("History")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.TerritorySection", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Testimony", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("Cotravail.Web.Features.Privacy.AccountActivity", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Reception.Visit", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Booking.Booking", null)
@@ -3007,6 +3626,16 @@ namespace Cotravail.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.Conversation", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Introduction", b =>
+                {
+                    b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.NewcomerRequest", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Network", b =>

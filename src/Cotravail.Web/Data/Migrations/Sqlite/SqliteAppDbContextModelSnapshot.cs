@@ -52,6 +52,23 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Common.Security.RateLimiting.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -86,6 +103,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedEmail")
@@ -128,6 +149,56 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("ActorId", "AtUtc");
+
+                    b.HasIndex("EntityType", "AtUtc");
+
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.CashUp", b =>
@@ -443,6 +514,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CreditedInvoiceId")
                         .IsUnique();
+
+                    b.HasIndex("IssueDate")
+                        .HasDatabaseName("IX_Invoices_IssueDate");
 
                     b.HasIndex("NetworkId", "Number")
                         .IsUnique();
@@ -1553,6 +1627,442 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("EventRegistrations", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Ambassador", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Communes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sectors")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StoppedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("Ambassadors", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Introduction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AmbassadorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AmbassadorId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("NewcomerIntroductions", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.NewcomerRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ArrivalMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginCountry")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginPostcode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SettledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "Status", "CreatedAtUtc");
+
+                    b.ToTable("NewcomerRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.RelayMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromNewcomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntroductionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntroductionId", "AtUtc");
+
+                    b.ToTable("NewcomerRelayMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.RequestEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("NewcomerRequestEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.TerritorySection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "SortOrder");
+
+                    b.ToTable("TerritorySections", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Testimony", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("NetworkId", "Status");
+
+                    b.ToTable("Testimonies", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.AggregateState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ObservatoryState", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.DeskMonth", b =>
+                {
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HalfDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResourceId", "Month");
+
+                    b.ToTable("ObservatoryDeskMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.OriginMonth", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SiteId", "Month", "Postcode");
+
+                    b.ToTable("ObservatoryOrigins", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.RevenueMonth", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "Month", "Product");
+
+                    b.ToTable("ObservatoryRevenue", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.SiteMonthCount", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Regulars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SiteId", "Month");
+
+                    b.ToTable("ObservatorySiteMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.VisitorMonth", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SiteId", "Month", "VisitorId");
+
+                    b.ToTable("ObservatoryVisitorMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastActivityUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RetentionClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetentionClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetentionWarnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("LastActivityUtc");
+
+                    b.ToTable("AccountActivities", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Reception.ArrivalKey", b =>
                 {
                     b.Property<int>("SiteId")
@@ -1635,6 +2145,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BookingId");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("IX_Visits_Date");
 
                     b.HasIndex("InvoiceId");
 
@@ -2677,6 +3190,96 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Ambassador", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Introduction", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Newcomers.Ambassador", "Ambassador")
+                        .WithMany()
+                        .HasForeignKey("AmbassadorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Newcomers.NewcomerRequest", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ambassador");
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.NewcomerRequest", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.RelayMessage", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Newcomers.Introduction", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("IntroductionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.RequestEntry", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Newcomers.NewcomerRequest", null)
+                        .WithMany("History")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.TerritorySection", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Testimony", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("Cotravail.Web.Features.Privacy.AccountActivity", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Reception.Visit", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Booking.Booking", null)
@@ -2930,6 +3533,16 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Cotravail.Web.Features.Entrepreneurs.Conversation", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Introduction", b =>
+                {
+                    b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.NewcomerRequest", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Network", b =>
