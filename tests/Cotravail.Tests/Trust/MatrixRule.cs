@@ -5,7 +5,8 @@ namespace Cotravail.Tests.Trust;
 /// <summary>
 /// One line of <see cref="AuthorizationRules"/>: an endpoint (<c>METHOD /route</c>, as <see cref="AppEndpoint.Key"/>
 /// names it), where its route parameters come from (<c>"id=booking, productId=product"</c>: names of
-/// <see cref="MatrixWorld"/> fixtures; <c>body.Input.SiteId=site</c> puts a fixture in the form or JSON body),
+/// <see cref="MatrixWorld"/> fixtures; <c>body.Input.SiteId=site</c> puts a fixture in the form or JSON body,
+/// <c>query.jeton=newcomerToken</c> in the query string),
 /// and the answer each role must get.
 /// </summary>
 public sealed record MatrixRule(
@@ -50,6 +51,7 @@ public sealed record MatrixRule(
     };
 
     private const string BodyPrefix = "body.";
+    private const string QueryPrefix = "query.";
 
     private IEnumerable<(string Name, string Fixture)> Pairs() =>
         Params.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -60,7 +62,7 @@ public sealed record MatrixRule(
     public Dictionary<string, string> Fixtures()
     {
         var map = new Dictionary<string, string>(Defaults);
-        foreach (var (name, fixture) in Pairs().Where(p => !p.Name.StartsWith(BodyPrefix, StringComparison.Ordinal)))
+        foreach (var (name, fixture) in Pairs().Where(p => !p.Name.StartsWith(BodyPrefix, StringComparison.Ordinal) && !p.Name.StartsWith(QueryPrefix, StringComparison.Ordinal)))
         {
             map[name] = fixture;
         }
@@ -119,7 +121,16 @@ public sealed record MatrixRule(
         {
             path = path.TrimEnd('/');
         }
-        return Handler is not null && !handlerInRoute ? path + "?handler=" + Handler : path;
+        var query = new List<string>();
+        if (Handler is not null && !handlerInRoute)
+        {
+            query.Add("handler=" + Handler);
+        }
+        foreach (var (name, source) in Pairs().Where(p => p.Name.StartsWith(QueryPrefix, StringComparison.Ordinal)))
+        {
+            query.Add(Uri.EscapeDataString(name[QueryPrefix.Length..]) + "=" + Uri.EscapeDataString(await fixture(source)));
+        }
+        return query.Count == 0 ? path : path + "?" + string.Join("&", query);
     }
 
     /// <summary>How this rule is written in the table, with other answers (to paste when a change is intended).</summary>

@@ -8,10 +8,18 @@ using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing;
 using Cotravail.Web.Features.Billing.Companies;
 using Cotravail.Web.Features.Billing.Products;
+using Cotravail.Web.Features.Newcomers;
 using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NetworkConversation = Cotravail.Web.Features.Entrepreneurs.Conversation;
+using NetworkMessage = Cotravail.Web.Features.Entrepreneurs.ConversationMessage;
+using Listing = Cotravail.Web.Features.Entrepreneurs.Listing;
+using ListingKind = Cotravail.Web.Features.Entrepreneurs.ListingKind;
+using ListingCategory = Cotravail.Web.Features.Entrepreneurs.ListingCategory;
+using Profile = Cotravail.Web.Features.Entrepreneurs.Profile;
+using Visibility = Cotravail.Web.Features.Entrepreneurs.Visibility;
 
 namespace Cotravail.Tests.Trust;
 
@@ -93,6 +101,7 @@ public sealed class MatrixWorld : IAsyncDisposable
             await db.SaveChangesAsync();
             return closure.Id;
         })).ToString(Inv);
+        await ArrangeNetworkAsync();
         var shared = new Dictionary<string, string>(_shared);
         foreach (var kind in Fresh.Keys.Where(k => !_shared.ContainsKey(k)))
         {
@@ -166,6 +175,14 @@ public sealed class MatrixWorld : IAsyncDisposable
         ["invoice"] = (w, _) => w.NewInvoiceAsync(),
         ["company"] = (w, _) => w.NewCompanyAsync(),
         ["survey"] = async (w, own) => (await w.NewSurveyAsync(own)).ToString(Inv),
+        ["listing"] = (w, _) => w.NewListingAsync(),
+        ["strangerProfile"] = (w, _) => w.NewStrangerProfileAsync(),
+        ["conversation"] = (w, _) => w.NewConversationAsync(),
+        ["newcomerRequest"] = (w, _) => w.NewNewcomerRequestAsync(),
+        ["introduction"] = async (w, own) => await w.NewIntroductionAsync(await w.ResolveAsync("newcomerRequest", own)),
+        ["newcomerToken"] = async (w, own) => w.NewcomerToken(await w.ResolveAsync("introduction", own)),
+        ["testimony"] = (w, _) => w.NewTestimonyAsync(),
+        ["section"] = (w, _) => w.NewSectionAsync(),
         ["surveySlug"] = async (w, own) => { await w.ResolveAsync("survey", own); return own["surveySlug"]; },
         ["question"] = async (w, own) => { await w.ResolveAsync("survey", own); return own["question"]; },
     };
@@ -293,6 +310,132 @@ public sealed class MatrixWorld : IAsyncDisposable
         own["question"] = survey.Questions[0].Id.ToString(Inv);
         return survey.Id;
     }
+
+    /// <summary>
+    /// The network's fixtures: the demo member's profile (members only), another member's public profile, the
+    /// demo member's ambassador record; listings, conversations, newcomer requests… are made by <see cref="Fresh"/>.
+    /// </summary>
+    private async Task ArrangeNetworkAsync()
+    {
+        var (profile, otherProfile, otherProfileOwner, ambassador) = await App.WithDbAsync(async db => (
+            await db.Set<Profile>().Where(p => p.OwnerUserId == MemberId).Select(p => p.Id).SingleAsync(),
+            await db.Set<Profile>().Where(p => p.OwnerUserId != MemberId && p.Visibility == Visibility.Public).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+            await db.Set<Profile>().Where(p => p.OwnerUserId != MemberId && p.Visibility == Visibility.Public).OrderBy(p => p.Id).Select(p => p.OwnerUserId).FirstAsync(),
+            await db.Set<Ambassador>().Where(a => a.UserId == MemberId).Select(a => a.Id).SingleAsync()));
+        _shared["profile"] = profile.ToString(Inv);
+        _shared["otherProfile"] = otherProfile.ToString(Inv);
+        _shared["ambassador"] = ambassador.ToString(Inv);
+        _otherProfileOwner = otherProfileOwner;
+    }
+
+    private string _otherProfileOwner = "";
+
+    /// <summary>A members' profile of someone new (to block: blocking the demo member would hide her things from the blocker).</summary>
+    private async Task<string> NewStrangerProfileAsync()
+    {
+        var user = await App.CreateUserAsync($"fiche-{Next()}@cotravail.test");
+        return await App.WithDbAsync(async db =>
+        {
+            var now = App.Clock.GetUtcNow().UtcDateTime;
+            var profile = new Profile
+            {
+                OwnerUserId = user.Id, Kind = Cotravail.Web.Features.Entrepreneurs.ProfileKind.Person, Name = $"Paul Essai {Next()}", Commune = "Luzech", Postcode = "46140",
+                Presentation = "Menuisier.", CreatedAtUtc = now, UpdatedAtUtc = now,
+            };
+            Cotravail.Web.Features.Entrepreneurs.ProfileEditor.SetVisibility(profile, Visibility.Members, now);
+            profile.Index();
+            db.Set<Profile>().Add(profile);
+            await db.SaveChangesAsync();
+            return profile.Id.ToString(Inv);
+        });
+    }
+
+    /// <summary>An open need of the demo member's profile (shown to members).</summary>
+    private Task<string> NewListingAsync() => App.WithDbAsync(async db =>
+    {
+        var profile = await db.Set<Profile>().SingleAsync(p => p.OwnerUserId == MemberId);
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        // Shown to members again, should a request (« hide my profile ») have hidden it.
+        Cotravail.Web.Features.Entrepreneurs.ProfileEditor.SetVisibility(profile, Visibility.Members, now);
+        var listing = new Listing
+        {
+            ProfileId = profile.Id, Kind = ListingKind.Need, Category = ListingCategory.Service, Title = $"Relecture de newsletters {Next()}",
+            Body = "Quelqu'un pour relire mes newsletters chaque mois.", Skills = "relecture", ExpiresOn = new DateOnly(2027, 3, 1), CreatedAtUtc = now,
+        };
+        listing.Index();
+        db.Set<Listing>().Add(listing);
+        await db.SaveChangesAsync();
+        return listing.Id.ToString(Inv);
+    });
+
+    /// <summary>A conversation between the demo member and the owner of another profile (not the other member).</summary>
+    private Task<string> NewConversationAsync() => App.WithDbAsync(async db =>
+    {
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        var conversation = new NetworkConversation
+        {
+            StarterUserId = MemberId, RecipientUserId = _otherProfileOwner, RecipientProfileId = int.Parse(_shared["otherProfile"], Inv),
+            Subject = $"Votre site {Next()}", CreatedAtUtc = now, LastMessageAtUtc = now,
+        };
+        conversation.Messages.Add(new NetworkMessage { SenderUserId = MemberId, Body = "Bonjour, pourriez-vous refaire mon site ?", SentAtUtc = now });
+        db.Set<NetworkConversation>().Add(conversation);
+        await db.SaveChangesAsync();
+        return conversation.Id.ToString(Inv);
+    });
+
+    private Task<string> NewNewcomerRequestAsync() => App.WithDbAsync(async db =>
+    {
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        var request = new NewcomerRequest
+        {
+            NetworkId = NetworkId, Kind = RequestForm.Person, Name = $"Nouvelle arrivante {Next()}", Email = "arrivante@exemple.fr",
+            Project = "telework", Needs = "desk", Message = "Je viens de Lyon.", Status = RequestStatus.New, CreatedAtUtc = now,
+        };
+        request.History.Add(new RequestEntry { Kind = EntryKind.Received, Text = "Demande reçue.", ToStatus = RequestStatus.New, ByName = request.Name, AtUtc = now });
+        db.Set<NewcomerRequest>().Add(request);
+        await db.SaveChangesAsync();
+        return request.Id.ToString(Inv);
+    });
+
+    /// <summary>The newcomer request put in touch with the demo member, an ambassador.</summary>
+    private Task<string> NewIntroductionAsync(string requestId) => App.WithDbAsync(async db =>
+    {
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        var introduction = new Introduction
+        {
+            RequestId = int.Parse(requestId, Inv), AmbassadorId = int.Parse(_shared["ambassador"], Inv), CreatedByUserId = MemberId, CreatedAtUtc = now,
+        };
+        introduction.Messages.Add(new RelayMessage { FromNewcomer = true, Body = "Bonjour, comment est la vie à Luzech ?", AtUtc = now });
+        db.Set<Introduction>().Add(introduction);
+        await db.SaveChangesAsync();
+        return introduction.Id.ToString(Inv);
+    });
+
+    /// <summary>The token of the newcomer's link to the conversation (as in the e-mail).</summary>
+    private string NewcomerToken(string introductionId) =>
+        App.Services.GetRequiredService<NewcomerLinks>().ConversationToken(int.Parse(introductionId, Inv));
+
+    /// <summary>A testimony of the demo member, waiting for a manager.</summary>
+    private Task<string> NewTestimonyAsync() => App.WithDbAsync(async db =>
+    {
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        var testimony = new Testimony
+        {
+            NetworkId = NetworkId, UserId = MemberId, AuthorName = "Sophie M.", Commune = "Luzech", Text = $"Un tiers-lieu accueillant {Next()}.",
+            Status = TestimonyStatus.Pending, ConsentAtUtc = now,
+        };
+        db.Set<Testimony>().Add(testimony);
+        await db.SaveChangesAsync();
+        return testimony.Id.ToString(Inv);
+    });
+
+    private Task<string> NewSectionAsync() => App.WithDbAsync(async db =>
+    {
+        var section = new TerritorySection { NetworkId = NetworkId, Title = $"Se loger {Next()}", Body = "Des gîtes et des locations à l'année.", SortOrder = 100 + Next(), UpdatedAtUtc = App.Clock.GetUtcNow().UtcDateTime };
+        db.Set<TerritorySection>().Add(section);
+        await db.SaveChangesAsync();
+        return section.Id.ToString(Inv);
+    });
 
     public async ValueTask DisposeAsync()
     {

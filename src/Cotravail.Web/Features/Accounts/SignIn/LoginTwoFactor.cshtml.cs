@@ -33,6 +33,7 @@ public sealed class LoginTwoFactorModel(
     [BindProperty(SupportsGet = true)]
     public bool RememberMe { get; set; }
 
+    [NonHandler] // a filter of the page, not a handler answering the HTTP method « PAGE »
     public override async Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context)
     {
         // Known before the rate limit is counted, so that the account's counter is the one of the first step.

@@ -114,6 +114,12 @@ public sealed class DetailModel(AppDbContext db, StaffScope scope, NewcomerDesk 
         {
             ModelState.Remove(key);
         }
+        // A form sent without any of its fields binds nothing, so nothing was validated: its rules are checked here.
+        object? form = prefix switch { nameof(Note) => Note, nameof(Mail) => Mail, _ => null };
+        if (form is not null && !ModelState.Keys.Any(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)))
+        {
+            TryValidateModel(form, prefix);
+        }
         return ModelState.IsValid;
     }
 
