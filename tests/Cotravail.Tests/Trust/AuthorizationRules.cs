@@ -236,7 +236,7 @@ public static class AuthorizationRules
         R("GET /api/v1/directory",                                                 "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /api/v1/listings",                                                  "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /annonces",                                                         "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
-        R("GET /annuaire/{id:int}",                                                "id=profile",                    NotFound,  Ok,        Ok,        Ok,        Ok,        Ok),
+        R("GET /annuaire/{id:int}",                                                "id=strangerProfile",            NotFound,  Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /annuaire/{id:int}/photo",                                          "id=profile",                    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),
         R("POST /annuaire/{id:int}?handler=Block",                                 "id=strangerProfile",            NotFound,  Ok,        Ok,        Ok,        Ok,        Ok),
         R("POST /annuaire/{id:int}?handler=Report",                                "id=profile",                    NotFound,  Ok,        Ok,        Ok,        Ok,        Ok),
