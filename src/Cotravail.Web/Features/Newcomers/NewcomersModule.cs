@@ -26,6 +26,7 @@ public static class NewcomersModule
     public static WebApplication MapNewcomers(this WebApplication app)
     {
         app.MapNewcomerRequestsApi();
+        app.MapSectionImages();
         return app;
     }
 }
