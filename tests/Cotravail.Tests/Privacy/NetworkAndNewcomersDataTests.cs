@@ -92,7 +92,8 @@ public sealed class NetworkAndNewcomersDataTests
         Assert.Equal(new[] { "Bonjour Sophie, un devis ?", "Volontiers, écrivez-moi le détail." }, messages.Select(m => m.GetProperty("texte").GetString()));
         Assert.Equal(a.OtherName, messages[0].GetProperty("de").GetString());
         Assert.Equal(a.OtherName, Assert.Single(data.GetProperty("reseau-blocages").EnumerateArray()).GetProperty("membre").GetString());
-        Assert.Equal("Texte douteux.", Assert.Single(data.GetProperty("reseau-signalements").EnumerateArray()).GetProperty("motif").GetString());
+        var report = Assert.Single(data.GetProperty("reseau-signalements").EnumerateArray());
+        Assert.Equal(("Texte douteux.", a.OtherName), (report.GetProperty("motif").GetString(), report.GetProperty("membre").GetString()));
         Assert.Single(data.GetProperty("reseau-lettre").EnumerateArray());
 
         Assert.StartsWith(Testimony, Assert.Single(data.GetProperty("temoignages").EnumerateArray()).GetProperty("texte").GetString(), StringComparison.Ordinal);

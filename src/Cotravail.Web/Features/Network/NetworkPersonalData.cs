@@ -37,14 +37,18 @@ internal sealed class NetworkPersonalData(AppDbContext db) : IPersonalData
         var blocks = await db.Blocks().AsNoTracking().Where(b => b.BlockerUserId == me).OrderBy(b => b.CreatedAtUtc)
             .Select(b => new { b.BlockedUserId, b.CreatedAtUtc }).ToListAsync(ct);
         var reports = await db.Reports().AsNoTracking().Where(r => r.ReporterUserId == me).OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id)
-            .Select(r => new ReportRow(r.Id, r.Profile != null ? r.Profile.Name : null, r.Listing != null ? r.Listing.Title : null,
-                r.Reason, r.CreatedAtUtc, r.Outcome, r.HandledAtUtc))
+            .Select(r => new
+            {
+                r.Id, r.ProfileId, r.ListingId, r.Reason, r.CreatedAtUtc, r.Outcome, r.HandledAtUtc,
+                Owner = r.Profile != null ? r.Profile.OwnerUserId : r.Listing != null ? r.Listing.Profile!.OwnerUserId : null,
+            })
             .ToListAsync(ct);
         var digests = await db.DigestSends().AsNoTracking().Where(d => d.UserId == me).OrderBy(d => d.WeekStart)
             .Select(d => new DigestRow(d.WeekStart, d.SentAtUtc)).ToListAsync(ct);
 
         var others = conversations.Select(c => c.StarterUserId == me ? c.RecipientUserId : c.StarterUserId)
-            .Concat(blocks.Select(b => b.BlockedUserId)).Distinct(StringComparer.Ordinal).ToList();
+            .Concat(blocks.Select(b => b.BlockedUserId)).Concat(reports.Where(r => r.Owner != null).Select(r => r.Owner!))
+            .Distinct(StringComparer.Ordinal).ToList();
         var names = await NamesAsync(others, ct);
         var otherOf = conversations.ToDictionary(c => c.Id, c => c.StarterUserId == me ? c.RecipientUserId : c.StarterUserId);
         return
@@ -58,7 +62,9 @@ internal sealed class NetworkPersonalData(AppDbContext db) : IPersonalData
                 messages.Select(m => new MessageRow(m.Id, m.ConversationId, m.SenderUserId == me, m.SenderUserId == me ? null : names[otherOf[m.ConversationId]],
                     m.Body, m.SentAtUtc))),
             PersonalDataSet.Of("reseau-blocages", "Membres bloqués", blocks.Select(b => new BlockRow(names[b.BlockedUserId], b.CreatedAtUtc))),
-            PersonalDataSet.Of("reseau-signalements", "Signalements faits", reports),
+            PersonalDataSet.Of("reseau-signalements", "Signalements faits",
+                reports.Select(r => new ReportRow(r.Id, r.ProfileId, r.ListingId, r.Owner is null ? null : names[r.Owner], r.Reason, r.CreatedAtUtc,
+                    r.Outcome, r.HandledAtUtc))),
             PersonalDataSet.Of("reseau-lettre", "Lettre hebdomadaire du réseau", digests),
         ];
     }
@@ -119,7 +125,8 @@ internal sealed class NetworkPersonalData(AppDbContext db) : IPersonalData
 
     private sealed record BlockRow(string Membre, DateTime BloqueLeUtc);
 
-    private sealed record ReportRow(int Id, string? Fiche, string? Annonce, string Motif, DateTime FaitLeUtc, ReportOutcome Suite, DateTime? TraiteLeUtc);
+    /// <summary>What was reported: its number and the name of the member it belongs to, not its content (it is theirs).</summary>
+    private sealed record ReportRow(int Id, int? FicheId, int? AnnonceId, string? Membre, string Motif, DateTime FaitLeUtc, ReportOutcome Suite, DateTime? TraiteLeUtc);
 
     private sealed record DigestRow(DateOnly Semaine, DateTime? EnvoyeeLeUtc);
 }
