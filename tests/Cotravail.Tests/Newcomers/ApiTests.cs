@@ -88,7 +88,7 @@ public sealed class ApiTests
             }
         }
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], codes);
-        Assert.Equal("Trop de demandes envoyées depuis votre adresse.", rejected!.Value.GetProperty("title").GetString());
+        Assert.Equal("Trop de requêtes ; réessayez plus tard.", rejected!.Value.GetProperty("title").GetString());
         Assert.Equal(2, await app.WithDbAsync(db => db.Set<NewcomerRequest>().CountAsync(r => r.Name.StartsWith("Flot API"))));
     }
 }

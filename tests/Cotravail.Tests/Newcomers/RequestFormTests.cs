@@ -118,7 +118,7 @@ public sealed class RequestFormTests
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                Assert.Contains("Trop de formulaires", (await response.ParseAsync()).Body.Text(), StringComparison.Ordinal);
+                Assert.Contains("trop de tentatives", (await response.ParseAsync()).Body.Text(), StringComparison.Ordinal);
             }
         }
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);

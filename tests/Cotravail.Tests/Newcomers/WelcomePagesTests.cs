@@ -16,7 +16,7 @@ public sealed class WelcomePagesTests
         Assert.Contains("Le très haut débit, commune par commune", text, StringComparison.Ordinal);
         Assert.Contains("Luzech", page.QuerySelector("#espaces")!.ParentElement.Text(), StringComparison.Ordinal);
         Assert.Contains("€", page.QuerySelector("#espaces")!.ParentElement.Text(), StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector("a[href='/reseau']"));
+        Assert.NotNull(page.QuerySelector("a[href='/annuaire']"));
         Assert.NotNull(page.QuerySelector("a[href='/venir/demande']"));
         Assert.Contains("Sophie M., Luzech", page.QuerySelector("#temoignages")!.ParentElement.Text(), StringComparison.Ordinal);
         Assert.NotNull((await app.CreateClient().GetDocumentAsync("/")).QuerySelector("main a[href='/venir']"));

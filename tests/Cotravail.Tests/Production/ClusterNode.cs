@@ -53,6 +53,10 @@ public sealed class ClusterNode : WebApplicationFactory<Program>
             ["Mail:PickupDirectory"] = _mailFolder,
             ["Mail:Smtp:Host"] = "",
             ["Events:ReminderIntervalMinutes"] = "1",
+            ["Demo:Activity"] = "false",
+            ["Security:RequireTwoFactorForManagers"] = "false",
+            // Forty members sign in from one address within a second: the limits have their own tests.
+            ["RateLimits:Enabled"] = "false",
         };
         foreach (var (k, v) in settings)
         {

@@ -58,9 +58,11 @@ public sealed class MemberNameSearchTests
         await app.WithDbAsync(db => db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.NameKey, "")));
         Assert.Empty(await SearchAsync(app, "sophie"));
 
+        var named = await app.WithDbAsync(db => db.Users.CountAsync(u => u.FirstName != "" || u.LastName != ""));
         var filled = await app.WithDbAsync(db => UserNameKeys.BackfillAsync(db, CancellationToken.None));
 
-        Assert.Equal(3, filled);
+        Assert.True(named >= 3, $"{named} named accounts in the demo");
+        Assert.Equal(named, filled);
         Assert.Equal(["Sophie Martin"], await SearchAsync(app, "sophie"));
         Assert.Equal(0, await app.WithDbAsync(db => UserNameKeys.BackfillAsync(db, CancellationToken.None)));
     }

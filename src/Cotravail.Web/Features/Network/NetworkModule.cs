@@ -1,4 +1,5 @@
 using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cotravail.Web.Features.Entrepreneurs;
@@ -18,6 +19,7 @@ public static class NetworkModule
         s.AddScoped<NetworkSizes>();
         s.AddScoped<NetworkDemo>();
         s.AddSingleton<NetworkLinks>();
+        s.AddPersonalData<NetworkPersonalData>();
         if (builder.Configuration.GetValue("Network:Digest", true))
         {
             s.AddHostedService<DigestWorker>();

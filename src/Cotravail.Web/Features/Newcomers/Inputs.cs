@@ -7,6 +7,7 @@ public sealed class SectionInput
 {
     public const int TitleMax = 120;
     public const int BodyMax = 8000;
+    public const int ImageAltMax = 200;
 
     [Display(Name = "Titre de la rubrique")]
     [Required(ErrorMessage = "Le titre est obligatoire.")]
@@ -21,6 +22,12 @@ public sealed class SectionInput
     [Display(Name = "Ordre d'affichage")]
     [Range(0, 999, ErrorMessage = "L'ordre est un nombre de 0 à 999.")]
     public int SortOrder { get; set; }
+
+    [Display(Name = "Description de l'image")]
+    [StringLength(ImageAltMax, ErrorMessage = "La description de l'image fait au plus 200 caractères.")]
+    public string? ImageAlt { get; set; }
+
+    public bool RemoveImage { get; set; }
 }
 
 /// <summary>A member's testimony with the explicit consent to publish it.</summary>

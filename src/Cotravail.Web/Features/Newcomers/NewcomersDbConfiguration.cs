@@ -5,7 +5,7 @@ namespace Cotravail.Web.Features.Newcomers;
 
 /// <summary>The tables of Newcomers; the lengths are those of <see cref="RequestForm"/>.</summary>
 internal sealed class NewcomersDbConfiguration :
-    IEntityTypeConfiguration<NewcomerRequest>, IEntityTypeConfiguration<RequestEntry>, IEntityTypeConfiguration<TerritorySection>,
+    IEntityTypeConfiguration<NewcomerRequest>, IEntityTypeConfiguration<RequestEntry>, IEntityTypeConfiguration<TerritorySection>, IEntityTypeConfiguration<TerritorySectionImage>,
     IEntityTypeConfiguration<Testimony>, IEntityTypeConfiguration<Ambassador>, IEntityTypeConfiguration<Introduction>,
     IEntityTypeConfiguration<RelayMessage>
 {
@@ -44,7 +44,16 @@ internal sealed class NewcomersDbConfiguration :
         b.Property(s => s.Title).HasMaxLength(SectionInput.TitleMax);
         b.Property(s => s.Body).HasMaxLength(SectionInput.BodyMax);
         b.HasIndex(s => new { s.NetworkId, s.SortOrder });
+        b.Property(s => s.ImageContentType).HasMaxLength(20);
+        b.Property(s => s.ImageAlt).HasMaxLength(SectionInput.ImageAltMax);
         b.HasOne<Sites.Network>().WithMany().HasForeignKey(s => s.NetworkId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<TerritorySectionImage> b)
+    {
+        b.ToTable("TerritorySectionImages");
+        b.HasKey(i => i.SectionId);
+        b.HasOne<TerritorySection>().WithOne().HasForeignKey<TerritorySectionImage>(i => i.SectionId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<Testimony> b)

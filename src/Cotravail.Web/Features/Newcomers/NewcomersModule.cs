@@ -1,5 +1,6 @@
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Newcomers.Api;
+using Cotravail.Web.Features.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cotravail.Web.Features.Newcomers;
@@ -15,6 +16,7 @@ public static class NewcomersModule
         s.AddScoped<NewcomerIndicators>();
         s.AddScoped<NewcomersDemo>();
         s.AddSingleton<NewcomerLinks>();
+        s.AddPersonalData<NewcomersPersonalData>();
         s.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Newcomers/Manage", Roles.Manager);
@@ -26,6 +28,7 @@ public static class NewcomersModule
     public static WebApplication MapNewcomers(this WebApplication app)
     {
         app.MapNewcomerRequestsApi();
+        app.MapSectionImages();
         return app;
     }
 }

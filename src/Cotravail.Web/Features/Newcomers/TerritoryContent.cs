@@ -11,6 +11,22 @@ public sealed class TerritorySection
     public string Body { get; set; } = "";
     public int SortOrder { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>Type of the section's picture as found by <see cref="Common.Images.ImageCheck"/> (null: no picture).</summary>
+    public string? ImageContentType { get; set; }
+
+    /// <summary>The picture's text alternative, required with a picture (RGAA 1.1).</summary>
+    public string? ImageAlt { get; set; }
+
+    /// <summary>Raised at each new picture, so that cached copies are not reused.</summary>
+    public int ImageVersion { get; set; }
+}
+
+/// <summary>The bytes of a section's picture, apart from the section so that lists of sections do not load them.</summary>
+public sealed class TerritorySectionImage
+{
+    public int SectionId { get; set; }
+    public byte[] Content { get; set; } = [];
 }
 
 public enum TestimonyStatus

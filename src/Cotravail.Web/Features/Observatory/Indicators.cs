@@ -15,13 +15,25 @@ public sealed record Origin(string Postcode, string? Commune, int Visits);
 /// <summary>Revenue of a kind of sale, VAT included, in euro cents (invoices less credit notes).</summary>
 public sealed record Revenue(string Product, int Cents);
 
-/// <summary>The indicators of a period. <see cref="Revenue"/> and <see cref="NewMembers"/> are for managers only.</summary>
+/// <summary>
+/// The indicators of a period. <see cref="Revenue"/> and <see cref="NewMembers"/> are for managers only, and so are the
+/// newcomers' months and origins (the public gets their totals).
+/// </summary>
 public sealed record IndicatorSet(
     DateOnly From, DateOnly To, IReadOnlyList<SiteMonth> Months, IReadOnlyList<Origin> Origins,
     IReadOnlyList<Revenue>? Revenue, int? NewMembers, int NetworkMembers)
 {
     /// <summary>Counts below this are not published (open data, public page): too few to hide a person.</summary>
     public const int SmallCount = 5;
+
+    /// <summary>The directory and the offers board at the period's end.</summary>
+    public DirectorySize? Directory { get; init; }
+
+    /// <summary>Offers and needs open at the end of each month of the period.</summary>
+    public IReadOnlyList<BoardMonth>? Board { get; init; }
+
+    /// <summary>The « Je m'installe » requests of the period: per month, by department and region, settled projects.</summary>
+    public Newcomers.NewcomerFigures? Newcomers { get; init; }
 
     /// <summary>The public subset: no revenue, no new members, origins and months with small counts suppressed.</summary>
     public IndicatorSet Public() => this with
@@ -35,6 +47,27 @@ public sealed record IndicatorSet(
             RegularVisitors = Suppress(m.RegularVisitors), OccasionalVisitors = Suppress(m.OccasionalVisitors),
             Participants = Suppress(m.Participants), HelpSignups = Suppress(m.HelpSignups),
         })],
+        Directory = Directory is { } d ? d with
+        {
+            PublicProfiles = Suppress(d.PublicProfiles), MembersOnlyProfiles = Suppress(d.MembersOnlyProfiles),
+            OpenOffers = Suppress(d.OpenOffers), OpenNeeds = Suppress(d.OpenNeeds),
+        } : null,
+        Board = Board is { } b ? [.. b.Select(m => m with { OpenOffers = Suppress(m.OpenOffers), OpenNeeds = Suppress(m.OpenNeeds) })] : null,
+        Newcomers = Newcomers is { } n ? new Newcomers.NewcomerFigures(Suppress(n.Requests), Suppress(n.Settled), [], [], []) : null,
+    };
+
+    /// <summary>The label of a row that adds every site up (<see cref="SiteMonth.SiteId"/> 0).</summary>
+    public const string AllSites = "Ensemble des espaces";
+
+    /// <summary>
+    /// One row per month adding every site up (a person who came to two sites is counted at each), instead of one row
+    /// per site and month: the answer for a national network is a few rows, not tens of thousands.
+    /// </summary>
+    public IndicatorSet NetworkTotals() => this with
+    {
+        Months = [.. Months.GroupBy(m => m.Month, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new SiteMonth(
+            0, AllSites, g.Key, g.Sum(m => m.Visits), g.Sum(m => m.DistinctVisitors), g.Sum(m => m.RegularVisitors), g.Sum(m => m.OccasionalVisitors),
+            g.Sum(m => m.DeskDaysUsedTenths), g.Sum(m => m.DeskDaysOffered), g.Sum(m => m.EventsHeld), g.Sum(m => m.Participants), g.Sum(m => m.HelpSignups)))],
     };
 
     /// <summary>-1 stands for « fewer than 5 » in public figures.</summary>

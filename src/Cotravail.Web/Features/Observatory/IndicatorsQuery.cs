@@ -49,7 +49,9 @@ public sealed class IndicatorsQuery(AppDbContext db)
         var toCreated = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var newMembers = await db.Users.CountAsync(u => u.CreatedAtUtc >= fromCreated && u.CreatedAtUtc < toCreated, ct);
         var members = await db.Users.CountAsync(u => u.EmailConfirmed, ct);
-        return new IndicatorSet(from, to, months, origins, revenue, newMembers, members);
+        var (directory, board) = await NetworkFigures.DirectoryAsync(db, spans, to, ct);
+        var newcomers = await NetworkFigures.NewcomersAsync(db, networks, from, to, ct);
+        return new IndicatorSet(from, to, months, origins, revenue, newMembers, members) { Directory = directory, Board = board, Newcomers = newcomers };
     }
 
     /// <summary>Days of the span the site is open (weekly hours, less closures and, if the site closes then, public holidays).</summary>

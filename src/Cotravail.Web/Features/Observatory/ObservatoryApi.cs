@@ -8,17 +8,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Observatory;
 
 /// <summary>
-/// <c>GET /api/v1/observatory/indicators?from=&amp;to=&amp;siteId=</c>: every indicator for the managers of the sites'
-/// networks; for anyone else the public subset (no revenue, small counts suppressed).
+/// <c>GET /api/v1/observatory/indicators?from=&amp;to=&amp;siteId=&amp;perSite=</c>: every indicator for the managers of the
+/// sites' networks; for anyone else the public subset (no revenue, small counts suppressed). Without a site, the months
+/// are per site, or with <c>perSite=false</c> one row per month adding every site up.
 /// </summary>
 internal static class ObservatoryApi
 {
     public static void MapObservatoryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/observatory/indicators", async (string? from, string? to, int? siteId, HttpContext http,
+        app.MapGet("/api/v1/observatory/indicators", async (string? from, string? to, int? siteId, string? perSite, HttpContext http,
                 StaffScope scope, AppDbContext db, IndicatorsQuery query, TimeProvider clock, CancellationToken ct) =>
             {
                 var (start, end, errors) = Period.Read(from, to, clock);
+                var bySite = true;
+                if (!string.IsNullOrEmpty(perSite) && !bool.TryParse(perSite, out bySite))
+                {
+                    errors["perSite"] = ["perSite vaut true (une ligne par espace et par mois) ou false (une ligne par mois pour l'ensemble des espaces)."];
+                }
                 if (errors.Count > 0)
                 {
                     return Results.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
@@ -27,10 +33,15 @@ internal static class ObservatoryApi
                 var managed = await scope.ManagedNetworkIdsAsync(user, ct);
                 var networks = managed.Count > 0 ? managed : await db.Networks.Select(n => n.Id).ToListAsync(ct);
                 var set = await query.ComputeAsync(networks, siteId, start, end, ct);
+                if (siteId is null && !bySite)
+                {
+                    set = set.NetworkTotals();
+                }
                 return Results.Ok(managed.Count > 0 ? set : set.Public());
             })
             .WithTags("Observatoire").WithName("Indicators")
-            .WithSummary("Indicators of a period (at most 3 years): managers get all of them, others the public subset.");
+            .WithSummary("Indicators of a period (at most 3 years): managers get all of them, others the public subset.")
+            .WithDescription("Without siteId the months are one row per site and month; with perSite=false, one row per month adding every site up (siteId 0).");
     }
 
     /// <summary>The caller when signed in by cookie or bearer token (the endpoint is also public).</summary>

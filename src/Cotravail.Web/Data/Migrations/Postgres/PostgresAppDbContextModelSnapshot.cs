@@ -1912,6 +1912,17 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("ImageAlt")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ImageContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ImageVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("NetworkId")
                         .HasColumnType("integer");
 
@@ -1931,6 +1942,20 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasIndex("NetworkId", "SortOrder");
 
                     b.ToTable("TerritorySections", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.TerritorySectionImage", b =>
+                {
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SectionId");
+
+                    b.ToTable("TerritorySectionImages", (string)null);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Testimony", b =>
@@ -3345,6 +3370,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasOne("Cotravail.Web.Features.Sites.Network", null)
                         .WithMany()
                         .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.TerritorySectionImage", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Newcomers.TerritorySection", null)
+                        .WithOne()
+                        .HasForeignKey("Cotravail.Web.Features.Newcomers.TerritorySectionImage", "SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1851,6 +1851,17 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImageAlt")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImageContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImageVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NetworkId")
                         .HasColumnType("INTEGER");
 
@@ -1870,6 +1881,20 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("NetworkId", "SortOrder");
 
                     b.ToTable("TerritorySections", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.TerritorySectionImage", b =>
+                {
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("SectionId");
+
+                    b.ToTable("TerritorySectionImages", (string)null);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Newcomers.Testimony", b =>
@@ -3252,6 +3277,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasOne("Cotravail.Web.Features.Sites.Network", null)
                         .WithMany()
                         .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Newcomers.TerritorySectionImage", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Newcomers.TerritorySection", null)
+                        .WithOne()
+                        .HasForeignKey("Cotravail.Web.Features.Newcomers.TerritorySectionImage", "SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

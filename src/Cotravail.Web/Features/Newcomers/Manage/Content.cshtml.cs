@@ -1,4 +1,5 @@
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Images;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,10 @@ public sealed class ContentModel(AppDbContext db, StaffScope scope, TimeProvider
     [BindProperty]
     public SectionInput Input { get; set; } = new();
 
+    /// <summary>A picture shown with the section (JPEG, PNG or WebP, 2 MB at most, checked by its content).</summary>
+    [BindProperty]
+    public IFormFile? Image { get; set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -25,7 +30,7 @@ public sealed class ContentModel(AppDbContext db, StaffScope scope, TimeProvider
             return NotFound();
         }
         Input = Editing is { } s
-            ? new SectionInput { Title = s.Title, Body = s.Body, SortOrder = s.SortOrder }
+            ? new SectionInput { Title = s.Title, Body = s.Body, SortOrder = s.SortOrder, ImageAlt = s.ImageAlt }
             : new SectionInput { SortOrder = (Sections.Count == 0 ? 0 : Sections.Max(x => x.SortOrder)) + 10 };
         return Page();
     }
@@ -36,6 +41,7 @@ public sealed class ContentModel(AppDbContext db, StaffScope scope, TimeProvider
         {
             return NotFound();
         }
+        var (image, bytes) = await CheckImageAsync(ct);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -52,7 +58,22 @@ public sealed class ContentModel(AppDbContext db, StaffScope scope, TimeProvider
             section.Body = Input.Body!.Trim();
             section.SortOrder = Input.SortOrder;
             section.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            section.ImageAlt = string.IsNullOrWhiteSpace(Input.ImageAlt) ? null : Input.ImageAlt.Trim();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            if (image is not null || Input.RemoveImage)
+            {
+                await db.Set<TerritorySectionImage>().Where(i => i.SectionId == section.Id).ExecuteDeleteAsync(ct);
+                section.ImageContentType = image?.ContentType;
+                section.ImageAlt = image is null ? null : section.ImageAlt;
+                section.ImageVersion++;
+                if (image is not null)
+                {
+                    db.Add(new TerritorySectionImage { SectionId = section.Id, Content = bytes! });
+                }
+                await db.SaveChangesAsync(ct);
+            }
+            await tx.CommitAsync(ct);
         }
         Notice = T["La rubrique « {0} » est enregistrée.", Input.Title!.Trim()];
         return Redirect("/gestion/nouveaux-arrivants/contenu");
@@ -70,6 +91,38 @@ public sealed class ContentModel(AppDbContext db, StaffScope scope, TimeProvider
         }
         Notice = T["La rubrique « {0} » est supprimée.", Editing.Title];
         return Redirect("/gestion/nouveaux-arrivants/contenu");
+    }
+
+    /// <summary>The uploaded picture once checked, with its text alternative required; errors go next to the fields.</summary>
+    private async Task<(CheckedImage? Image, byte[]? Bytes)> CheckImageAsync(CancellationToken ct)
+    {
+        if (Image is not { Length: > 0 })
+        {
+            var keeps = Editing?.ImageContentType is not null && !Input.RemoveImage;
+            if (keeps && string.IsNullOrWhiteSpace(Input.ImageAlt))
+            {
+                ModelState.AddModelError("Input.ImageAlt", T["Décrivez l'image pour les personnes qui ne la voient pas."]);
+            }
+            return (null, null);
+        }
+        if (Image.Length > ImageCheck.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Image), T["L'image dépasse 2 Mo."]);
+            return (null, null);
+        }
+        await using var stream = Image.OpenReadStream();
+        var bytes = await ImageCheck.ReadLimitedAsync(stream, ct);
+        var image = ImageCheck.Inspect(bytes, out var error);
+        if (image is null)
+        {
+            ModelState.AddModelError(nameof(Image), T[error!]);
+            return (null, null);
+        }
+        if (string.IsNullOrWhiteSpace(Input.ImageAlt))
+        {
+            ModelState.AddModelError("Input.ImageAlt", T["Décrivez l'image pour les personnes qui ne la voient pas."]);
+        }
+        return (image, bytes);
     }
 
     private async Task<int?> NetworkIdAsync(CancellationToken ct)

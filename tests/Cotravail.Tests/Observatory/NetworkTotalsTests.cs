@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cotravail.Tests.Infrastructure;
+using Cotravail.Web.Features.Reception;
+
+namespace Cotravail.Tests.Observatory;
+
+/// <summary><c>perSite=false</c>: one row per month for every site together, for the national question.</summary>
+public sealed class NetworkTotalsTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Without_a_site_perSite_false_adds_every_site_up_per_month(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        // November 2026: three people at Luzech, two at Prayssac.
+        foreach (var (slug, people) in new[] { ("luzech", 3), ("prayssac", 2) })
+        {
+            var site = (await app.SiteAsync(slug)).Id;
+            await app.WithDbAsync(async db =>
+            {
+                for (var p = 0; p < people; p++)
+                {
+                    var visitor = new Visitor { FirstName = "Personne", LastName = $"{slug} {p}", SearchKey = $"personne {slug} {p}", Postcode = "46140" };
+                    db.Visitors.Add(visitor);
+                    await db.SaveChangesAsync();
+                    var date = new DateOnly(2026, 11, 3 + p);
+                    db.Visits.Add(new Visit
+                    {
+                        SiteId = site, VisitorId = visitor.Id, Date = date, Postcode = visitor.Postcode, Kind = VisitKind.WalkIn,
+                        ArrivedAtUtc = date.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc), DepartedAtUtc = date.ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc),
+                    });
+                }
+                return await db.SaveChangesAsync();
+            });
+        }
+        var manager = await app.ApiClientAsync(TestApp.ManagerEmail);
+
+        var perSite = (await manager.GetFromJsonAsync<JsonElement>("/api/v1/observatory/indicators?from=2026-10-01&to=2026-11-30"))
+            .GetProperty("months").EnumerateArray().ToList();
+        Assert.Equal(2 * 3, perSite.Count); // unchanged: one row per site and month
+        var totals = (await manager.GetFromJsonAsync<JsonElement>("/api/v1/observatory/indicators?from=2026-10-01&to=2026-11-30&perSite=false"))
+            .GetProperty("months").EnumerateArray().ToList();
+        Assert.Equal(["2026-10", "2026-11"], totals.Select(m => m.GetProperty("month").GetString()));
+        Assert.All(totals, m => Assert.Equal(0, m.GetProperty("siteId").GetInt32()));
+        var november = totals[1];
+        Assert.Equal(5, november.GetProperty("visits").GetInt32());
+        Assert.Equal(5, november.GetProperty("distinctVisitors").GetInt32());
+        foreach (var field in new[] { "deskDaysOffered", "deskDaysUsedTenths", "eventsHeld", "participants", "helpSignups" })
+        {
+            Assert.Equal(perSite.Where(m => m.GetProperty("month").GetString() == "2026-11").Sum(m => m.GetProperty(field).GetInt32()), november.GetProperty(field).GetInt32());
+        }
+
+        // Public: 3 and 2 are too few to publish per site, 5 together is not.
+        var anonymous = app.CreateClient();
+        var publicPerSite = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/observatory/indicators?from=2026-11-01&to=2026-11-30")).GetProperty("months");
+        Assert.DoesNotContain(publicPerSite.EnumerateArray(), m => m.GetProperty("visits").GetInt32() > 0);
+        var publicTotals = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/observatory/indicators?from=2026-11-01&to=2026-11-30&perSite=false")).GetProperty("months");
+        Assert.Equal(5, publicTotals.EnumerateArray().Single().GetProperty("visits").GetInt32());
+
+        // A site asked for: its own rows whatever perSite says; a wrong value: a clear message.
+        var luzech = (await app.SiteAsync("luzech")).Id;
+        var one = (await manager.GetFromJsonAsync<JsonElement>($"/api/v1/observatory/indicators?from=2026-11-01&to=2026-11-30&siteId={luzech}&perSite=false")).GetProperty("months");
+        Assert.Equal(3, one.EnumerateArray().Single().GetProperty("visits").GetInt32());
+        var bad = await manager.GetAsync(new Uri("/api/v1/observatory/indicators?perSite=peut-etre", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("perSite vaut true", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
