@@ -227,6 +227,7 @@ public static class AuthorizationRules
         R("GET /venir/demande/merci",                                              "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /venir/echange",                                                    "query.jeton=newcomerToken",     Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("POST /venir/echange",                                                   "query.jeton=newcomerToken",     Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
+        R("GET /venir/rubriques/{id:int}/image",                                   "id=section",                    Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("POST /api/v1/newcomer-requests/",                                       "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
 
         // ── The network (directory, board, messages), ambassadors, testimonies, personal data, two-factor sign-in:

@@ -429,10 +429,19 @@ public sealed class MatrixWorld : IAsyncDisposable
         return testimony.Id.ToString(Inv);
     });
 
+    private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+    /// <summary>A section of « Venir travailler dans la vallée », with its picture.</summary>
     private Task<string> NewSectionAsync() => App.WithDbAsync(async db =>
     {
-        var section = new TerritorySection { NetworkId = NetworkId, Title = $"Se loger {Next()}", Body = "Des gîtes et des locations à l'année.", SortOrder = 100 + Next(), UpdatedAtUtc = App.Clock.GetUtcNow().UtcDateTime };
+        var section = new TerritorySection
+        {
+            NetworkId = NetworkId, Title = $"Se loger {Next()}", Body = "Des gîtes et des locations à l'année.", SortOrder = 100 + Next(),
+            UpdatedAtUtc = App.Clock.GetUtcNow().UtcDateTime, ImageContentType = "image/png", ImageAlt = "Une maison au bord du Lot", ImageVersion = 1,
+        };
         db.Set<TerritorySection>().Add(section);
+        await db.SaveChangesAsync();
+        db.Set<TerritorySectionImage>().Add(new TerritorySectionImage { SectionId = section.Id, Content = Convert.FromBase64String(OnePixelPng) });
         await db.SaveChangesAsync();
         return section.Id.ToString(Inv);
     });
