@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The observatory's goal (issue 8) at full scale on PostgreSQL: 3,500 sites, 100,000 members, 10 million visits over a
 # year (every one a walk-in taking a desk; no bookings, to keep the load short), 10,000 events; then S5 alone:
-# 10 sequential requests timed with curl (every site / one site / a fixed 12-month period), and wrk -c4 on core 1
+# 10 sequential requests timed with curl (every site / every site summed (perSite=false) / one site / a fixed 12-month period), and wrk -c4 on core 1
 # with the app on core 0. Usage: BENCH_POSTGRES="Host=…;Port=…;Username=…;Database=…" bench/observatory-10m.sh
 # (the database is dropped and created again). Needs: the .NET SDK, psql, curl, wrk, taskset.
 set -euo pipefail
@@ -34,11 +34,12 @@ APP_PID=$!
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
 SITE=$(psql -qAt "$PG_URL" -c "SELECT \"Id\" FROM \"Sites\" WHERE \"Slug\" = 'tl-1'")
 echo "visits: $(psql -qAt "$PG_URL" -c 'SELECT COUNT(*) FROM "Visits"'), sites: $(psql -qAt "$PG_URL" -c 'SELECT COUNT(*) FROM "Sites"'); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-for url in "/api/v1/observatory/indicators" "/api/v1/observatory/indicators?siteId=$SITE" "/api/v1/observatory/indicators?from=2025-12-01&to=2026-11-30"; do
+for url in "/api/v1/observatory/indicators" "/api/v1/observatory/indicators?perSite=false" "/api/v1/observatory/indicators?siteId=$SITE" "/api/v1/observatory/indicators?from=2025-12-01&to=2026-11-30"; do
   curl -s -o /dev/null "http://127.0.0.1:$PORT$url"   # the first request compiles the queries
   times=$(for _ in $(seq 1 10); do curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$PORT$url"; done | sort -n)
   echo "$url: median $(echo "$times" | sed -n 5p | awk '{printf "%.0f", $1*1000}') ms, fastest $(echo "$times" | head -1 | awk '{printf "%.0f", $1*1000}') ms, slowest $(echo "$times" | tail -1 | awk '{printf "%.0f", $1*1000}') ms, $(curl -s "http://127.0.0.1:$PORT$url" | wc -c) bytes"
 done
 taskset -c 1 wrk -t1 -c4 -d10s --latency "http://127.0.0.1:$PORT/api/v1/observatory/indicators?siteId=$SITE" | grep -E "Requests/sec|50%|99%"
+taskset -c 1 wrk -t1 -c4 -d10s --latency "http://127.0.0.1:$PORT/api/v1/observatory/indicators?perSite=false" | grep -E "Requests/sec|50%|99%"
 taskset -c 1 wrk -t1 -c4 -d10s --latency "http://127.0.0.1:$PORT/api/v1/observatory/indicators" | grep -E "Requests/sec|50%|99%"
 echo "RSS: $(( $(ps -o rss= -p $APP_PID) / 1024 )) MiB; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
