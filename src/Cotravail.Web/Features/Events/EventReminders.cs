@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,34 +64,16 @@ public sealed partial class EventReminders(AppDbContext db, EventMailer mailer, 
 }
 
 /// <summary>Runs <see cref="EventReminders.SendDueAsync"/> (and the invitations to rate past events) every few minutes (<c>Events:ReminderIntervalMinutes</c>, default 5).</summary>
-public sealed partial class ReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<ReminderWorker> logger)
-    : BackgroundService
+public sealed class ReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<ReminderWorker> logger)
+    : PeriodicWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Events:ReminderIntervalMinutes", 5)));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EventReminders>().SendDueAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<Ratings.RatingInvites>().SendDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // the database may be away for a moment: the next run tries again
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogRunFailed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Events:ReminderIntervalMinutes", 5)));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A run of event reminders failed; the next one will try again.")]
-    private static partial void LogRunFailed(ILogger logger, Exception e);
+    protected override string Job => "event reminders";
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<EventReminders>().SendDueAsync(ct);
+        await services.GetRequiredService<Ratings.RatingInvites>().SendDueAsync(ct);
+    }
 }

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using System.Text;
 using Cotravail.Web.Common.Mail;
 using Cotravail.Web.Data;
@@ -116,33 +117,13 @@ public sealed partial class WeeklyDigest(AppDbContext db, IMailSender mail, Netw
 }
 
 /// <summary>Runs <see cref="WeeklyDigest.SendDueAsync"/> every <c>Network:DigestIntervalMinutes</c> (default 60).</summary>
-public sealed partial class DigestWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<DigestWorker> logger)
-    : BackgroundService
+public sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<DigestWorker> logger)
+    : PeriodicWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Network:DigestIntervalMinutes", 60)));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<WeeklyDigest>().SendDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // the database may be away for a moment: the next run tries again
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogRunFailed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Network:DigestIntervalMinutes", 60)));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A run of the weekly digest failed; the next one will try again.")]
-    private static partial void LogRunFailed(ILogger logger, Exception e);
+    protected override string Job => "the weekly digest";
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<WeeklyDigest>().SendDueAsync(ct);
 }

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -138,33 +139,13 @@ public sealed partial class RetentionJob(AppDbContext db, AccountEraser eraser, 
 }
 
 /// <summary>Runs <see cref="RetentionJob"/> every few hours (<c>Privacy:RetentionIntervalHours</c>, default 6); <c>Privacy:Retention=false</c> turns it off.</summary>
-public sealed partial class RetentionWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<RetentionWorker> logger)
-    : BackgroundService
+public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<RetentionWorker> logger)
+    : PeriodicWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromHours(Math.Max(1, config.GetValue("Privacy:RetentionIntervalHours", 6)));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // the database may be away for a moment: the next run tries again
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogRunFailed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromHours(Math.Max(1, config.GetValue("Privacy:RetentionIntervalHours", 6)));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A run of the retention of inactive accounts failed; the next one will try again.")]
-    private static partial void LogRunFailed(ILogger logger, Exception e);
+    protected override string Job => "the retention of inactive accounts";
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<RetentionJob>().RunAsync(ct);
 }

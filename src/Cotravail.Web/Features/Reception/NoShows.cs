@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Sites;
@@ -82,33 +83,13 @@ public sealed partial class NoShows(AppDbContext db, BookingService places, Time
 }
 
 /// <summary>Runs <see cref="NoShows.RunDueAsync"/> every minute (<c>Reception:NoShowIntervalSeconds</c>, default 60).</summary>
-public sealed partial class NoShowWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<NoShowWorker> logger)
-    : BackgroundService
+public sealed class NoShowWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<NoShowWorker> logger)
+    : PeriodicWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(5, config.GetValue("Reception:NoShowIntervalSeconds", 60)));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<NoShows>().RunDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // the database may be away for a moment: the next run tries again
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogRunFailed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(5, config.GetValue("Reception:NoShowIntervalSeconds", 60)));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A no-show run failed; the next one will try again.")]
-    private static partial void LogRunFailed(ILogger logger, Exception e);
+    protected override string Job => "no-shows";
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<NoShows>().RunDueAsync(ct);
 }

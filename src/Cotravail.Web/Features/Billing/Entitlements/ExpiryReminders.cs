@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using System.Globalization;
 using Cotravail.Web.Common.Mail;
 using Cotravail.Web.Data;
@@ -83,35 +84,15 @@ public sealed partial class ExpiryReminders(AppDbContext db, IMailSender mail, T
 }
 
 /// <summary>Runs <see cref="ExpiryReminders.SendDueAsync"/> every hour (<c>Billing:ExpiryReminderIntervalMinutes</c>, default 60).</summary>
-public sealed partial class ExpiryReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<ExpiryReminderWorker> logger)
-    : BackgroundService
+public sealed class ExpiryReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<ExpiryReminderWorker> logger)
+    : PeriodicWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Billing:ExpiryReminderIntervalMinutes", 60)));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ExpiryReminders>().SendDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // the database may be away for a moment: the next run tries again
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogRunFailed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Billing:ExpiryReminderIntervalMinutes", 60)));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A run of entitlement expiry reminders failed; the next one will try again.")]
-    private static partial void LogRunFailed(ILogger logger, Exception e);
+    protected override string Job => "entitlement expiry reminders";
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<ExpiryReminders>().SendDueAsync(ct);
 }
 
 /// <summary>The day in metropolitan France, where the network's entitlements are counted.</summary>
