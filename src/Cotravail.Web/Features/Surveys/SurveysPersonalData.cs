@@ -33,7 +33,7 @@ internal sealed class SurveysPersonalData(AppDbContext db) : IPersonalData
         var ids = await Mine(subject).Select(r => r.Id).ToListAsync(ct);
         foreach (var id in ids)
         {
-            // The confirmed address is unique per survey (one answer per address): each gets its own placeholder.
+            // The confirmed address is unique per survey (one answer per address): each becomes its own anonymous address.
             var anonymous = $"anonyme-{id}@anonyme.invalid";
             await db.SurveyResponses.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Email, (string?)null)
