@@ -6,7 +6,8 @@
 #   measure   with wrk on loopback, the app pinned to core 0 (taskset -c 0) and wrk to core 1 (taskset -c 1):
 #             S1 plaintext ceiling, S2 availability GET (anonymous: output cache; signed in: database every time),
 #             S3 booking POST (distinct slots; one contended slot, then checked for overbooking), S4 a site's HTML
-#             page, S5 observatory indicators (12 months, every site; plus 10 sequential requests timed alone),
+#             page, S5 observatory indicators (12 months, every site summed per month; plus 10 sequential requests timed
+#             alone, for every site summed, for one site, and once for every site in detail),
 #             S6 login (PBKDF2 at the production iteration count). The scenarios run twice in the same process and the
 #             resident memory (RSS) is read after each round.
 # Usage: bench/national.sh [all|generate|measure]   (default all; generation is skipped when already done at this scale)
@@ -49,7 +50,8 @@ fi
 PG_URL=$(echo "$BENCH_POSTGRES" | awk -F';' '{for(i=1;i<=NF;i++){split($i,kv,"=");k=tolower(kv[1]);v[k]=kv[2]}} END{printf "postgresql://%s@%s:%s/%s", v["username"], v["host"], v["port"], v["database"]}')
 PG_ADMIN_URL="${PG_URL%/*}/postgres"
 
-export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Activity=false Demo__Password="$PASSWORD" Mail__PickupDirectory="$DATA/mail"
+# Rate limits off: wrk's 32 connections share one address and would be refused by the login limit after a few tries.
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Activity=false Demo__Password="$PASSWORD" Mail__PickupDirectory="$DATA/mail" RateLimits__Enabled=false
 use() { # provider
   if [ "$1" = sqlite ]; then export Database__Provider=Sqlite ConnectionStrings__Sqlite="Data Source=$DATA/national.db"; CS="Data Source=$DATA/national.db"
   else export Database__Provider=Postgres ConnectionStrings__Postgres="$BENCH_POSTGRES;Maximum Pool Size=100"; CS="$BENCH_POSTGRES"; fi
@@ -91,17 +93,18 @@ scenarios() { # provider, round
   ROWS+=("$(measure "S3 booking, distinct slots" no -s bench/book.lua "$base")")
   ROWS+=("$(measure "S3 booking, one contended slot" no -s bench/contended.lua "$base")")
   ROWS+=("$(measure "S4 site page (HTML)" yes "$base/espaces/$NAT_SLUG")")
-  ROWS+=("$(measure "S5 observatory indicators" yes "$base/api/v1/observatory/indicators")")
+  ROWS+=("$(measure "S5 observatory, every site summed per month" yes "$base/api/v1/observatory/indicators?perSite=false")")
   ROWS+=("$(measure "S6 login" no -s bench/login.lua "$base")")
   local ceiling; ceiling=$(echo "${ROWS[0]}" | cut -d'|' -f2)
   local alone=()
-  for _ in $(seq 1 10); do alone+=("$(curl -s -o /dev/null -w '%{time_total}' "$base/api/v1/observatory/indicators")"); done
+  for _ in $(seq 1 10); do alone+=("$(curl -s -o /dev/null -w '%{time_total}' "$base/api/v1/observatory/indicators?perSite=false")"); done
   local median; median=$(printf '%s\n' "${alone[@]}" | sort -n | sed -n 5p)
   local worst; worst=$(printf '%s\n' "${alone[@]}" | sort -n | tail -n 1)
   local one=()
   for _ in $(seq 1 10); do one+=("$(curl -s -o /dev/null -w '%{time_total}' "$base/api/v1/observatory/indicators?siteId=$NAT_SITE")"); done
   local one_median; one_median=$(printf '%s\n' "${one[@]}" | sort -n | sed -n 5p)
-  local size; size=$(curl -s "$base/api/v1/observatory/indicators" | wc -c)
+  local size; size=$(curl -s "$base/api/v1/observatory/indicators?perSite=false" | wc -c)
+  local detail; detail=$(curl -s -o /dev/null -w '%{time_total} %{size_download}' "$base/api/v1/observatory/indicators")
   local held; held=$(sql "$p" "SELECT COUNT(*) FROM \"Bookings\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE' AND \"Status\" = 0")
   local counter; counter=$(sql "$p" "SELECT COALESCE(MAX(\"Morning\"), 0) FROM \"DeskDays\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE'")
   local rss; rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
@@ -115,7 +118,7 @@ scenarios() { # provider, round
       echo "| $name | $rps | $p50 | $p99 | ${non2xx:-0} | $(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.1f %%", 100 * a / b }') |"
     done
     echo
-    echo "- S5 alone (10 sequential requests, no other load from the script): every site, 12 months: median $(awk -v s="$median" 'BEGIN{printf "%.0f", s*1000}') ms, slowest $(awk -v s="$worst" 'BEGIN{printf "%.0f", s*1000}') ms (answer of $((size / 1024)) KiB); one site: median $(awk -v s="$one_median" 'BEGIN{printf "%.0f", s*1000}') ms."
+    echo "- S5 alone (10 sequential requests, no other load from the script): every site summed per month (perSite=false), 12 months: median $(awk -v s="$median" 'BEGIN{printf "%.0f", s*1000}') ms, slowest $(awk -v s="$worst" 'BEGIN{printf "%.0f", s*1000}') ms (answer of $((size / 1024)) KiB); one site: median $(awk -v s="$one_median" 'BEGIN{printf "%.0f", s*1000}') ms; every site in detail (one row per site and month), once: $(echo "$detail" | awk '{printf "%.0f ms, %d KiB", $1*1000, $2/1024}')."
     echo "- Contended slot (desk pool of $CONTENDED_CAPACITY, $CONTENDED_DATE morning): $held bookings held, day counter $counter — $([ "$held" -le "$CONTENDED_CAPACITY" ] && [ "$counter" = "$held" ] && echo "no overbooking" || echo "OVERBOOKED")."
     echo "- Resident memory (RSS) of the app after this round: $((rss / 1024)) MiB."
     echo

@@ -52,6 +52,12 @@ public sealed class NetworkTotalsTests
             Assert.Equal(perSite.Where(m => m.GetProperty("month").GetString() == "2026-11").Sum(m => m.GetProperty(field).GetInt32()), november.GetProperty(field).GetInt32());
         }
 
+        // A period that cuts November before its last visit: counted from the visits (Luzech 3 and 4, Prayssac 3 and 4).
+        var cut = (await manager.GetFromJsonAsync<JsonElement>("/api/v1/observatory/indicators?from=2026-11-01&to=2026-11-04&perSite=false"))
+            .GetProperty("months").EnumerateArray().Single();
+        Assert.Equal(4, cut.GetProperty("visits").GetInt32());
+        Assert.Equal(4, cut.GetProperty("distinctVisitors").GetInt32());
+
         // Public: 3 and 2 are too few to publish per site, 5 together is not.
         var anonymous = app.CreateClient();
         var publicPerSite = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/observatory/indicators?from=2026-11-01&to=2026-11-30")).GetProperty("months");
@@ -66,5 +72,33 @@ public sealed class NetworkTotalsTests
         var bad = await manager.GetAsync(new Uri("/api/v1/observatory/indicators?perSite=peut-etre", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("perSite vaut true", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static readonly string[] Figures =
+        ["visits", "distinctVisitors", "regularVisitors", "occasionalVisitors", "deskDaysUsedTenths", "deskDaysOffered", "eventsHeld", "participants", "helpSignups"];
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Over_a_year_of_activity_each_month_total_is_the_sum_of_the_sites_whether_whole_or_cut(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?> { ["Demo:Activity"] = "true" });
+        var manager = await app.ApiClientAsync(TestApp.ManagerEmail);
+        // Whole months read the counters; 10 March and 20 June cut their months, which are counted from the visits.
+        foreach (var period in new[] { "from=2025-12-01&to=2026-11-30", "from=2026-03-10&to=2026-06-20" })
+        {
+            var perSite = (await manager.GetFromJsonAsync<JsonElement>($"/api/v1/observatory/indicators?{period}")).GetProperty("months").EnumerateArray().ToList();
+            var totals = (await manager.GetFromJsonAsync<JsonElement>($"/api/v1/observatory/indicators?{period}&perSite=false")).GetProperty("months").EnumerateArray().ToList();
+            Assert.Equal(perSite.Count / 3, totals.Count);
+            foreach (var month in totals)
+            {
+                var sites = perSite.Where(m => m.GetProperty("month").GetString() == month.GetProperty("month").GetString()).ToList();
+                Assert.Equal(3, sites.Count);
+                Assert.True(month.GetProperty("visits").GetInt32() > 0, $"{period}: {month}");
+                foreach (var field in Figures)
+                {
+                    Assert.True(sites.Sum(m => m.GetProperty(field).GetInt32()) == month.GetProperty(field).GetInt32(), $"{period}, {field}: {month}");
+                }
+            }
+        }
     }
 }

@@ -35,6 +35,7 @@ internal sealed class GuardConfiguration :
     public void Configure(EntityTypeBuilder<DeskDay> b)
     {
         b.HasKey(x => new { x.ResourceId, x.Date });
+        b.HasIndex(x => x.Date); // the observatory's current month: every pool's days after today
         b.ToTable(t =>
         {
             t.HasCheckConstraint("CK_DeskDays_Morning", "\"Morning\" >= 0");

@@ -1,48 +1,65 @@
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Events;
-using Cotravail.Web.Features.Sites;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Observatory;
 
-/// <summary>Events held (by their site-local day), their participants, and volunteering sign-ups of a period, per site.</summary>
+/// <summary>
+/// Events held (by their site-local day), their participants, and volunteering sign-ups of a period, per site; or,
+/// with <c>total</c>, for every site added up (site id 0), grouped by the database by start time and time zone.
+/// </summary>
 internal sealed class Animation
 {
-    private readonly ILookup<int, (DateOnly Day, int Participants)> _events;
-    private readonly ILookup<int, DateOnly> _help;
+    private readonly ILookup<int, (DateOnly Day, int Events, int Participants)> _events;
+    private readonly ILookup<int, (DateOnly Day, int Signups)> _help;
 
-    private Animation(ILookup<int, (DateOnly, int)> events, ILookup<int, DateOnly> help) => (_events, _help) = (events, help);
+    private Animation(ILookup<int, (DateOnly, int, int)> events, ILookup<int, (DateOnly, int)> help) => (_events, _help) = (events, help);
 
     public (int Events, int Participants, int Help) Of(int siteId, MonthSpan span)
     {
-        var (events, participants) = (0, 0);
-        foreach (var (day, count) in _events[siteId])
+        var (events, participants, help) = (0, 0, 0);
+        foreach (var (day, count, people) in _events[siteId])
         {
             if (day >= span.Start && day <= span.End)
             {
-                events++;
-                participants += count;
+                events += count;
+                participants += people;
             }
         }
-        return (events, participants, _help[siteId].Count(d => d >= span.Start && d <= span.End));
+        foreach (var (day, signups) in _help[siteId])
+        {
+            if (day >= span.Start && day <= span.End)
+            {
+                help += signups;
+            }
+        }
+        return (events, participants, help);
     }
 
-    public static async Task<Animation> ReadAsync(AppDbContext db, IReadOnlyList<Site> sites, DateOnly from, DateOnly to, CancellationToken ct)
+    public static async Task<Animation> ReadAsync(AppDbContext db, IQueryable<int> siteIds, DateOnly from, DateOnly to, bool total, CancellationToken ct)
     {
-        var ids = sites.Select(s => s.Id).ToList();
         var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-1);
         var toUtc = to.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var held = db.Events.Where(e => ids.Contains(e.SiteId) && e.Status == EventStatus.Published && e.StartUtc >= fromUtc && e.StartUtc < toUtc);
-        var events = await held.AsNoTracking().Select(e => new { e.Id, e.SiteId, e.StartUtc }).ToListAsync(ct);
-        var participants = await db.EventRegistrations.AsNoTracking()
-            .Where(r => r.Status == RegistrationStatus.Confirmed && r.Attended != false)
-            .Join(held, r => r.EventId, e => e.Id, (r, e) => r.EventId)
-            .GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var zones = sites.ToDictionary(s => s.Id, SiteClock.Zone);
-        var byDay = events.ToLookup(e => e.SiteId, e =>
-            (DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.StartUtc, zones[e.SiteId])), participants.GetValueOrDefault(e.Id)));
+        var published = db.Events.AsNoTracking()
+            .Where(e => siteIds.Contains(e.SiteId) && e.Status == EventStatus.Published && e.StartUtc >= fromUtc && e.StartUtc < toUtc);
+        var held = total
+            ? published.Join(db.Sites, e => e.SiteId, s => s.Id, (e, s) => new { e.Id, SiteId = 0, e.StartUtc, s.TimeZone })
+            : published.Join(db.Sites, e => e.SiteId, s => s.Id, (e, s) => new { e.Id, e.SiteId, e.StartUtc, s.TimeZone });
+        var attended = db.EventRegistrations.AsNoTracking().Where(r => r.Status == RegistrationStatus.Confirmed && r.Attended != false)
+            .Join(held, r => r.EventId, e => e.Id, (r, e) => e);
+        var events = await held.GroupBy(e => new { e.SiteId, e.StartUtc, e.TimeZone })
+            .Select(g => new { g.Key.SiteId, g.Key.StartUtc, g.Key.TimeZone, Count = g.Count() }).ToListAsync(ct);
+        var participants = await attended.GroupBy(e => new { e.SiteId, e.StartUtc, e.TimeZone })
+            .Select(g => new { g.Key.SiteId, g.Key.StartUtc, g.Key.TimeZone, Count = g.Count() })
+            .ToDictionaryAsync(x => (x.SiteId, x.StartUtc, x.TimeZone), x => x.Count, ct);
+        var zones = events.Select(e => e.TimeZone).Distinct(StringComparer.Ordinal).ToDictionary(z => z, Zone, StringComparer.Ordinal);
+        var byDay = events.ToLookup(e => e.SiteId, e => (DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.StartUtc, zones[e.TimeZone])),
+            e.Count, participants.GetValueOrDefault((e.SiteId, e.StartUtc, e.TimeZone))));
         var help = await db.HelpSignups.AsNoTracking().Join(db.HelpTasks, s => s.TaskId, t => t.Id, (s, t) => new { t.SiteId, t.Date })
-            .Where(x => ids.Contains(x.SiteId) && x.Date >= from && x.Date <= to).ToListAsync(ct);
-        return new Animation(byDay, help.ToLookup(h => h.SiteId, h => h.Date));
+            .Where(x => siteIds.Contains(x.SiteId) && x.Date >= from && x.Date <= to)
+            .GroupBy(x => new { x.SiteId, x.Date }).Select(g => new { g.Key.SiteId, g.Key.Date, Count = g.Count() }).ToListAsync(ct);
+        return new Animation(byDay, help.ToLookup(h => total ? 0 : h.SiteId, h => (h.Date, h.Count)));
     }
+
+    private static TimeZoneInfo Zone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }

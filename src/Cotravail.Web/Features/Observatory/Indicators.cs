@@ -56,19 +56,11 @@ public sealed record IndicatorSet(
         Newcomers = Newcomers is { } n ? new Newcomers.NewcomerFigures(Suppress(n.Requests), Suppress(n.Settled), [], [], []) : null,
     };
 
-    /// <summary>The label of a row that adds every site up (<see cref="SiteMonth.SiteId"/> 0).</summary>
-    public const string AllSites = "Ensemble des espaces";
-
     /// <summary>
-    /// One row per month adding every site up (a person who came to two sites is counted at each), instead of one row
-    /// per site and month: the answer for a national network is a few rows, not tens of thousands.
+    /// The label of a row that adds every site up (<see cref="SiteMonth.SiteId"/> 0; a person who came to two sites is
+    /// counted at each): the answer for a national network is a few rows, not tens of thousands.
     /// </summary>
-    public IndicatorSet NetworkTotals() => this with
-    {
-        Months = [.. Months.GroupBy(m => m.Month, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new SiteMonth(
-            0, AllSites, g.Key, g.Sum(m => m.Visits), g.Sum(m => m.DistinctVisitors), g.Sum(m => m.RegularVisitors), g.Sum(m => m.OccasionalVisitors),
-            g.Sum(m => m.DeskDaysUsedTenths), g.Sum(m => m.DeskDaysOffered), g.Sum(m => m.EventsHeld), g.Sum(m => m.Participants), g.Sum(m => m.HelpSignups)))],
-    };
+    public const string AllSites = "Ensemble des espaces";
 
     /// <summary>-1 stands for « fewer than 5 » in public figures.</summary>
     public static int Suppress(int count) => count is > 0 and < SmallCount ? -1 : count;

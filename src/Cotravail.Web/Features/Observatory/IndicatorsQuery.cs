@@ -1,5 +1,4 @@
 using Cotravail.Web.Data;
-using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Sites;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,31 +14,35 @@ public sealed class IndicatorsQuery(AppDbContext db)
     /// <summary>A person is a regular when they came 4 times or more in the month.</summary>
     public const int RegularVisitsAMonth = 4;
 
-    public async Task<IndicatorSet> ComputeAsync(IReadOnlyCollection<int> networks, int? siteId, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <param name="perSite">
+    /// False to add every site up per month (one row a month, site id 0), which the database does: the answer for a
+    /// national network without reading its sites one by one. Ignored when <paramref name="siteId"/> is given.
+    /// </param>
+    public async Task<IndicatorSet> ComputeAsync(
+        IReadOnlyCollection<int> networks, int? siteId, DateOnly from, DateOnly to, CancellationToken ct, bool perSite = true)
     {
-        var sites = await db.Sites.AsNoTracking().AsSplitQuery().Include(s => s.Resources).Include(s => s.OpeningHours).Include(s => s.Closures)
-            .Where(s => networks.Contains(s.NetworkId) && (siteId == null || s.Id == siteId)).ToListAsync(ct);
-        var ids = sites.Select(s => s.Id).ToList();
+        var total = siteId is null && !perSite;
+        var siteIds = db.Sites.Where(s => networks.Contains(s.NetworkId) && (siteId == null || s.Id == siteId)).Select(s => s.Id);
         var spans = MonthSpan.Between(from, to);
         var presence = new Presence(db);
-        await presence.ReadAsync(ids, siteId is null ? networks : null, spans, ct);
-        var deskIds = sites.SelectMany(s => s.Resources).Where(r => r.Kind == ResourceKind.DeskPool).Select(r => r.Id).ToList();
-        var deskUse = await DeskUse.ReadAsync(db, deskIds, spans, ct);
-        var animation = await Animation.ReadAsync(db, sites, from, to, ct);
-        var holidays = Enumerable.Range(from.Year, to.Year - from.Year + 1).SelectMany(FrenchPublicHolidays.Of).Select(h => h.Day).ToHashSet();
+        await presence.ReadAsync(siteIds, siteId is null ? networks : null, spans, total, ct);
+        var deskUse = await DeskUse.ReadAsync(db, siteIds, spans, total, ct);
+        var animation = await Animation.ReadAsync(db, siteIds, from, to, total, ct);
+        var sites = await SiteDesks.ReadAsync(db, siteIds, from, to, ct);
+        var openDays = new OpenDays(from, to);
 
         var months = new List<SiteMonth>();
-        foreach (var site in sites.OrderBy(s => s.Name))
+        IEnumerable<(int Id, string Name, List<SiteDesks> Sites)> rows = total
+            ? [(0, IndicatorSet.AllSites, sites)]
+            : sites.OrderBy(s => s.Name, StringComparer.CurrentCulture).Select(s => (s.SiteId, s.Name, new List<SiteDesks> { s }));
+        foreach (var (id, name, group) in rows)
         {
-            var capacity = site.Resources.Where(r => r.Kind == ResourceKind.DeskPool && !r.IsArchived).Sum(r => r.Capacity);
-            var siteDesks = site.Resources.Where(r => r.Kind == ResourceKind.DeskPool).Select(r => r.Id).ToList();
             foreach (var span in spans)
             {
-                var p = presence.Months.GetValueOrDefault((site.Id, span.Month)) ?? new PresenceCount(0, 0, 0);
-                var usedTenths = siteDesks.Sum(d => deskUse.GetValueOrDefault((d, span.Month))) * 5;
-                var (events, participants, help) = animation.Of(site.Id, span);
-                months.Add(new SiteMonth(site.Id, site.Name, $"{span.Month:yyyy-MM}", p.Visits, p.Visitors, p.Regulars, p.Visitors - p.Regulars,
-                    usedTenths, capacity * OpenDays(site, span, holidays), events, participants, help));
+                var p = presence.Months.GetValueOrDefault((id, span.Month)) ?? new PresenceCount(0, 0, 0);
+                var (events, participants, help) = animation.Of(id, span);
+                months.Add(new SiteMonth(id, name, $"{span.Month:yyyy-MM}", p.Visits, p.Visitors, p.Regulars, p.Visitors - p.Regulars,
+                    deskUse.GetValueOrDefault((id, span.Month)) * 5, group.Sum(s => s.Desks * openDays.Of(s, span)), events, participants, help));
             }
         }
         var origins = presence.Origins.Select(o => new Origin(o.Key, Communes.At(o.Key).FirstOrDefault(), o.Value))
@@ -52,24 +55,5 @@ public sealed class IndicatorsQuery(AppDbContext db)
         var (directory, board) = await NetworkFigures.DirectoryAsync(db, spans, to, ct);
         var newcomers = await NetworkFigures.NewcomersAsync(db, networks, from, to, ct);
         return new IndicatorSet(from, to, months, origins, revenue, newMembers, members) { Directory = directory, Board = board, Newcomers = newcomers };
-    }
-
-    /// <summary>Days of the span the site is open (weekly hours, less closures and, if the site closes then, public holidays).</summary>
-    private static int OpenDays(Site site, MonthSpan span, HashSet<DateOnly> holidays)
-    {
-        var open = new bool[7];
-        foreach (var h in site.OpeningHours)
-        {
-            open[(int)h.Day] = true;
-        }
-        var days = 0;
-        for (var d = span.Start; d <= span.End; d = d.AddDays(1))
-        {
-            if (open[(int)d.DayOfWeek] && !(site.ClosedOnPublicHolidays && holidays.Contains(d)) && !site.Closures.Any(c => c.Includes(d)))
-            {
-                days++;
-            }
-        }
-        return days;
     }
 }

@@ -32,11 +32,7 @@ internal static class ObservatoryApi
                 var user = await SignedInAsync(http);
                 var managed = await scope.ManagedNetworkIdsAsync(user, ct);
                 var networks = managed.Count > 0 ? managed : await db.Networks.Select(n => n.Id).ToListAsync(ct);
-                var set = await query.ComputeAsync(networks, siteId, start, end, ct);
-                if (siteId is null && !bySite)
-                {
-                    set = set.NetworkTotals();
-                }
+                var set = await query.ComputeAsync(networks, siteId, start, end, ct, perSite: bySite);
                 return Results.Ok(managed.Count > 0 ? set : set.Public());
             })
             .WithTags("Observatoire").WithName("Indicators")

@@ -146,6 +146,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("EmailConfirmed");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -970,6 +974,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("ResourceId", "Date");
+
+                    b.HasIndex("Date");
 
                     b.ToTable("DeskDays", t =>
                         {

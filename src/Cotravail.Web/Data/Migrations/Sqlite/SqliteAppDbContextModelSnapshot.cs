@@ -141,6 +141,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("EmailConfirmed");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -939,6 +943,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ResourceId", "Date");
+
+                    b.HasIndex("Date");
 
                     b.ToTable("DeskDays", t =>
                         {
