@@ -37,7 +37,7 @@ public sealed class CoachingTests
         var rows = agenda.QuerySelectorAll("#creneaux tbody tr").Select(r => r.Text()).ToList();
         Assert.Equal(4, rows.Count);
         Assert.Equal("mardi 8 décembre 2026, 9 h 00 – 9 h 45 Tiers-lieu de Luzech Sophie Martin (membre@cotravail.test)", rows[0]);
-        Assert.EndsWith("libre", rows[1], StringComparison.Ordinal);
+        Assert.EndsWith("Libre", rows[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class ResultsTests
         var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(151, lines.Length);
-        Assert.StartsWith("réponse;date;Savez-vous ce qu'est le coworking ?;", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Réponse;Date;Savez-vous ce qu'est le coworking ?;", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines.Skip(1), l => l.Contains(";46140;", StringComparison.Ordinal));
         Assert.DoesNotContain("@", csv, StringComparison.Ordinal);
     }

@@ -42,7 +42,7 @@ public static class BookingLabels
         ArgumentNullException.ThrowIfNull(L);
         return free switch
         {
-            <= 0 => L["complet"],
+            <= 0 => L["plus de place"],
             1 => L["1 place libre"],
             _ => L["{0} places libres", free],
         };

@@ -45,7 +45,7 @@ public sealed class ResultsModel(AppDbContext db, StaffScope scope, SurveyQuerie
         await using var buffer = new MemoryStream();
         await using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
         {
-            csv.WriteRecord([T["réponse"], T["date"], .. questions.Select(q => q.Text)]);
+            csv.WriteRecord([T["Réponse"], T["Date"], .. questions.Select(q => q.Text)]);
             var n = 0;
             foreach (var r in responses)
             {
