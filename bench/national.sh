@@ -5,7 +5,8 @@
 #             counters rebuilt after;
 #   measure   with wrk on loopback, the app pinned to core 0 (taskset -c 0) and wrk to core 1 (taskset -c 1):
 #             S1 plaintext ceiling, S2 availability GET (anonymous: output cache; signed in: database every time),
-#             S3 booking POST (distinct slots; one contended slot, then checked for overbooking), S4 a site's HTML
+#             S3 booking POST (distinct slots spread over 2,000 national desk pools; distinct slots of one pool; one
+#             contended slot, then checked for overbooking), S4 a site's HTML
 #             page, S5 observatory indicators (12 months, every site summed per month; plus 10 sequential requests timed
 #             alone, for every site summed, for one site, and once for every site in detail),
 #             S6 login (PBKDF2 at the production iteration count). The scenarios run twice in the same process and the
@@ -51,7 +52,8 @@ PG_URL=$(echo "$BENCH_POSTGRES" | awk -F';' '{for(i=1;i<=NF;i++){split($i,kv,"="
 PG_ADMIN_URL="${PG_URL%/*}/postgres"
 
 # Rate limits off: wrk's 32 connections share one address and would be refused by the login limit after a few tries.
-export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Activity=false Demo__Password="$PASSWORD" Mail__PickupDirectory="$DATA/mail" RateLimits__Enabled=false
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Activity=false Demo__Password="$PASSWORD" Mail__PickupDirectory="$DATA/mail" RateLimits__Enabled=false \
+  Security__Https=false # plain HTTP on loopback: no Secure-only cookies, no HTTPS redirection
 use() { # provider
   if [ "$1" = sqlite ]; then export Database__Provider=Sqlite ConnectionStrings__Sqlite="Data Source=$DATA/national.db"; CS="Data Source=$DATA/national.db"
   else export Database__Provider=Postgres ConnectionStrings__Postgres="$BENCH_POSTGRES;Maximum Pool Size=100"; CS="$BENCH_POSTGRES"; fi
@@ -69,12 +71,22 @@ generate() { # provider
   dotnet "$APP" observatory-suspend | tail -n 1
   dotnet "$GEN" --provider "$1" --connection "$CS" --sites "$SITES" --members "$MEMBERS" --visits "$VISITS" --bookings "$BOOKINGS" --events "$EVENTS"
   dotnet "$APP" observatory-rebuild | tail -n 1
+  # what autovacuum would do in the following minutes: statistics for the planner, visibility map for index-only scans
+  if [ "$1" = postgres ]; then psql -q "$PG_URL" -c 'VACUUM ANALYZE'; fi
   echo "$1: generated in $((SECONDS - start)) s"
   echo "$SCALE" >"$DATA/$1.done"
 }
 
+drain() { # waits until the app answers at once: requests a scenario left queued must not weigh on the next one
+  for _ in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/health/live" | awk '{print ($1 < 0.02)}')" = 1 ] && return
+    sleep 0.5
+  done
+}
+
 measure() { # provider, round
   local name=$1 warm=$2; shift 2
+  drain
   if [ "$warm" = yes ]; then taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d3s --timeout 30s "$@" >/dev/null 2>&1 || true; fi
   local out; out=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "$@")
   echo "$out" >"$DATA/last-$name.txt"
@@ -90,7 +102,8 @@ scenarios() { # provider, round
   ROWS+=("$(measure "S1 plaintext" yes "$base/health/live")")
   ROWS+=("$(measure "S2 availability (anonymous, cached 2 s)" yes "$base/api/v1/sites/$NAT_SITE/availability?from=$from&to=$to")")
   ROWS+=("$(measure "S2 availability (signed in, uncached)" yes -H "Authorization: Bearer $token" "$base/api/v1/sites/$NAT_SITE/availability?from=$from&to=$to")")
-  ROWS+=("$(measure "S3 booking, distinct slots" no -s bench/book.lua "$base")")
+  ROWS+=("$(measure "S3 booking, distinct slots over $(grep -o '^  pools = {[^}]*' "$DATA/config.lua" | tr ',' '\n' | grep -c '[0-9]') desk pools" no -s bench/book-national.lua "$base")")
+  ROWS+=("$(measure "S3 booking, distinct slots of one desk pool" no -s bench/book.lua "$base")")
   ROWS+=("$(measure "S3 booking, one contended slot" no -s bench/contended.lua "$base")")
   ROWS+=("$(measure "S4 site page (HTML)" yes "$base/espaces/$NAT_SLUG")")
   ROWS+=("$(measure "S5 observatory, every site summed per month" yes "$base/api/v1/observatory/indicators?perSite=false")")
@@ -142,6 +155,9 @@ run_provider() { # provider
     echo "return {"
     echo "  resource = $POOL, contended_resource = $CONTENDED_RESOURCE, contended_date = \"$CONTENDED_DATE\", password = \"$PASSWORD\","
     echo -n "  dates = {"; for d in $(seq 2 300); do echo -n "\"$(date -u -d "+$d days" +%F)\","; done; echo "},"
+    # national sites: open Monday to Friday at least, bookable 30 days ahead
+    echo -n "  weekdays = {"; for d in $(seq 3 25); do x=$(date -u -d "+$d days" +%F); if [ "$(date -u -d "$x" +%u)" -le 5 ]; then echo -n "\"$x\","; fi; done; echo "},"
+    echo "  pools = {$(sql "$p" "SELECT r.\"Id\" FROM \"Resources\" r JOIN \"Sites\" s ON s.\"Id\" = r.\"SiteId\" WHERE r.\"Kind\" = 0 AND s.\"Slug\" LIKE 'tl-%' ORDER BY r.\"Id\" LIMIT 2000" | paste -sd,)},"
     echo "  tokens = {"
     for i in $(seq 0 $((USERS - 1))); do
       curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"bench-$i@cotravail.test\",\"password\":\"$PASSWORD\"}" \

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cotravail.Tests.Infrastructure;
+using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Reception;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Tests.Observatory;
 
@@ -100,5 +102,23 @@ public sealed class NetworkTotalsTests
                 }
             }
         }
+
+        // Participants are the confirmed registrations of the events held, less those a host marked absent.
+        const string Year = "/api/v1/observatory/indicators?from=2025-12-01&to=2026-11-30&perSite=false";
+        async Task<int> ParticipantsAsync() =>
+            (await manager.GetFromJsonAsync<JsonElement>(Year)).GetProperty("months").EnumerateArray().Sum(m => m.GetProperty("participants").GetInt32());
+        var (start, end) = (new DateTime(2025, 12, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc));
+        var present = await app.WithDbAsync(db => db.EventRegistrations.CountAsync(r => r.Status == RegistrationStatus.Confirmed && r.Attended != false
+            && db.Events.Any(e => e.Id == r.EventId && e.Status == EventStatus.Published && e.StartUtc >= start && e.StartUtc < end)));
+        Assert.True(present > 0);
+        Assert.Equal(present, await ParticipantsAsync());
+        await app.WithDbAsync(async db =>
+        {
+            var held = await db.EventRegistrations.FirstAsync(r => r.Status == RegistrationStatus.Confirmed && r.Attended != false
+                && db.Events.Any(e => e.Id == r.EventId && e.Status == EventStatus.Published && e.StartUtc >= start && e.StartUtc < end));
+            held.Attended = false;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(present - 1, await ParticipantsAsync());
     }
 }

@@ -47,6 +47,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         b.HasIndex(x => new { x.EventId, x.Status, x.WaitlistPosition });
         b.HasIndex(x => x.UserId);
         b.HasIndex(x => new { x.Status, x.ReminderSentAtUtc });
+        b.HasIndex(x => new { x.Attended, x.Status }); // the observatory's absentees, few among many registrations
         b.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
         b.ToTable("EventRegistrations");

@@ -43,18 +43,20 @@ internal sealed class Animation
         var published = db.Events.AsNoTracking()
             .Where(e => siteIds.Contains(e.SiteId) && e.Status == EventStatus.Published && e.StartUtc >= fromUtc && e.StartUtc < toUtc);
         var held = total
-            ? published.Join(db.Sites, e => e.SiteId, s => s.Id, (e, s) => new { e.Id, SiteId = 0, e.StartUtc, s.TimeZone })
-            : published.Join(db.Sites, e => e.SiteId, s => s.Id, (e, s) => new { e.Id, e.SiteId, e.StartUtc, s.TimeZone });
-        var attended = db.EventRegistrations.AsNoTracking().Where(r => r.Status == RegistrationStatus.Confirmed && r.Attended != false)
-            .Join(held, r => r.EventId, e => e.Id, (r, e) => e);
+            ? published.Join(db.Sites, e => e.SiteId, s => s.Id, (e, s) => new { e.Id, SiteId = 0, e.StartUtc, s.TimeZone, e.Registered })
+            : published.Join(db.Sites, e => e.SiteId, s => s.Id, (e, s) => new { e.Id, e.SiteId, e.StartUtc, s.TimeZone, e.Registered });
+        // Participants: the places taken (the events' counter of confirmed registrations, ADR 0009) less the people a
+        // host marked absent, who are few: the registrations themselves are not read.
         var events = await held.GroupBy(e => new { e.SiteId, e.StartUtc, e.TimeZone })
-            .Select(g => new { g.Key.SiteId, g.Key.StartUtc, g.Key.TimeZone, Count = g.Count() }).ToListAsync(ct);
-        var participants = await attended.GroupBy(e => new { e.SiteId, e.StartUtc, e.TimeZone })
+            .Select(g => new { g.Key.SiteId, g.Key.StartUtc, g.Key.TimeZone, Count = g.Count(), Places = g.Sum(e => e.Registered) }).ToListAsync(ct);
+        var absent = await db.EventRegistrations.AsNoTracking().Where(r => r.Attended == false && r.Status == RegistrationStatus.Confirmed)
+            .Join(held, r => r.EventId, e => e.Id, (r, e) => e)
+            .GroupBy(e => new { e.SiteId, e.StartUtc, e.TimeZone })
             .Select(g => new { g.Key.SiteId, g.Key.StartUtc, g.Key.TimeZone, Count = g.Count() })
             .ToDictionaryAsync(x => (x.SiteId, x.StartUtc, x.TimeZone), x => x.Count, ct);
         var zones = events.Select(e => e.TimeZone).Distinct(StringComparer.Ordinal).ToDictionary(z => z, Zone, StringComparer.Ordinal);
         var byDay = events.ToLookup(e => e.SiteId, e => (DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.StartUtc, zones[e.TimeZone])),
-            e.Count, participants.GetValueOrDefault((e.SiteId, e.StartUtc, e.TimeZone))));
+            e.Count, e.Places - absent.GetValueOrDefault((e.SiteId, e.StartUtc, e.TimeZone))));
         var help = await db.HelpSignups.AsNoTracking().Join(db.HelpTasks, s => s.TaskId, t => t.Id, (s, t) => new { t.SiteId, t.Date })
             .Where(x => siteIds.Contains(x.SiteId) && x.Date >= from && x.Date <= to)
             .GroupBy(x => new { x.SiteId, x.Date }).Select(g => new { g.Key.SiteId, g.Key.Date, Count = g.Count() }).ToListAsync(ct);

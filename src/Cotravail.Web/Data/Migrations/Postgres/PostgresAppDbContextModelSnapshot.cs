@@ -1670,6 +1670,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("Attended", "Status");
+
                     b.HasIndex("EventId", "Email")
                         .IsUnique()
                         .HasDatabaseName("IX_EventRegistrations_Active_Email")

@@ -1621,6 +1621,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("Attended", "Status");
+
                     b.HasIndex("EventId", "Email")
                         .IsUnique()
                         .HasDatabaseName("IX_EventRegistrations_Active_Email")

@@ -11,6 +11,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
+                name: "IX_EventRegistrations_Attended_Status",
+                table: "EventRegistrations",
+                columns: new[] { "Attended", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeskDays_Date",
                 table: "DeskDays",
                 column: "Date");
@@ -29,6 +34,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_EventRegistrations_Attended_Status",
+                table: "EventRegistrations");
+
             migrationBuilder.DropIndex(
                 name: "IX_DeskDays_Date",
                 table: "DeskDays");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cotravail.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126141039_ObservatoryIndexes")]
+    [Migration("20261126144306_ObservatoryIndexes")]
     partial class ObservatoryIndexes
     {
         /// <inheritdoc />
@@ -1623,6 +1623,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("Attended", "Status");
 
                     b.HasIndex("EventId", "Email")
                         .IsUnique()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cotravail.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261126141043_ObservatoryIndexes")]
+    [Migration("20261126144309_ObservatoryIndexes")]
     partial class ObservatoryIndexes
     {
         /// <inheritdoc />
@@ -1672,6 +1672,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("Attended", "Status");
 
                     b.HasIndex("EventId", "Email")
                         .IsUnique()
