@@ -118,7 +118,7 @@ scenarios() { # provider, round
   local one_median; one_median=$(printf '%s\n' "${one[@]}" | sort -n | sed -n 5p)
   local size; size=$(curl -s "$base/api/v1/observatory/indicators?perSite=false" | wc -c)
   local detail; detail=$(curl -s -o /dev/null -w '%{time_total} %{size_download}' "$base/api/v1/observatory/indicators")
-  local held; held=$(sql "$p" "SELECT COUNT(*) FROM \"Bookings\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE' AND \"Status\" = 0")
+  local held; held=$(sql "$p" "SELECT COUNT(*) FROM \"Bookings\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE' AND \"Status\" = 0 AND \"Period\" IN (0, 2)")
   local counter; counter=$(sql "$p" "SELECT COALESCE(MAX(\"Morning\"), 0) FROM \"DeskDays\" WHERE \"ResourceId\" = $CONTENDED_RESOURCE AND \"Date\" = '$CONTENDED_DATE'")
   local rss; rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
   {
@@ -132,7 +132,7 @@ scenarios() { # provider, round
     done
     echo
     echo "- S5 alone (10 sequential requests, no other load from the script): every site summed per month (perSite=false), 12 months: median $(awk -v s="$median" 'BEGIN{printf "%.0f", s*1000}') ms, slowest $(awk -v s="$worst" 'BEGIN{printf "%.0f", s*1000}') ms (answer of $((size / 1024)) KiB); one site: median $(awk -v s="$one_median" 'BEGIN{printf "%.0f", s*1000}') ms; every site in detail (one row per site and month), once: $(echo "$detail" | awk '{printf "%.0f ms, %d KiB", $1*1000, $2/1024}')."
-    echo "- Contended slot (desk pool of $CONTENDED_CAPACITY, $CONTENDED_DATE morning): $held bookings held, day counter $counter — $([ "$held" -le "$CONTENDED_CAPACITY" ] && [ "$counter" = "$held" ] && echo "no overbooking" || echo "OVERBOOKED")."
+    echo "- Contended slot (desk pool of $CONTENDED_CAPACITY, $CONTENDED_DATE morning): $held bookings held in the morning (morning or whole day), morning counter $counter — $([ "$held" -le "$CONTENDED_CAPACITY" ] && [ "$counter" = "$held" ] && echo "no overbooking" || echo "OVERBOOKED")."
     echo "- Resident memory (RSS) of the app after this round: $((rss / 1024)) MiB."
     echo
   } | tee -a "$REPORT"
