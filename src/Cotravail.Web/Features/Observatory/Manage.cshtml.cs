@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cotravail.Web.Features.Observatory;
 
 /// <summary>The managers' observatory: every indicator of their networks, revenue included, with the JSON export.</summary>
-public sealed class ManageModel(StaffScope scope, IndicatorsQuery query, TimeProvider clock) : LocalizedPage
+public sealed class ManageModel(Data.AppDbContext db, StaffScope scope, IndicatorsQuery query, TimeProvider clock) : LocalizedPage
 {
     public IndicatorSet? Set { get; private set; }
 
@@ -15,12 +15,23 @@ public sealed class ManageModel(StaffScope scope, IndicatorsQuery query, TimePro
     [BindProperty(SupportsGet = true)]
     public string? Au { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Espace { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
+        var sites = await SiteChoice.ListAsync(db, networks, ct);
+        ViewData[SiteChoice.ViewDataKey] = sites;
         var (from, to, errors) = Period.Read(Du, Au, clock);
+        var (siteId, siteError) = SiteChoice.Read(Espace, sites);
+        if (siteError is not null)
+        {
+            errors["site"] = [siteError];
+        }
         foreach (var (field, messages) in errors)
         {
-            ModelState.AddModelError(field == "from" ? nameof(Du) : nameof(Au), T[messages[0]]);
+            ModelState.AddModelError(field switch { "from" => nameof(Du), "site" => nameof(Espace), _ => nameof(Au) }, T[messages[0]]);
         }
         if (errors.Count > 0)
         {
@@ -28,7 +39,7 @@ public sealed class ManageModel(StaffScope scope, IndicatorsQuery query, TimePro
             return Page();
         }
         (Du, Au) = ($"{from:yyyy-MM-dd}", $"{to:yyyy-MM-dd}");
-        Set = await query.ComputeAsync(await scope.ManagedNetworkIdsAsync(User, ct), null, from, to, ct);
+        Set = await query.ComputeAsync(networks, siteId, from, to, ct, perSite: sites.Count <= SiteChoice.ShownOneByOne);
         return Page();
     }
 }

@@ -16,12 +16,23 @@ public sealed class PublicModel(AppDbContext db, IndicatorsQuery query, TimeProv
     [BindProperty(SupportsGet = true)]
     public string? Au { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Espace { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        var networks = await db.Networks.Select(n => n.Id).ToListAsync(ct);
+        var sites = await SiteChoice.ListAsync(db, networks, ct);
+        ViewData[SiteChoice.ViewDataKey] = sites;
         var (from, to, errors) = Period.Read(Du, Au, clock);
+        var (siteId, siteError) = SiteChoice.Read(Espace, sites);
+        if (siteError is not null)
+        {
+            errors["site"] = [siteError];
+        }
         foreach (var (field, messages) in errors)
         {
-            ModelState.AddModelError(field == "from" ? nameof(Du) : nameof(Au), T[messages[0]]);
+            ModelState.AddModelError(field switch { "from" => nameof(Du), "site" => nameof(Espace), _ => nameof(Au) }, T[messages[0]]);
         }
         if (errors.Count > 0)
         {
@@ -29,8 +40,7 @@ public sealed class PublicModel(AppDbContext db, IndicatorsQuery query, TimeProv
             return Page();
         }
         (Du, Au) = ($"{from:yyyy-MM-dd}", $"{to:yyyy-MM-dd}");
-        var networks = await db.Networks.Select(n => n.Id).ToListAsync(ct);
-        Set = (await query.ComputeAsync(networks, null, from, to, ct)).Public();
+        Set = (await query.ComputeAsync(networks, siteId, from, to, ct, perSite: sites.Count <= SiteChoice.ShownOneByOne)).Public();
         return Page();
     }
 }
