@@ -1,6 +1,10 @@
 using System.Net;
 using Cotravail.Tests.Accounts;
 using Cotravail.Tests.Infrastructure;
+using Cotravail.Web.Common.Security.RateLimiting;
+using Cotravail.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.Tests.Security;
 
@@ -18,6 +22,27 @@ public sealed class RateLimitTests
         var client = app.Browser();
         client.DefaultRequestHeaders.Add(TestClientAddress.Header, ip);
         return client;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Counters_are_removed_once_the_longest_window_has_ended(string provider)
+    {
+        await using var app = await StartAsync(provider, "login", perIp: 100, perAccount: 100);
+        await From(app, "203.0.113.9").LogInAsync(TestApp.MemberEmail, "pas le bon mot de passe");
+        var counters = await app.WithDbAsync(db => db.Set<RateLimitCounter>().CountAsync());
+        Assert.Equal(2, counters); // the address and the account
+
+        async Task<int> CleanAsync(DateTimeOffset now)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            return await RateLimitCleanup.DeleteEndedAsync(db, scope.ServiceProvider.GetRequiredService<DbRateLimiter>(), now, CancellationToken.None);
+        }
+        var now = app.Clock.GetUtcNow();
+        Assert.Equal(0, await CleanAsync(now.AddMinutes(50))); // the longest window (one hour) may still hold them
+        Assert.Equal(2, await CleanAsync(now.AddHours(2)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<RateLimitCounter>().CountAsync()));
     }
 
     [Theory]

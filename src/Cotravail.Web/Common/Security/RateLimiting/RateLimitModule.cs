@@ -6,6 +6,7 @@ public static class RateLimitModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<DbRateLimiter>();
+        builder.Services.AddHostedService<RateLimitCleanup>();
         return builder;
     }
 }
