@@ -15,6 +15,7 @@ public static class NewcomersModule
         s.AddScoped<Relay>();
         s.AddScoped<NewcomerIndicators>();
         s.AddScoped<NewcomersDemo>();
+        s.AddHostedService<NewcomerRetention>();
         s.AddSingleton<NewcomerLinks>();
         s.AddPersonalData<NewcomersPersonalData>();
         s.Configure<RazorPagesOptions>(o =>

@@ -65,7 +65,7 @@ internal sealed class NewcomersPersonalData(AppDbContext db) : IPersonalData
             await db.Set<RequestEntry>().Where(e => e.Kind == EntryKind.Introduced && e.Text == introduced && requestIds.Contains(e.RequestId))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, "Mis·e en relation avec un ambassadeur ou une ambassadrice (compte supprimé)."), ct);
         }
-        await DeleteConversationsAsync(introductions.Select(i => i.Id), ct);
+        await DeleteConversationsAsync(db, introductions.Select(i => i.Id), ct);
         await db.Set<Ambassador>().Where(a => a.UserId == me).ExecuteDeleteAsync(ct);
 
         // As a manager: what they wrote in a request's history stays, without their name.
@@ -75,25 +75,37 @@ internal sealed class NewcomersPersonalData(AppDbContext db) : IPersonalData
         // Requests sent with their address: counted still, by nobody.
         if (subject.Email.Length > 0)
         {
-            var requests = Requests(subject.Email);
-            var ids = requests.Select(r => r.Id);
-            await DeleteConversationsAsync(db.Set<Introduction>().Where(i => ids.Contains(i.RequestId)).Select(i => i.Id), ct);
-            await db.Set<RequestEntry>().Where(e => ids.Contains(e.RequestId)).ExecuteDeleteAsync(ct);
-            await requests.ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Name, AnonymousRequest)
-                .SetProperty(r => r.Organisation, (string?)null)
-                .SetProperty(r => r.Email, (string?)null)
-                .SetProperty(r => r.Phone, (string?)null)
-                .SetProperty(r => r.Message, (string?)null)
-                .SetProperty(r => r.OriginPostcode, (string?)null), ct);
+            await AnonymiseRequestsAsync(db, Requests(subject.Email), ct);
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Requests kept for their counts only: conversations and history deleted; name, organisation, address, phone,
+    /// message and origin postcode erased. Department, region, needs, status and dates stay for the indicators.
+    /// </summary>
+    public static async Task<int> AnonymiseRequestsAsync(AppDbContext db, IQueryable<NewcomerRequest> requests, CancellationToken ct)
+    {
+        var ids = await requests.Select(r => r.Id).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+        await DeleteConversationsAsync(db, db.Set<Introduction>().Where(i => ids.Contains(i.RequestId)).Select(i => i.Id), ct);
+        await db.Set<RequestEntry>().Where(e => ids.Contains(e.RequestId)).ExecuteDeleteAsync(ct);
+        return await db.Set<NewcomerRequest>().Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Name, AnonymousRequest)
+            .SetProperty(r => r.Organisation, (string?)null)
+            .SetProperty(r => r.Email, (string?)null)
+            .SetProperty(r => r.Phone, (string?)null)
+            .SetProperty(r => r.Message, (string?)null)
+            .SetProperty(r => r.OriginPostcode, (string?)null), ct);
     }
 
     private IQueryable<NewcomerRequest> Requests(string email) =>
         db.Set<NewcomerRequest>().Where(r => r.Email != null && r.Email.ToLower() == email);
 
-    private async Task DeleteConversationsAsync(IQueryable<int> introductionIds, CancellationToken ct)
+    private static async Task DeleteConversationsAsync(AppDbContext db, IQueryable<int> introductionIds, CancellationToken ct)
     {
         var ids = await introductionIds.ToListAsync(ct);
         await db.Set<RelayMessage>().Where(m => ids.Contains(m.IntroductionId)).ExecuteDeleteAsync(ct);
