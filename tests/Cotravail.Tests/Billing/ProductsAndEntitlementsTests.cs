@@ -122,10 +122,11 @@ public sealed class ProductsAndEntitlementsTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Entitlements.CountAsync()));
     }
 
-    [Fact]
-    public async Task A_booking_uses_the_subscription_before_the_carnet_and_pays_without_either()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_booking_uses_the_subscription_before_the_carnet_and_pays_without_either(string provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider);
         await SellAsync(app, ProductKind.Carnet);
         var subscription = (await SellAsync(app, ProductKind.Subscription)).Entitlements.Single();
         Assert.Equal(new DateOnly(2026, 12, 31), subscription.ExpiresOn);

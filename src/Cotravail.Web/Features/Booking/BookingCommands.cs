@@ -40,12 +40,18 @@ public sealed partial class BookingCommands(
     AppDbContext db, BookingService places, BookingMailer mailer, UserManager<AppUser> users, TimeProvider clock,
     IOutputCacheStore cache, ILogger<BookingCommands> logger)
 {
-    /// <summary>The resource with its site, hours and closures, when both are open to bookings.</summary>
-    public Task<Resource?> LoadResourceAsync(int resourceId, CancellationToken ct) =>
-        db.Resources.AsSplitQuery()
+    /// <summary>
+    /// The resource with its site, hours and closures, when both are open to bookings, read only and in one query: the
+    /// closures over before yesterday (UTC) cannot stop a booking, so they are left out.
+    /// </summary>
+    public Task<Resource?> LoadResourceAsync(int resourceId, CancellationToken ct)
+    {
+        var over = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        return db.Resources.AsNoTracking().AsSingleQuery()
             .Include(r => r.Site!).ThenInclude(s => s.OpeningHours)
-            .Include(r => r.Site!).ThenInclude(s => s.Closures)
+            .Include(r => r.Site!).ThenInclude(s => s.Closures.Where(c => c.EndDate >= over))
             .FirstOrDefaultAsync(r => r.Id == resourceId && !r.IsArchived && !r.Site!.IsArchived, ct);
+    }
 
     public async Task<RuleResult?> CheckAsync(BookingRequest request, CancellationToken ct)
     {
@@ -57,7 +63,8 @@ public sealed partial class BookingCommands(
     public async Task<BookResult> BookAsync(string userId, BookingRequest request, string host, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var rules = await CheckAsync(request, ct);
+        var resource = await LoadResourceAsync(request.ResourceId, ct);
+        var rules = resource is null ? null : BookingRules.Check(resource.Site!, resource, request, clock.GetUtcNow().UtcDateTime);
         if (rules is null)
         {
             return new BookResult(BookOutcome.UnknownResource, Errors: new Dictionary<string, string[]> { ["resourceId"] = ["Cet espace à réserver n'existe pas."] });
@@ -69,7 +76,7 @@ public sealed partial class BookingCommands(
         var (outcome, booking) = await InTransactionAsync(() => places.PlaceAsync(userId, rules.Plan!, null, ct, request.Discovery), ct);
         if (outcome == PlaceOutcome.DiscoveryRefused)
         {
-            var desk = await db.Resources.Where(r => r.Id == request.ResourceId).Select(r => r.Kind).FirstAsync(ct) == ResourceKind.DeskPool;
+            var desk = resource!.Kind == ResourceKind.DeskPool;
             var why = desk ? Billing.Entitlements.BookingCover.DiscoveryAlreadyUsed : Billing.Entitlements.BookingCover.DiscoveryOnlyForDesks;
             return new BookResult(BookOutcome.Invalid, Errors: new Dictionary<string, string[]> { ["discovery"] = [why] });
         }
@@ -79,7 +86,15 @@ public sealed partial class BookingCommands(
         }
         // Committed: what follows must not be cut short by a client that went away (a retry relies on it).
         await SafelyAsync(() => AvailabilityCache.ChangedAsync(cache, CancellationToken.None), booking!.Id);
-        await SendConfirmationAsync(userId, [booking.Id], host, CancellationToken.None);
+        // The booking is answered and mailed with the resource and site read for the rules, not read again.
+        db.Entry(booking).State = EntityState.Detached;
+        booking.Resource = resource;
+        booking.Site = resource!.Site;
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(CancellationToken.None);
+        if (email is not null)
+        {
+            await SafelyAsync(() => mailer.SendConfirmationAsync(email, [booking], host, CancellationToken.None), booking.Id);
+        }
         return new BookResult(BookOutcome.Booked, booking);
     }
 
@@ -177,6 +192,8 @@ public sealed partial class BookingCommands(
         {
             using var gate = await WriteGate.EnterAsync(db, ct);
             Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? tx = null;
+            // A failed step undoes the whole transaction: no savepoint before each SaveChanges (one round trip each).
+            db.Database.AutoSavepointsEnabled = false;
             try
             {
                 tx = await db.Database.BeginTransactionAsync(ct);

@@ -7,10 +7,14 @@ namespace Cotravail.Web.Features.Booking;
 /// </summary>
 public sealed record BookingRequest(int ResourceId, DateOnly? Date, Period? Period, DateTime? Start, DateTime? End, bool Discovery = false);
 
-/// <summary>A request that passed every rule: what to store and which places to take.</summary>
+/// <summary>
+/// A request that passed every rule: what to store and which places to take; <see cref="Kind"/> and
+/// <see cref="NetworkId"/> tell how it may be paid (a network's entitlements cover its desks).
+/// </summary>
 public sealed record BookingPlan(
     int SiteId, int ResourceId, DateOnly Date, Period? Period, TimeOnly LocalStart, TimeOnly LocalEnd,
-    DateTime StartUtc, DateTime EndUtc, IReadOnlyList<HalfDay> Halves, IReadOnlyList<DateTime> Slots, int Capacity, int PriceCents);
+    DateTime StartUtc, DateTime EndUtc, IReadOnlyList<HalfDay> Halves, IReadOnlyList<DateTime> Slots, int Capacity, int PriceCents,
+    Sites.ResourceKind Kind, int NetworkId);
 
 /// <summary>The rules' answer: a plan, or the fields that are wrong with a French message each.</summary>
 public sealed class RuleResult

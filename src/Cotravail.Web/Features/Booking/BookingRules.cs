@@ -67,7 +67,7 @@ public static class BookingRules
         {
             Plan = new BookingPlan(site.Id, resource.Id, request.Date.Value, request.Period, start, end, startUtc, endUtc,
                 request.Period!.Value.Halves(), [], resource.BookableUnits(),
-                Tariff.PriceCents(site, resource.Kind, request.Period, end - start)),
+                Tariff.PriceCents(site, resource.Kind, request.Period, end - start), resource.Kind, site.NetworkId),
         };
     }
 
@@ -142,7 +142,7 @@ public static class BookingRules
         return new RuleResult
         {
             Plan = new BookingPlan(site.Id, resource.Id, date, null, from, TimeOnly.FromDateTime(endLocal), startUtc, endUtc,
-                [], slots, 1, Tariff.PriceCents(site, resource.Kind, null, endUtc - startUtc)),
+                [], slots, 1, Tariff.PriceCents(site, resource.Kind, null, endUtc - startUtc), resource.Kind, site.NetworkId),
         };
     }
 

@@ -30,14 +30,13 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Halves.Count > 0)
         {
-            if (await db.BookedHalves.AnyAsync(h => h.ResourceId == plan.ResourceId && h.Date == plan.Date
-                    && h.UserId == userId && plan.Halves.Contains(h.Half), ct))
+            // A second booking of the same half-day by the same member is refused by the guard rows' key at insert
+            // (BookedHalves), which the caller turns into AlreadyBooked: no query for it on the way to a booking.
+            if (!await TakeDeskAsync(plan.ResourceId, plan.Date, plan.Halves, plan.Capacity, ct))
             {
-                return (PlaceOutcome.AlreadyBooked, null);
-            }
-            if (!await TakeDeskAsync(plan, ct))
-            {
-                return (PlaceOutcome.Full, null);
+                var mine = await db.BookedHalves.AnyAsync(h => h.ResourceId == plan.ResourceId && h.Date == plan.Date
+                    && h.UserId == userId && plan.Halves.Contains(h.Half), ct);
+                return (mine ? PlaceOutcome.AlreadyBooked : PlaceOutcome.Full, null);
             }
         }
         else if (await db.BookedSlots.AnyAsync(s => s.ResourceId == plan.ResourceId && plan.Slots.Contains(s.StartUtc), ct))
@@ -130,28 +129,26 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
     /// Takes a desk of a pool for someone who came without booking (the reception desk's walk-in): the same guarded
     /// counter as a booking, so a walk-in never takes a booked place. False when the pool is full for that period.
     /// </summary>
-    public Task<bool> TakeWalkInDeskAsync(int siteId, int resourceId, DateOnly date, Period period, int capacity, CancellationToken ct) =>
-        TakeDeskAsync(new BookingPlan(siteId, resourceId, date, period, default, default, default, default, period.Halves(), [], capacity, 0), ct);
+    public Task<bool> TakeWalkInDeskAsync(int resourceId, DateOnly date, Period period, int capacity, CancellationToken ct) =>
+        TakeDeskAsync(resourceId, date, period.Halves(), capacity, ct);
 
-    private async Task<bool> TakeDeskAsync(BookingPlan plan, CancellationToken ct)
+    /// <summary>
+    /// One statement takes the desk: the day's counter row is created with this booking's half-days, or incremented
+    /// only while every half-day it takes stays within the capacity. No row changed means the pool is full.
+    /// </summary>
+    private async Task<bool> TakeDeskAsync(int resourceId, DateOnly date, IReadOnlyList<HalfDay> halves, int capacity, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO \"DeskDays\" (\"ResourceId\", \"Date\", \"Morning\", \"Afternoon\") VALUES ({plan.ResourceId}, {plan.Date}, 0, 0) ON CONFLICT DO NOTHING", ct);
-        var capacity = plan.Capacity;
-        var rows = plan.Period switch
+        var morning = halves.Contains(HalfDay.Morning) ? 1 : 0;
+        var afternoon = halves.Contains(HalfDay.Afternoon) ? 1 : 0;
+        if (capacity < 1)
         {
-            Period.Morning => await db.DeskDays
-                .Where(d => d.ResourceId == plan.ResourceId && d.Date == plan.Date && d.Morning < capacity)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Morning, d => d.Morning + 1), ct),
-            Period.Afternoon => await db.DeskDays
-                .Where(d => d.ResourceId == plan.ResourceId && d.Date == plan.Date && d.Afternoon < capacity)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Afternoon, d => d.Afternoon + 1), ct),
-            _ => await db.DeskDays
-                .Where(d => d.ResourceId == plan.ResourceId && d.Date == plan.Date && d.Morning < capacity && d.Afternoon < capacity)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Morning, d => d.Morning + 1)
-                    .SetProperty(d => d.Afternoon, d => d.Afternoon + 1), ct),
-        };
+            return false;
+        }
+        var rows = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "DeskDays" AS d ("ResourceId", "Date", "Morning", "Afternoon") VALUES ({resourceId}, {date}, {morning}, {afternoon})
+            ON CONFLICT ("ResourceId", "Date") DO UPDATE SET "Morning" = d."Morning" + {morning}, "Afternoon" = d."Afternoon" + {afternoon}
+            WHERE d."Morning" + {morning} <= {capacity} AND d."Afternoon" + {afternoon} <= {capacity}
+            """, ct);
         return rows == 1;
     }
 }

@@ -191,7 +191,7 @@ public sealed class ReceptionDesk(
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                if (!await places.TakeWalkInDeskAsync(site.Id, desk.Id, today, period, desk.Capacity, ct))
+                if (!await places.TakeWalkInDeskAsync(desk.Id, today, period, desk.Capacity, ct))
                 {
                     outcome = DeskOutcome.Full;
                 }

@@ -26,9 +26,7 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
     public async Task<Cover> TakeAsync(string userId, BookingPlan plan, bool discovery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var resource = await db.Resources.AsNoTracking().Where(r => r.Id == plan.ResourceId)
-            .Select(r => new { r.Kind, r.Site!.NetworkId }).FirstAsync(ct);
-        var desk = resource.Kind == ResourceKind.DeskPool;
+        var desk = plan.Kind == ResourceKind.DeskPool;
         if (discovery)
         {
             if (!desk)
@@ -39,11 +37,19 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
                 ? new Cover(plan.PriceCents, null, false, DiscoveryAlreadyUsed)
                 : new Cover(0, null, true);
         }
-        if (desk && await TakeDayAsync(userId, resource.NetworkId, plan.Date, ct) is { } entitlementId)
+        var productKind = PassFor(plan);
+        var needsCategories = productKind is not null && plan.PriceCents > 0;
+        if (!desk && !needsCategories)
+        {
+            return new Cover(plan.PriceCents, null, false);
+        }
+        // One query for what may pay: the usable days (desks only) and the member's validated categories.
+        var (days, categories) = await CoverOptionsAsync(userId, plan, desk, ct);
+        if (await TakeDayAsync(days, plan.Date, ct) is { } entitlementId)
         {
             return new Cover(0, entitlementId, false);
         }
-        return new Cover(await ChargedPriceAsync(userId, resource.NetworkId, resource.Kind, plan, ct), null, false);
+        return new Cover(needsCategories ? await ChargedPriceAsync(categories, productKind!.Value, plan, ct) : plan.PriceCents, null, false);
     }
 
     /// <summary>
@@ -128,9 +134,8 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
 
     public Task<bool> HasUsedDiscoveryAsync(string userId, CancellationToken ct) => db.DiscoveryDays.AnyAsync(d => d.UserId == userId, ct);
 
-    private async Task<int?> TakeDayAsync(string userId, int networkId, DateOnly date, CancellationToken ct)
+    private async Task<int?> TakeDayAsync(IReadOnlyList<int> candidates, DateOnly date, CancellationToken ct)
     {
-        var candidates = await Usable(userId, networkId, date).Select(e => e.Id).ToListAsync(ct);
         foreach (var id in candidates)
         {
             // The guard is in the database: a day that another booking has just taken is not taken twice.
@@ -145,6 +150,29 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
         return null;
     }
 
+    /// <summary>
+    /// In one round trip: the entitlements usable for the booking, in the order they are used (none unless
+    /// <paramref name="desk"/>), and the member's validated categories in the booking's network.
+    /// </summary>
+    private async Task<(List<int> Days, List<MemberCategory> Categories)> CoverOptionsAsync(string userId, BookingPlan plan, bool desk, CancellationToken ct)
+    {
+        var days = Usable(userId, plan.NetworkId, plan.Date).Where(e => desk)
+            .Select(e => new { IsCategory = false, Value = e.Id, Rank = e.Kind == ProductKind.Subscription ? 0 : 1, e.ExpiresOn });
+        var categories = db.MemberCategoryGrants.Where(g => g.UserId == userId && g.NetworkId == plan.NetworkId)
+            .Select(g => new { IsCategory = true, Value = (int)g.Category, Rank = 0, ExpiresOn = DateOnly.MinValue });
+        var rows = await days.Concat(categories).ToListAsync(ct);
+        return (
+            [.. rows.Where(r => !r.IsCategory).OrderBy(r => r.Rank).ThenBy(r => r.ExpiresOn).ThenBy(r => r.Value).Select(r => r.Value)],
+            [.. rows.Where(r => r.IsCategory).Select(r => (MemberCategory)r.Value)]);
+    }
+
+    private static ProductKind? PassFor(BookingPlan plan) => plan.Kind switch
+    {
+        ResourceKind.DeskPool => plan.Period == Period.Day ? ProductKind.DayPass : ProductKind.HalfDayPass,
+        ResourceKind.MeetingRoom => ProductKind.MeetingRoomHour,
+        _ => null,
+    };
+
     /// <summary>Entitlements usable on a day, in the order they are used: subscriptions, then carnets, soonest expiry first.</summary>
     private IQueryable<Entitlement> Usable(string userId, int networkId, DateOnly date) =>
         db.Entitlements
@@ -152,19 +180,8 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
             .OrderBy(e => e.Kind == ProductKind.Subscription ? 0 : 1).ThenBy(e => e.ExpiresOn).ThenBy(e => e.Id);
 
     /// <summary>The site's price, or the reduced price of the matching product when the member holds a validated category.</summary>
-    private async Task<int> ChargedPriceAsync(string userId, int networkId, ResourceKind kind, BookingPlan plan, CancellationToken ct)
+    private async Task<int> ChargedPriceAsync(List<MemberCategory> categories, ProductKind productKind, BookingPlan plan, CancellationToken ct)
     {
-        ProductKind? productKind = kind switch
-        {
-            ResourceKind.DeskPool => plan.Period == Period.Day ? ProductKind.DayPass : ProductKind.HalfDayPass,
-            ResourceKind.MeetingRoom => ProductKind.MeetingRoomHour,
-            _ => null,
-        };
-        if (productKind is null || plan.PriceCents == 0)
-        {
-            return plan.PriceCents;
-        }
-        var categories = await db.MemberCategoryGrants.Where(g => g.UserId == userId && g.NetworkId == networkId).Select(g => g.Category).ToListAsync(ct);
         if (categories.Count == 0)
         {
             return plan.PriceCents;

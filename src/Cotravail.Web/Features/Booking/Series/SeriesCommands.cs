@@ -87,7 +87,7 @@ public sealed class SeriesCommands(
                     {
                         entry.State = EntityState.Detached;
                     }
-                    notBooked.Add(o with { Problem = "Complet." });
+                    notBooked.Add(o with { Problem = DbErrors.ViolatedTable(e) == "BookedHalves" ? "Vous avez déjà une réservation sur ce créneau." : "Complet." });
                 }
             }
             if (booked.Count == 0)

@@ -1,0 +1,70 @@
+using System.Net;
+using Cotravail.Tests.Infrastructure;
+using Cotravail.Web.Features.Booking;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Tests.Booking;
+
+/// <summary>
+/// A member who asks again for a half-day they hold: refused as already booked, by the guard rows' key, whether the
+/// pool still has room or not; the counter and the other members' places are untouched.
+/// </summary>
+public sealed class SecondBookingTests
+{
+    private static Task<int> DesksAsync(TestApp app, string site) =>
+        app.WithDbAsync(db => db.Resources.Where(r => r.Site!.Slug == site && r.Name == "Espace partagé").Select(r => r.Id).SingleAsync());
+
+    private static Task<DeskDay> CounterAsync(TestApp app, int desks) =>
+        app.WithDbAsync(db => db.DeskDays.AsNoTracking().SingleAsync(d => d.ResourceId == desks));
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_same_half_day_twice_is_refused_as_already_booked_and_takes_no_second_place(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var desks = await DesksAsync(app, "luzech");
+        var member = await app.ApiClientAsync(TestApp.MemberEmail);
+        var created = await member.PostJsonAsync("/api/v1/bookings", new { resourceId = desks, date = "2026-12-03", period = "morning" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var answer = await created.JsonAsync();
+        Assert.Equal("Tiers-lieu de Luzech", answer.GetProperty("siteName").GetString());
+        Assert.Equal("Espace partagé", answer.GetProperty("resourceName").GetString());
+
+        foreach (var period in new[] { "morning", "day" })
+        {
+            var again = await member.PostJsonAsync("/api/v1/bookings", new { resourceId = desks, date = "2026-12-03", period });
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            Assert.Equal("Vous avez déjà une réservation de cet espace sur ce créneau.", (await again.JsonAsync()).GetProperty("title").GetString());
+        }
+        var afternoon = await member.PostJsonAsync("/api/v1/bookings", new { resourceId = desks, date = "2026-12-03", period = "afternoon" });
+        Assert.Equal(HttpStatusCode.Created, afternoon.StatusCode);
+
+        var counter = await CounterAsync(app, desks);
+        Assert.Equal((1, 1), (counter.Morning, counter.Afternoon));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.ResourceId == desks)));
+        Assert.Equal(2, app.Mails().Count);
+        Assert.Contains("Espace partagé à Tiers-lieu de Luzech", app.Mails()[0].TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_member_holding_a_place_of_a_full_pool_is_told_it_is_theirs_and_another_that_it_is_full(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var desks = await DesksAsync(app, "puy-l-eveque"); // 4 desks
+        var members = await app.NewMembersAsync(5);
+        var body = new { resourceId = desks, date = "2026-12-03", period = "day" };
+        foreach (var m in members.Take(4))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await m.PostJsonAsync("/api/v1/bookings", body)).StatusCode);
+        }
+
+        var holder = await members[0].PostJsonAsync("/api/v1/bookings", body with { period = "morning" });
+        var latecomer = await members[4].PostJsonAsync("/api/v1/bookings", body);
+
+        Assert.Equal("Vous avez déjà une réservation de cet espace sur ce créneau.", (await holder.JsonAsync()).GetProperty("title").GetString());
+        Assert.Equal("Plus de place disponible pour ce créneau.", (await latecomer.JsonAsync()).GetProperty("title").GetString());
+        var counter = await CounterAsync(app, desks);
+        Assert.Equal((4, 4), (counter.Morning, counter.Afternoon));
+    }
+}
