@@ -44,14 +44,20 @@ public sealed partial class BookingCommands(
     /// The resource with its site, hours and closures, when both are open to bookings, read only and in one query: the
     /// closures over before yesterday (UTC) cannot stop a booking, so they are left out.
     /// </summary>
-    public Task<Resource?> LoadResourceAsync(int resourceId, CancellationToken ct)
-    {
-        var over = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
-        return db.Resources.AsNoTracking().AsSingleQuery()
-            .Include(r => r.Site!).ThenInclude(s => s.OpeningHours)
-            .Include(r => r.Site!).ThenInclude(s => s.Closures.Where(c => c.EndDate >= over))
-            .FirstOrDefaultAsync(r => r.Id == resourceId && !r.IsArchived && !r.Site!.IsArchived, ct);
-    }
+    public Task<Resource?> LoadResourceAsync(int resourceId, CancellationToken ct) =>
+        ResourceQuery.For(db)(db, resourceId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1), ct);
+
+    // Compiled once: a booking does not pay for translating the query again.
+    private static readonly CompiledPerProvider<Func<AppDbContext, int, DateOnly, CancellationToken, Task<Resource?>>> ResourceQuery =
+        new(() => EF.CompileAsyncQuery((AppDbContext db, int resourceId, DateOnly over, CancellationToken ct) =>
+            db.Resources.AsNoTracking().AsSingleQuery()
+                .Include(r => r.Site!).ThenInclude(s => s.OpeningHours)
+                .Include(r => r.Site!).ThenInclude(s => s.Closures.Where(c => c.EndDate >= over))
+                .FirstOrDefault(r => r.Id == resourceId && !r.IsArchived && !r.Site!.IsArchived)));
+
+    private static readonly CompiledPerProvider<Func<AppDbContext, string, CancellationToken, Task<string?>>> EmailQuery =
+        new(() => EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken ct) =>
+            db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefault()));
 
     public async Task<RuleResult?> CheckAsync(BookingRequest request, CancellationToken ct)
     {
@@ -90,7 +96,7 @@ public sealed partial class BookingCommands(
         db.Entry(booking).State = EntityState.Detached;
         booking.Resource = resource;
         booking.Site = resource!.Site;
-        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(CancellationToken.None);
+        var email = await EmailQuery.For(db)(db, userId, CancellationToken.None);
         if (email is not null)
         {
             await SafelyAsync(() => mailer.SendConfirmationAsync(email, [booking], host, CancellationToken.None), booking.Id);

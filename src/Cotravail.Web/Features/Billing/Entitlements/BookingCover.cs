@@ -156,15 +156,32 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
     /// </summary>
     private async Task<(List<int> Days, List<MemberCategory> Categories)> CoverOptionsAsync(string userId, BookingPlan plan, bool desk, CancellationToken ct)
     {
-        var days = Usable(userId, plan.NetworkId, plan.Date).Where(e => desk)
-            .Select(e => new { IsCategory = false, Value = e.Id, Rank = e.Kind == ProductKind.Subscription ? 0 : 1, e.ExpiresOn });
-        var categories = db.MemberCategoryGrants.Where(g => g.UserId == userId && g.NetworkId == plan.NetworkId)
-            .Select(g => new { IsCategory = true, Value = (int)g.Category, Rank = 0, ExpiresOn = DateOnly.MinValue });
-        var rows = await days.Concat(categories).ToListAsync(ct);
+        var rows = new List<CoverOption>();
+        await foreach (var row in CoverOptionsQuery.For(db)(db, userId, plan.NetworkId, plan.Date, desk).WithCancellation(ct))
+        {
+            rows.Add(row);
+        }
         return (
             [.. rows.Where(r => !r.IsCategory).OrderBy(r => r.Rank).ThenBy(r => r.ExpiresOn).ThenBy(r => r.Value).Select(r => r.Value)],
             [.. rows.Where(r => r.IsCategory).Select(r => (MemberCategory)r.Value)]);
     }
+
+    private sealed class CoverOption
+    {
+        public bool IsCategory { get; init; }
+        public int Value { get; init; }
+        public int Rank { get; init; }
+        public DateOnly ExpiresOn { get; init; }
+    }
+
+    // Compiled once: a booking does not pay for translating the query again.
+    private static readonly CompiledPerProvider<Func<AppDbContext, string, int, DateOnly, bool, IAsyncEnumerable<CoverOption>>> CoverOptionsQuery =
+        new(() => EF.CompileAsyncQuery((AppDbContext db, string userId, int networkId, DateOnly date, bool desk) =>
+            db.Entitlements
+                .Where(e => desk && e.UserId == userId && e.NetworkId == networkId && e.StartsOn <= date && e.ExpiresOn >= date && (e.Days == null || e.Used < e.Days))
+                .Select(e => new CoverOption { IsCategory = false, Value = e.Id, Rank = e.Kind == ProductKind.Subscription ? 0 : 1, ExpiresOn = e.ExpiresOn })
+                .Concat(db.MemberCategoryGrants.Where(g => g.UserId == userId && g.NetworkId == networkId)
+                    .Select(g => new CoverOption { IsCategory = true, Value = (int)g.Category, Rank = 0, ExpiresOn = DateOnly.MinValue }))));
 
     private static ProductKind? PassFor(BookingPlan plan) => plan.Kind switch
     {
