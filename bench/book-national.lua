@@ -5,8 +5,9 @@ local config = dofile(os.getenv("BENCH_CONFIG"))
 local next_id = 0
 local periods = { "morning", "afternoon" }
 local pools, users, days = #config.pools, #config.tokens, #config.weekdays
--- each round in the same database (BENCH_ROUND=2, 3…) starts 50,000 combinations further: still free
-local offset = (tonumber(os.getenv("BENCH_ROUND") or "1") - 1) * 50000
+-- each round in the same database (BENCH_ROUND=2, 3…) starts 50,000 combinations further: still free; a later
+-- measurement of the same database sets BENCH_SHIFT (e.g. 25000) to use the untouched part of each round's range
+local offset = (tonumber(os.getenv("BENCH_ROUND") or "1") - 1) * 50000 + tonumber(os.getenv("BENCH_SHIFT") or "0")
 
 function setup(thread)
   thread:set("id", next_id)

@@ -14,6 +14,8 @@
 # Usage: bench/national.sh [all|generate|measure]   (default all; generation is skipped when already done at this scale)
 # Scale (environment): SITES=3500 MEMBERS=300000 VISITS=10000000 BOOKINGS=10000000 EVENTS=50000
 # Other: CONNECTIONS=32 DURATION=10 BENCH_DATA=/tmp/cotravail-national BENCH_POSTGRES="Host=…;Port=…;Username=…;Database=…"
+#        Measuring the same data again: BENCH_SHIFT=25000 (fresh combinations for the spread bookings) and
+#        CONTENDED_FROM=10 (the contended slot on the first weekday at least 10 days ahead instead of 3).
 #        (without BENCH_POSTGRES a throwaway cluster is started from Debian's postgresql on port 55432, as root).
 # Needs: the .NET SDK, wrk, sqlite3, psql, taskset (util-linux), curl.
 set -euo pipefail
@@ -147,7 +149,7 @@ run_provider() { # provider
   POOL=$(sql "$p" "SELECT \"Id\" FROM \"Resources\" WHERE \"SiteId\" = $BENCH_SITE AND \"Kind\" = 0")
   CONTENDED_RESOURCE=$(sql "$p" "SELECT \"Id\" FROM \"Resources\" WHERE \"SiteId\" = $NAT_SITE AND \"Kind\" = 0")
   CONTENDED_CAPACITY=$(sql "$p" "SELECT \"Capacity\" FROM \"Resources\" WHERE \"Id\" = $CONTENDED_RESOURCE")
-  CONTENDED_DATE=$(for d in $(seq 3 20); do x=$(date -u -d "+$d days" +%F); [ "$(date -u -d "$x" +%u)" -le 5 ] && { echo "$x"; break; }; done)
+  CONTENDED_DATE=$(for d in $(seq "${CONTENDED_FROM:-3}" 30); do x=$(date -u -d "+$d days" +%F); [ "$(date -u -d "$x" +%u)" -le 5 ] && { echo "$x"; break; }; done)
   taskset -c 0 dotnet "$APP" --urls "http://127.0.0.1:$PORT" >"$DATA/app-$p.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
