@@ -4,7 +4,7 @@
 #             prepared inserts in big transactions), the observatory's triggers suspended during the load and its
 #             counters rebuilt after;
 #   measure   with wrk on loopback, the app pinned to core 0 (taskset -c 0) and wrk to core 1 (taskset -c 1):
-#             S1 plaintext ceiling, S2 availability GET (anonymous: output cache; signed in: database every time),
+#             S1 plaintext ceiling, S2 availability GET (anonymous and signed in: the 2-second output cache, ADR 0019; new dates each time: computed),
 #             S3 booking POST (distinct slots spread over 2,000 national desk pools; distinct slots of one pool; one
 #             contended slot, then checked for overbooking), S4 a site's HTML
 #             page, S5 observatory indicators (12 months, every site summed per month; plus 10 sequential requests timed
@@ -97,13 +97,14 @@ measure() { # provider, round
 
 scenarios() { # provider, round
   local p=$1 round=$2 base="http://127.0.0.1:$PORT"
-  export BENCH_ROUND=$round
+  export BENCH_ROUND=$round AVAILABILITY_SITE=$NAT_SITE
   local from to; from=$(date -u -d "+7 days" +%F); to=$(date -u -d "+13 days" +%F)
   local token; token=$(awk -F'"' '/^    "/ { print $2; exit }' "$DATA/config.lua")
   ROWS=()
   ROWS+=("$(measure "S1 plaintext" yes "$base/health/live")")
   ROWS+=("$(measure "S2 availability (anonymous, cached 2 s)" yes "$base/api/v1/sites/$NAT_SITE/availability?from=$from&to=$to")")
-  ROWS+=("$(measure "S2 availability (signed in, uncached)" yes -H "Authorization: Bearer $token" "$base/api/v1/sites/$NAT_SITE/availability?from=$from&to=$to")")
+  ROWS+=("$(measure "S2 availability (signed in, cached 2 s)" yes -H "Authorization: Bearer $token" "$base/api/v1/sites/$NAT_SITE/availability?from=$from&to=$to")")
+  ROWS+=("$(measure "S2 availability (new dates each time, computed)" yes -s bench/availability-uncached.lua "$base")")
   ROWS+=("$(measure "S3 booking, distinct slots over $(grep -o '^  pools = {[^}]*' "$DATA/config.lua" | tr ',' '\n' | grep -c '[0-9]') desk pools" no -s bench/book-national.lua "$base")")
   ROWS+=("$(measure "S3 booking, distinct slots of one desk pool" no -s bench/book.lua "$base")")
   ROWS+=("$(measure "S3 booking, one contended slot" no -s bench/contended.lua "$base")")

@@ -18,7 +18,7 @@ internal static class BookingsApi
     {
         app.MapGet("/api/v1/sites/{id:int}/availability", AvailabilityAsync)
             .WithTags("Réservations").WithName("SiteAvailability")
-            .CacheOutput(AvailabilityCache.Policy)
+            .CacheOutput(AvailabilityCache.Policy, excludeDefaultPolicy: true)
             .WithSummary("Per resource and day: capacity, booked, free; free slots of rooms and booths. At most 62 days.");
 
         var bookings = app.MapGroup("/api/v1/bookings").WithTags("Réservations").RequireAuthorization(AccountsModule.ApiPolicy);
