@@ -15,6 +15,7 @@ public static class EventsModule
         s.AddScoped<EventPlaces>();
         s.AddScoped<RegistrationCommands>();
         s.AddPersonalData<EventsPersonalData>();
+        s.AddHostedService<RegistrationRetention>();
         s.AddScoped<EventMailer>();
         s.AddScoped<RegistrationLinks>();
         s.AddScoped<AgendaQuery>();

@@ -42,17 +42,7 @@ internal sealed class EventsPersonalData(AppDbContext db, RegistrationCommands c
             await commands.CancelAsync(id, ct);
         }
         var ids = await Mine(subject).Select(r => r.Id).ToListAsync(ct);
-        await db.EventRatings.Where(r => ids.Contains(r.RegistrationId))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, (string?)null), ct);
-        foreach (var id in ids)
-        {
-            // The address is part of a unique key (one active registration per event and address): each gets its own.
-            var anonymous = $"anonyme-{id}@anonyme.invalid";
-            await db.EventRegistrations.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.UserId, (string?)null)
-                .SetProperty(r => r.Name, "")
-                .SetProperty(r => r.Email, anonymous), ct);
-        }
+        await AnonymiseRegistrationsAsync(db, db.EventRegistrations.Where(r => ids.Contains(r.Id)), ct);
         await db.Events.Where(e => e.CreatedByUserId == subject.UserId && e.Status == EventStatus.Proposed)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Declined)
                 .SetProperty(e => e.ReviewMessage, "Proposition retirée : le compte a été supprimé."), ct);
@@ -60,6 +50,25 @@ internal sealed class EventsPersonalData(AppDbContext db, RegistrationCommands c
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.OrganiserName, ""), ct);
         await db.Events.Where(e => e.CreatedByUserId == subject.UserId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.CreatedByUserId, (string?)null), ct);
+    }
+
+    /// <summary>The end of an anonymous registration's address: « anonyme-{id}@anonyme.invalid ».</summary>
+    public const string AnonymousDomain = "@anonyme.invalid";
+
+    /// <summary>
+    /// Takes the person off these registrations (account deletion, or three years after the event): no account, name or
+    /// address, no comment on the rating; postcode, attendance and score stay counted. The address is part of a unique
+    /// key (one active registration per event and address), so each gets its own anonymous one.
+    /// </summary>
+    public static async Task AnonymiseRegistrationsAsync(AppDbContext db, IQueryable<Registration> registrations, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.EventRatings.Where(r => registrations.Any(x => x.Id == r.RegistrationId))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, (string?)null), ct);
+        await registrations.ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.UserId, (string?)null)
+            .SetProperty(r => r.Name, "")
+            .SetProperty(r => r.Email, r => "anonyme-" + r.Id.ToString() + AnonymousDomain), ct);
     }
 
     private IQueryable<Registration> Mine(PersonalDataSubject subject) =>

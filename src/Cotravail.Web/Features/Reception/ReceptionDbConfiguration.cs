@@ -29,6 +29,7 @@ internal sealed class ReceptionConfiguration :
         b.HasIndex(x => new { x.SiteId, x.Date });
         b.HasIndex(x => x.BookingId);
         b.HasIndex(x => x.UserId);
+        b.HasIndex(x => new { x.VisitorId, x.ArrivedAtUtc }); // a person's visits: export, retention
         b.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Visitor).WithMany().HasForeignKey(x => x.VisitorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Resource).WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Restrict);

@@ -17,6 +17,7 @@ public static class ReceptionModule
         s.AddScoped<MemberCards>();
         s.AddScoped<ArrivalCodes>();
         s.AddScoped<NoShows>();
+        s.AddHostedService<VisitorRetention>();
         if (builder.Configuration.GetValue("Reception:NoShows", true))
         {
             s.AddHostedService<NoShowWorker>();

@@ -33,14 +33,21 @@ internal sealed class ReceptionPersonalData(AppDbContext db) : IPersonalData
             return;
         }
         await db.Visits.Where(v => ids.Contains(v.VisitorId)).ExecuteUpdateAsync(s => s.SetProperty(v => v.UserId, (string?)null), ct);
-        await db.Visitors.Where(v => ids.Contains(v.Id)).ExecuteUpdateAsync(s => s
+        await AnonymiseVisitorsAsync(db.Visitors.Where(v => ids.Contains(v.Id)), ct);
+    }
+
+    /// <summary>
+    /// Takes name, e-mail and postcode off these visitor records (account deletion, or three years without a visit):
+    /// their visits stay, with their own site, day and postcode, for the observatory.
+    /// </summary>
+    public static Task<int> AnonymiseVisitorsAsync(IQueryable<Visitor> visitors, CancellationToken ct) =>
+        visitors.ExecuteUpdateAsync(s => s
             .SetProperty(v => v.UserId, (string?)null)
             .SetProperty(v => v.FirstName, "")
             .SetProperty(v => v.LastName, "")
             .SetProperty(v => v.SearchKey, "")
             .SetProperty(v => v.Email, (string?)null)
             .SetProperty(v => v.Postcode, (string?)null), ct);
-    }
 
     private IQueryable<Visitor> Mine(PersonalDataSubject subject) =>
         db.Visitors.Where(v => v.UserId == subject.UserId || (v.Email != null && v.Email.ToLower() == subject.Email));

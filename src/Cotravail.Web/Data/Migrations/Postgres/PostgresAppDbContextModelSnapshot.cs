@@ -2260,6 +2260,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SiteId", "Date");
 
+                    b.HasIndex("VisitorId", "ArrivedAtUtc");
+
                     b.ToTable("Visits");
                 });
 

@@ -2195,6 +2195,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SiteId", "Date");
 
+                    b.HasIndex("VisitorId", "ArrivedAtUtc");
+
                     b.ToTable("Visits");
                 });
 
