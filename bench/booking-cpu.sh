@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# What a booking costs the app, in CPU: starts the Release build on core 0 against the national PostgreSQL data of
+# bench/national.sh, signs the 50 bench members in again (fresh tokens in $BENCH_DATA/config.lua), warms up for 10 s,
+# then for each ROUND runs 10 s of spread bookings (bench/book-national.lua, wrk on core 1) and divides the app's CPU
+# time (utime + stime from /proc/PID/stat) by the bookings created.
+# Usage: bench/booking-cpu.sh ROUND [ROUND…]   (each ROUND a number no earlier run of this database used)
+# Needs: the data and config.lua of bench/national.sh, its PostgreSQL started (BENCH_POSTGRES, default port 55432).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+DATA=${BENCH_DATA:-/tmp/cotravail-national}; PORT=${BENCH_PORT:-5198}
+BENCH_POSTGRES=${BENCH_POSTGRES:-"Host=127.0.0.1;Port=55432;Username=postgres;Database=national"}
+PASSWORD="banc-d-essai-mot-de-passe"
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Activity=false Demo__Password="$PASSWORD" \
+  Mail__PickupDirectory="$DATA/mail" RateLimits__Enabled=false Security__Https=false \
+  Database__Provider=Postgres ConnectionStrings__Postgres="$BENCH_POSTGRES;Maximum Pool Size=100" BENCH_CONFIG="$DATA/config.lua"
+dotnet build -c Release src/Cotravail.Web -v quiet -nologo >/dev/null
+(cd src/Cotravail.Web && exec taskset -c 0 dotnet bin/Release/net10.0/Cotravail.Web.dll --urls "http://127.0.0.1:$PORT") >"$DATA/app-cpu.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+{ sed '/^  tokens = {/,$d' "$BENCH_CONFIG"; echo "  tokens = {"
+  for i in $(seq 0 49); do
+    curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"bench-$i@cotravail.test\",\"password\":\"$PASSWORD\"}" \
+      "http://127.0.0.1:$PORT/api/v1/auth/login" | sed -E 's/.*"accessToken":"([^"]+)".*/    "\1",/'; echo
+  done
+  echo "  },"; echo "}"; } >"$BENCH_CONFIG.new" && mv "$BENCH_CONFIG.new" "$BENCH_CONFIG"
+BENCH_ROUND=$((900 + RANDOM % 90)) taskset -c 1 wrk -t1 -c32 -d10s --timeout 30s -s bench/book-national.lua "http://127.0.0.1:$PORT" >/dev/null
+hz=$(getconf CLK_TCK)
+for round in "$@"; do
+  t0=$(awk '{print $14 + $15}' "/proc/$APP/stat")
+  out=$(BENCH_ROUND=$round taskset -c 1 wrk -t1 -c32 -d10s --timeout 30s -s bench/book-national.lua "http://127.0.0.1:$PORT")
+  t1=$(awk '{print $14 + $15}' "/proc/$APP/stat")
+  total=$(echo "$out" | awk '/requests in/ {print $1}'); refused=$(echo "$out" | awk '/Non-2xx/ {print $5}'); refused=${refused:-0}
+  created=$((total - refused))
+  echo "round $round: $(echo "$out" | awk '/Requests\/sec/ {print $2}') requests/s, $created created, $refused refused, $(awk -v a="$t0" -v b="$t1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (b - a) * 1000 / hz / n }') ms of app CPU per booking"
+done
