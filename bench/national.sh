@@ -79,6 +79,14 @@ generate() { # provider
   echo "$SCALE" >"$DATA/$1.done"
 }
 
+settle() { # waits until the app's CPU is idle (under 5 % over a second): requests wrk abandoned may still be computing
+  local hz; hz=$(getconf CLK_TCK)
+  for _ in $(seq 1 60); do
+    local t0 t1; t0=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat"); sleep 1; t1=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
+    [ $(( (t1 - t0) * 100 / hz )) -lt 5 ] && return
+  done
+}
+
 drain() { # waits until the app answers at once: requests a scenario left queued must not weigh on the next one
   for _ in $(seq 1 120); do
     [ "$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/health/live" | awk '{print ($1 < 0.02)}')" = 1 ] && return
@@ -113,6 +121,7 @@ scenarios() { # provider, round
   ROWS+=("$(measure "S6 login" no -s bench/login.lua "$base")")
   local ceiling; ceiling=$(echo "${ROWS[0]}" | cut -d'|' -f2)
   local alone=()
+  settle # the timings alone start once the app has finished what the last scenario left running
   for _ in $(seq 1 10); do alone+=("$(curl -s -o /dev/null -w '%{time_total}' "$base/api/v1/observatory/indicators?perSite=false")"); done
   local median; median=$(printf '%s\n' "${alone[@]}" | sort -n | sed -n 5p)
   local worst; worst=$(printf '%s\n' "${alone[@]}" | sort -n | tail -n 1)
