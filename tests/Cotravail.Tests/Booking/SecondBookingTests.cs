@@ -67,4 +67,27 @@ public sealed class SecondBookingTests
         var counter = await CounterAsync(app, desks);
         Assert.Equal((4, 4), (counter.Morning, counter.Afternoon));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_half_day_with_room_is_booked_even_when_the_other_half_is_above_a_lowered_capacity(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var desks = await DesksAsync(app, "puy-l-eveque"); // 4 desks
+        var members = await app.NewMembersAsync(5);
+        foreach (var m in members.Take(4))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await m.PostJsonAsync("/api/v1/bookings", new { resourceId = desks, date = "2026-12-03", period = "afternoon" })).StatusCode);
+        }
+        // The site lowers the pool to 3 desks: the afternoon stays over-full, the morning is empty.
+        await app.WithDbAsync(db => db.Resources.Where(r => r.Id == desks).ExecuteUpdateAsync(s => s.SetProperty(r => r.Capacity, 3)));
+
+        var morning = await members[4].PostJsonAsync("/api/v1/bookings", new { resourceId = desks, date = "2026-12-03", period = "morning" });
+        var afternoon = await members[4].PostJsonAsync("/api/v1/bookings", new { resourceId = desks, date = "2026-12-03", period = "afternoon" });
+
+        Assert.Equal(HttpStatusCode.Created, morning.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, afternoon.StatusCode);
+        var counter = await CounterAsync(app, desks);
+        Assert.Equal((1, 4), (counter.Morning, counter.Afternoon));
+    }
 }

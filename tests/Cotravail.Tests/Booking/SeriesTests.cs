@@ -53,6 +53,10 @@ public sealed class SeriesApiTests
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var series = await created.JsonAsync();
         Assert.Equal(3, series.GetProperty("booked").GetArrayLength());
+        var first = series.GetProperty("booked")[0];
+        Assert.Equal(("Petit tiers-lieu de Puy-l'Évêque", "Espace partagé"), (first.GetProperty("siteName").GetString(), first.GetProperty("resourceName").GetString()));
+        // Free to cancel until the site's cut-off, 18:00 the day before (not until the start)
+        Assert.Equal(new DateTime(2026, 12, 2, 17, 0, 0, DateTimeKind.Utc), first.GetProperty("freeCancellationUntilUtc").GetDateTime().ToUniversalTime());
         Assert.Equal("2026-12-10", series.GetProperty("notBooked")[0].GetProperty("date").GetString());
         Assert.Equal("Complet.", series.GetProperty("notBooked")[0].GetProperty("problem").GetString());
         var confirmation = app.Mails().Last();

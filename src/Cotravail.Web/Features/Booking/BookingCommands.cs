@@ -199,6 +199,7 @@ public sealed partial class BookingCommands(
             using var gate = await WriteGate.EnterAsync(db, ct);
             Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? tx = null;
             // A failed step undoes the whole transaction: no savepoint before each SaveChanges (one round trip each).
+            var savepoints = db.Database.AutoSavepointsEnabled;
             db.Database.AutoSavepointsEnabled = false;
             try
             {
@@ -226,6 +227,7 @@ public sealed partial class BookingCommands(
             }
             finally
             {
+                db.Database.AutoSavepointsEnabled = savepoints;
                 if (tx is not null)
                 {
                     await tx.DisposeAsync();

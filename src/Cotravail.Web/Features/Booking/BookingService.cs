@@ -134,7 +134,8 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
 
     /// <summary>
     /// One statement takes the desk: the day's counter row is created with this booking's half-days, or incremented
-    /// only while every half-day it takes stays within the capacity. No row changed means the pool is full.
+    /// only while every half-day it takes has a place left (a half-day it does not take is not looked at, even above a
+    /// lowered capacity). No row changed means the pool is full.
     /// </summary>
     private async Task<bool> TakeDeskAsync(int resourceId, DateOnly date, IReadOnlyList<HalfDay> halves, int capacity, CancellationToken ct)
     {
@@ -147,7 +148,7 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
         var rows = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "DeskDays" AS d ("ResourceId", "Date", "Morning", "Afternoon") VALUES ({resourceId}, {date}, {morning}, {afternoon})
             ON CONFLICT ("ResourceId", "Date") DO UPDATE SET "Morning" = d."Morning" + {morning}, "Afternoon" = d."Afternoon" + {afternoon}
-            WHERE d."Morning" + {morning} <= {capacity} AND d."Afternoon" + {afternoon} <= {capacity}
+            WHERE ({morning} = 0 OR d."Morning" < {capacity}) AND ({afternoon} = 0 OR d."Afternoon" < {capacity})
             """, ct);
         return rows == 1;
     }

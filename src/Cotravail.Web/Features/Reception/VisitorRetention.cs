@@ -16,14 +16,15 @@ public sealed class VisitorRetention(IServiceScopeFactory scopes, TimeProvider c
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(3 * 365);
 
-    public static Task<int> AnonymiseStaleAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
+    public static async Task<int> AnonymiseStaleAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var cutoff = nowUtc - KeptFor;
         var stale = db.Visitors.Where(v => v.UserId == null && v.CreatedAtUtc < cutoff
             && (v.FirstName != "" || v.LastName != "" || v.Email != null || v.Postcode != null)
             && !db.Visits.Any(x => x.VisitorId == v.Id && x.ArrivedAtUtc >= cutoff));
-        return ReceptionPersonalData.AnonymiseVisitorsAsync(stale, ct);
+        using var gate = await WriteGate.EnterAsync(db, ct);
+        return await ReceptionPersonalData.AnonymiseVisitorsAsync(stale, ct);
     }
 
     protected override TimeSpan Interval => TimeSpan.FromHours(6);

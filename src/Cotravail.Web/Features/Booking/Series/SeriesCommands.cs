@@ -83,10 +83,8 @@ public sealed class SeriesCommands(
                 catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
                 {
                     await tx.RollbackToSavepointAsync(savepoint, ct);
-                    foreach (var entry in db.ChangeTracker.Entries().Where(x => x.State == EntityState.Added).ToList())
-                    {
-                        entry.State = EntityState.Detached;
-                    }
+                    // Nothing of the undone occurrence may stay tracked: on SQLite its booking's id comes round again.
+                    db.ChangeTracker.Clear();
                     notBooked.Add(o with { Problem = DbErrors.ViolatedTable(e) == "BookedHalves" ? "Vous avez déjà une réservation sur ce créneau." : "Complet." });
                 }
             }
@@ -97,6 +95,13 @@ public sealed class SeriesCommands(
                 return new SeriesResult(null, [], [.. notBooked.OrderBy(o => o.Date)]);
             }
             await tx.CommitAsync(ct);
+            foreach (var b in booked)
+            {
+                // Answered with the resource and site read for the rules (read only, not attached to the bookings).
+                db.Entry(b).State = EntityState.Detached;
+                b.Resource = resource;
+                b.Site = resource.Site;
+            }
             await commands.SafelyAsync(() => AvailabilityCache.ChangedAsync(cache, CancellationToken.None), booked[0].Id);
             await commands.SendConfirmationAsync(userId, [.. booked.Select(b => b.Id)], host, CancellationToken.None);
             return new SeriesResult(series.Id, booked, [.. notBooked.OrderBy(o => o.Date)]);
