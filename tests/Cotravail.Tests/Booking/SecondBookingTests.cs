@@ -70,6 +70,31 @@ public sealed class SecondBookingTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Eight_identical_requests_at_once_from_one_member_book_once_and_take_one_place(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var desks = await DesksAsync(app, "luzech");
+        var member = await app.ApiClientAsync(TestApp.MemberEmail);
+        using var start = new ManualResetEventSlim();
+        var requests = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            var response = await member.PostJsonAsync("/api/v1/bookings", new { resourceId = desks, date = "2026-12-03", period = "day" });
+            return (response.StatusCode, response.StatusCode == HttpStatusCode.Conflict ? (await response.JsonAsync()).GetProperty("title").GetString() : null);
+        })).ToList();
+        start.Set();
+        var answers = await Task.WhenAll(requests);
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a =>
+            Assert.Equal((HttpStatusCode.Conflict, "Vous avez déjà une réservation de cet espace sur ce créneau."), a));
+        var counter = await CounterAsync(app, desks);
+        Assert.Equal((1, 1), (counter.Morning, counter.Afternoon));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.ResourceId == desks)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_half_day_with_room_is_booked_even_when_the_other_half_is_above_a_lowered_capacity(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
