@@ -51,6 +51,49 @@ public sealed class SiteChoiceTests
     }
 
     [Fact]
+    public async Task Beyond_two_hundred_spaces_the_space_is_found_by_name_commune_or_postcode()
+    {
+        await using var app = await TestApp.StartAsync();
+        var luzech = await app.SiteAsync("luzech");
+        await app.WithDbAsync(async db =>
+        {
+            Site At(string name, string slug, string commune, string postcode) => new()
+            {
+                NetworkId = luzech.NetworkId, Name = name, Slug = slug, Commune = commune, Postcode = postcode, Address = "1 place de la Mairie",
+            };
+            db.Sites.AddRange(Enumerable.Range(1, 198).Select(i => At($"Espace {i}", $"espace-{i}", "Luzech", "46140")));
+            db.Sites.AddRange(At("La Fabrique", "la-fabrique", "Cahors", "46000"), At("Le Quai", "le-quai-figeac", "Figeac", "46100"),
+                At("Le Quai", "le-quai-gourdon", "Gourdon", "46300"));
+            return await db.SaveChangesAsync();
+        });
+        const string November = "/observatoire?Du=2026-11-01&Au=2026-11-30";
+        var browser = app.Browser();
+
+        var all = await browser.GetDocumentAsync(November);
+        Assert.Equal("search", all.QuerySelector("#Espace")!.GetAttribute("type")); // no list of 204 lines
+        Assert.Equal(["Ensemble des espaces"], SitesOfRows(all));
+
+        foreach (var asked in new[] { "La Fabrique", "la fabrique", "Cahors", "46000", "La Fabrique (46000 Cahors)" })
+        {
+            var found = await browser.GetDocumentAsync($"{November}&Espace={Uri.EscapeDataString(asked)}");
+            Assert.Equal(["La Fabrique"], SitesOfRows(found));
+            Assert.Equal("La Fabrique (46000 Cahors)", found.QuerySelector("#Espace")!.GetAttribute("value"));
+        }
+        var gourdon = await browser.GetDocumentAsync($"{November}&Espace={Uri.EscapeDataString("Le Quai (46300 Gourdon)")}");
+        Assert.Equal(["Le Quai"], SitesOfRows(gourdon));
+        var byId = await browser.GetDocumentAsync($"{November}&Espace={luzech.Id}");
+        Assert.Equal([luzech.Name], SitesOfRows(byId));
+
+        var two = await browser.GetDocumentAsync($"{November}&Espace={Uri.EscapeDataString("Le Quai")}", HttpStatusCode.BadRequest);
+        Assert.Equal("2 espaces correspondent à « Le Quai », dont Le Quai (46100 Figeac), Le Quai (46300 Gourdon) : précisez.",
+            two.QuerySelector("#Espace-error")!.TextContent.Trim());
+        Assert.Empty(SitesOfRows(two));
+        var none = await browser.GetDocumentAsync($"{November}&Espace=Brive", HttpStatusCode.BadRequest);
+        Assert.Equal("Aucun espace ne correspond à « Brive ».", none.QuerySelector("#Espace-error")!.TextContent.Trim());
+        Assert.Equal("true", none.QuerySelector("#Espace")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
     public async Task The_managers_page_offers_the_sites_of_their_networks()
     {
         await using var app = await TestApp.StartAsync();

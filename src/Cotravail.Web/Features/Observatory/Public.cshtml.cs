@@ -25,16 +25,16 @@ public sealed class PublicModel(AppDbContext db, IndicatorsQuery query, TimeProv
         var sites = await SiteChoice.ListAsync(db, networks, ct);
         ViewData[SiteChoice.ViewDataKey] = sites;
         var (from, to, errors) = Period.Read(Du, Au, clock);
-        var (siteId, siteError) = SiteChoice.Read(Espace, sites);
-        if (siteError is not null)
-        {
-            errors["site"] = [siteError];
-        }
+        var (siteId, siteError, siteArgs) = SiteChoice.Read(Espace, sites);
         foreach (var (field, messages) in errors)
         {
-            ModelState.AddModelError(field switch { "from" => nameof(Du), "site" => nameof(Espace), _ => nameof(Au) }, T[messages[0]]);
+            ModelState.AddModelError(field == "from" ? nameof(Du) : nameof(Au), T[messages[0]]);
         }
-        if (errors.Count > 0)
+        if (siteError is not null)
+        {
+            ModelState.AddModelError(nameof(Espace), T[siteError, siteArgs]);
+        }
+        if (errors.Count > 0 || siteError is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
