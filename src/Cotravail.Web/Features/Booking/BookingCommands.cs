@@ -92,16 +92,26 @@ public sealed partial class BookingCommands(
         }
         // Committed: what follows must not be cut short by a client that went away (a retry relies on it).
         await SafelyAsync(() => AvailabilityCache.ChangedAsync(cache, CancellationToken.None), booking!.Id);
-        // The booking is answered and mailed with the resource and site read for the rules, not read again.
-        db.Entry(booking).State = EntityState.Detached;
-        booking.Resource = resource;
-        booking.Site = resource!.Site;
+        ShowWith(booking, resource!);
         var email = await EmailQuery.For(db)(db, userId, CancellationToken.None);
         if (email is not null)
         {
             await SafelyAsync(() => mailer.SendConfirmationAsync(email, [booking], host, CancellationToken.None), booking.Id);
         }
         return new BookResult(BookOutcome.Booked, booking);
+    }
+
+    /// <summary>
+    /// A committed booking is answered and mailed with the resource and site read for the rules (read only), not read
+    /// again: it leaves the change tracker first, so that no later save in this request touches them.
+    /// </summary>
+    public void ShowWith(Booking booking, Resource resource)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(resource);
+        db.Entry(booking).State = EntityState.Detached;
+        booking.Resource = resource;
+        booking.Site = resource.Site;
     }
 
     /// <summary>Cancels a booking of <paramref name="userId"/> (or any booking when <paramref name="asStaff"/>).</summary>

@@ -97,10 +97,7 @@ public sealed class SeriesCommands(
             await tx.CommitAsync(ct);
             foreach (var b in booked)
             {
-                // Answered with the resource and site read for the rules (read only, not attached to the bookings).
-                db.Entry(b).State = EntityState.Detached;
-                b.Resource = resource;
-                b.Site = resource.Site;
+                commands.ShowWith(b, resource);
             }
             await commands.SafelyAsync(() => AvailabilityCache.ChangedAsync(cache, CancellationToken.None), booked[0].Id);
             await commands.SendConfirmationAsync(userId, [.. booked.Select(b => b.Id)], host, CancellationToken.None);
