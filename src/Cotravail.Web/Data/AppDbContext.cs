@@ -62,6 +62,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();
     public DbSet<Common.Security.RateLimiting.RateLimitCounter> RateLimitCounters => Set<Common.Security.RateLimiting.RateLimitCounter>();
     public DbSet<Features.Privacy.AccountActivity> AccountActivities => Set<Features.Privacy.AccountActivity>();
+    public DbSet<Common.Mail.OutboxMail> OutboxMails => Set<Common.Mail.OutboxMail>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -83,19 +83,33 @@ public sealed class TestApp : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>The .eml files written so far, oldest first.</summary>
+    /// <summary>The mails sent so far (the outbox sent first), as the .eml files written, oldest first (by their names).</summary>
     public IReadOnlyList<MimeKit.MimeMessage> Mails()
     {
+        DeliverMail(Services);
         if (!Directory.Exists(MailFolder))
         {
             return [];
         }
-        return [.. Directory.GetFiles(MailFolder, "*.eml").OrderBy(File.GetLastWriteTimeUtc).ThenBy(f => f, StringComparer.Ordinal).Select(f => MimeKit.MimeMessage.Load(f))];
+        return [.. Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeKit.MimeMessage.Load(f))];
     }
+
+    /// <summary>Sends what waits in the outbox now, as the app's dispatcher does a moment after each mail.</summary>
+    public static void DeliverMail(IServiceProvider services) =>
+        Task.Run(() => services.GetRequiredService<Cotravail.Web.Common.Mail.MailDispatcher>().DeliverDueAsync(CancellationToken.None))
+            .GetAwaiter().GetResult();
 
     public override async ValueTask DisposeAsync()
     {
+        // The host does not dispose its file providers: the one that watches wwwroot (asp-append-version) would keep an
+        // inotify instance until collected, and the user's 128 run out over a test run.
+        var environment = Services.GetRequiredService<IWebHostEnvironment>();
+        var providers = new[] { environment.WebRootFileProvider, environment.ContentRootFileProvider };
         await base.DisposeAsync();
+        foreach (var provider in providers.OfType<IDisposable>())
+        {
+            provider.Dispose();
+        }
         await _database.DisposeAsync();
         try { Directory.Delete(MailFolder, recursive: true); } catch (DirectoryNotFoundException) { }
         GC.SuppressFinalize(this);

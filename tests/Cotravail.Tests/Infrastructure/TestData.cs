@@ -16,6 +16,12 @@ public static class TestData
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    public static async Task WithScopeAsync(this TestApp app, Func<IServiceProvider, Task> work)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
     public static Task<Site> SiteAsync(this TestApp app, string slug) =>
         app.WithDbAsync(db => db.Sites.AsNoTracking().Include(s => s.Resources).Include(s => s.OpeningHours)
             .Include(s => s.Closures).SingleAsync(s => s.Slug == slug));

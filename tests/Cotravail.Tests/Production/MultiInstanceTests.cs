@@ -125,6 +125,33 @@ public sealed class MultiInstanceTests(TwoInstances cluster) : IClassFixture<Two
         Assert.Equal(16, cluster.Mails().Count(m => m.Subject == "Rappel : Atelier tableur"));
     }
 
+    [PostgresFact]
+    public async Task Mails_written_on_one_instance_go_out_once_each_while_both_send_at_once()
+    {
+        await using (var scope = cluster.A.Services.CreateAsyncScope())
+        {
+            var mail = scope.ServiceProvider.GetRequiredService<Cotravail.Web.Common.Mail.IMailSender>();
+            for (var i = 0; i < 250; i++)
+            {
+                await mail.SendAsync(new Cotravail.Web.Common.Mail.OutgoingMail($"lot{i}@exemple.fr", "Lettre du réseau", "Bonjour"));
+            }
+        }
+        // A's dispatcher has been woken up; both dispatchers run again at once, several times, racing it.
+        using var go = new ManualResetEventSlim();
+        var runs = Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
+        {
+            go.Wait();
+            return await cluster.Both[i % 2].Services.GetRequiredService<Cotravail.Web.Common.Mail.MailDispatcher>().DeliverDueAsync(CancellationToken.None);
+        })).ToList();
+        go.Set();
+        await Task.WhenAll(runs);
+
+        var letters = cluster.Mails().Where(m => m.Subject == "Lettre du réseau").Select(m => m.To.Mailboxes.Single().Address).ToList();
+        Assert.Equal(250, letters.Count);
+        Assert.Equal(250, letters.Distinct(StringComparer.Ordinal).Count());
+        Assert.False(await cluster.WithDbAsync(db => db.OutboxMails.AnyAsync(m => m.To.StartsWith("lot"))));
+    }
+
     private Task<int> CreateEventAsync(string title, DateTime startUtc) => cluster.WithDbAsync(async db =>
     {
         var siteId = await db.Sites.Where(s => s.Slug == "luzech").Select(s => s.Id).SingleAsync();

@@ -69,9 +69,17 @@ public sealed class TwoInstances : IAsyncLifetime
         return clients;
     }
 
-    public IReadOnlyList<MimeKit.MimeMessage> Mails() => Directory.Exists(MailFolder)
-        ? [.. Directory.GetFiles(MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))]
-        : [];
+    /// <summary>The mails both instances sent (their outbox sent first).</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> Mails()
+    {
+        foreach (var node in Both)
+        {
+            TestApp.DeliverMail(node.Services);
+        }
+        return Directory.Exists(MailFolder)
+            ? [.. Directory.GetFiles(MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))]
+            : [];
+    }
 
     public async Task DisposeAsync()
     {

@@ -63,8 +63,8 @@ public static class AccountsModule
         // Identity's API endpoints and the pages send the same French e-mails.
         services.AddHttpContextAccessor();
         services.AddSingleton<AccountLinks>();
-        services.AddSingleton<IdentityMailer>();
-        services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<IdentityMailer>());
+        services.AddScoped<IdentityMailer>();
+        services.AddScoped<IEmailSender<AppUser>>(sp => sp.GetRequiredService<IdentityMailer>());
         services.AddScoped<AccountMails>();
         services.AddDataProtection()
             .SetApplicationName("Cotravail")

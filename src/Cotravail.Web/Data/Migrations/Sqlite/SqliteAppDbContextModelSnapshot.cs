@@ -52,6 +52,49 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Common.Mail.OutboxMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
+
+                    b.HasIndex("DueAtUtc");
+
+                    b.ToTable("OutboxMails", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Common.Security.RateLimiting.RateLimitCounter", b =>
                 {
                     b.Property<string>("Key")

@@ -1,0 +1,144 @@
+using Cotravail.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Common.Mail;
+
+/// <summary>
+/// Sends the outbox's due mails, a batch at a time. A batch is claimed by one conditional update, so that of several
+/// instances (or two runs) only one sends a mail; a sent mail is deleted. A mail that fails is tried again later, each
+/// wait four times the last (1 minute, 4, 16… at most 12 hours), and given up after <see cref="MaxAttempts"/> tries,
+/// about three days. A run that stopped half-way (the process ended) leaves its claim to expire: its unsent mails go
+/// out later, and a mail handed over just before the stop may go out twice.
+/// </summary>
+public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTransport transport, TimeProvider clock, ILogger<MailDispatcher> logger)
+{
+    public const int BatchSize = 100;
+    public const int MaxAttempts = 10;
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    public static TimeSpan WaitAfter(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(12 * 60, Math.Pow(4, Math.Max(0, attempts - 1))));
+
+    /// <summary>Sends every mail due now, batch after batch (one run at a time in this process); returns how many went out.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken ct)
+    {
+        await _running.WaitAsync(ct);
+        try
+        {
+            var sent = 0;
+            while (true)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var batch = await ClaimAsync(db, ct);
+                sent += await SendAsync(db, batch, ct);
+                if (batch.Count < BatchSize)
+                {
+                    return sent;
+                }
+            }
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    private async Task<List<OutboxMail>> ClaimAsync(AppDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var run = Guid.NewGuid();
+        var until = now + ClaimFor;
+        var due = db.OutboxMails.Where(m => m.DueAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+            .OrderBy(m => m.Id).Take(BatchSize).Select(m => m.Id);
+        // The condition is checked again on each row as it is updated: a row another run has just claimed is skipped.
+        var claimed = await db.OutboxMails
+            .Where(m => due.Contains(m.Id) && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, run).SetProperty(m => m.ClaimedUntilUtc, until), ct);
+        return claimed == 0 ? [] : await db.OutboxMails.AsNoTracking().Where(m => m.ClaimedBy == run).OrderBy(m => m.Id).ToListAsync(ct);
+    }
+
+    private async Task<int> SendAsync(AppDbContext db, List<OutboxMail> batch, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+        var readable = batch.Select(m => (Row: m, Mail: MailOutbox.Read(m.Payload))).ToList();
+        var results = await transport.SendAsync(
+            [.. readable.Where(r => r.Mail is not null).Select(r => (r.Mail!, r.Row.Id, r.Row.CreatedAtUtc))], ct);
+        var sent = new List<long>();
+        var i = 0;
+        foreach (var (row, mail) in readable)
+        {
+            var error = mail is null ? new FormatException("The stored message cannot be read.") : results[i++];
+            if (error is null)
+            {
+                sent.Add(row.Id);
+            }
+            else
+            {
+                await FailedAsync(db, row, error, abandon: mail is null, ct);
+            }
+        }
+        await db.OutboxMails.Where(m => sent.Contains(m.Id)).ExecuteDeleteAsync(ct);
+        return sent.Count;
+    }
+
+    private async Task FailedAsync(AppDbContext db, OutboxMail row, Exception error, bool abandon, CancellationToken ct)
+    {
+        var attempts = row.Attempts + 1;
+        if (abandon || attempts >= MaxAttempts)
+        {
+            LogAbandoned(logger, error, row.Id, row.To, attempts);
+            await db.OutboxMails.Where(m => m.Id == row.Id).ExecuteDeleteAsync(ct);
+            return;
+        }
+        var next = clock.GetUtcNow().UtcDateTime + WaitAfter(attempts);
+        var message = error.Message.Length > 500 ? error.Message[..500] : error.Message;
+        LogRetry(logger, error, row.Id, row.To, attempts, next);
+        await db.OutboxMails.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.DueAtUtc, next).SetProperty(m => m.LastError, message)
+            .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {Id} to {To} not sent (try {Attempts}); next try at {Next:u}.")]
+    private static partial void LogRetry(ILogger logger, Exception e, long id, string to, int attempts, DateTime next);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mail {Id} to {To} given up after {Attempts} tries.")]
+    private static partial void LogAbandoned(ILogger logger, Exception e, long id, string to, int attempts);
+}
+
+/// <summary>Runs the dispatcher when a mail is written in this instance, and every 10 seconds for the others' and the retries.</summary>
+internal sealed partial class MailDispatchWorker(MailDispatcher dispatcher, MailSignal signal, TimeProvider clock, ILogger<MailDispatchWorker> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // Waits first: at start, the database may still be migrating.
+                await signal.WaitAsync(Poll, clock, stoppingToken);
+                await dispatcher.DeliverDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // the database may be away for a moment: the next run tries again
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogRunFailed(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A run of the mail dispatcher failed; the next one will try again.")]
+    private static partial void LogRunFailed(ILogger logger, Exception e);
+}

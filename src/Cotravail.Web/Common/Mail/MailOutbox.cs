@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cotravail.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Common.Mail;
+
+/// <summary>
+/// Cotravail's way of sending an e-mail: the message is written to the outbox table, in the caller's transaction when
+/// there is one (a mail of work that is undone is never sent), and <see cref="MailDispatcher"/> sends it. The caller
+/// waits for one insert, not for an SMTP server, and a server that is away loses nothing.
+/// </summary>
+public sealed class MailOutbox(AppDbContext db, TimeProvider clock, MailSignal signal) : IMailSender
+{
+    public async Task SendAsync(OutgoingMail mail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var payload = JsonSerializer.Serialize(mail, MailJson.Default.OutgoingMail);
+        // Raw SQL rather than Add + SaveChanges: the caller's pending changes are theirs to save.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "OutboxMails" ("To", "Payload", "CreatedAtUtc", "DueAtUtc", "Attempts") VALUES ({mail.To}, {payload}, {now}, {now}, 0)
+            """, ct);
+        signal.Poke();
+    }
+
+    public static OutgoingMail? Read(string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(payload, MailJson.Default.OutgoingMail);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+[JsonSerializable(typeof(OutgoingMail))]
+internal sealed partial class MailJson : JsonSerializerContext;
+
+/// <summary>Wakes the dispatcher of this instance when a mail is written, so that it goes out at once.</summary>
+public sealed class MailSignal
+{
+    private readonly System.Threading.Channels.Channel<bool> _pokes =
+        System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1)
+        {
+            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
+        });
+
+    public void Poke() => _pokes.Writer.TryWrite(true);
+
+    /// <summary>Returns at the next poke, or when <paramref name="timeout"/> has passed on <paramref name="clock"/>.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
+    {
+        using var timer = new CancellationTokenSource(timeout, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
+        try
+        {
+            await _pokes.Reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // the poll interval has passed
+        }
+    }
+}
