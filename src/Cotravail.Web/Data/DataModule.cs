@@ -21,13 +21,13 @@ public static class DataModule
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
             }
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetServices<IInterceptor>()));
+            builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var cs = config.GetConnectionString(Sqlite) ?? "Data Source=data/cotravail.db";
             EnsureSqliteFolder(cs);
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(cs).AddInterceptors(sp.GetServices<IInterceptor>()));
+            builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(cs).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
