@@ -65,7 +65,7 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
         {
             return 0;
         }
-        var readable = batch.Select(m => (Row: m, Mail: MailOutbox.Read(m.Payload))).ToList();
+        var readable = batch.Select(m => (Row: m, Mail: MailOutbox.Read(m))).ToList();
         var results = await transport.SendAsync(
             [.. readable.Where(r => r.Mail is not null).Select(r => (r.Mail!, r.Row.Id, r.Row.CreatedAtUtc))], ct);
         var sent = new List<long>();

@@ -24,7 +24,31 @@ public sealed class MailOutbox(AppDbContext db, TimeProvider clock, MailSignal s
         signal.Poke();
     }
 
-    public static OutgoingMail? Read(string payload)
+    public async Task<bool> SendToAccountAsync(string userId, OutgoingMail mail, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var payload = JsonSerializer.Serialize(mail with { To = "" }, MailJson.Default.OutgoingMail);
+        // The address is read by the insert itself: one statement instead of a query and an insert.
+        var rows = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "OutboxMails" ("To", "Payload", "CreatedAtUtc", "DueAtUtc", "Attempts")
+            SELECT u."Email", {payload}, {now}, {now}, 0 FROM "AspNetUsers" AS u WHERE u."Id" = {userId} AND u."Email" IS NOT NULL
+            """, ct);
+        if (rows > 0)
+        {
+            signal.Poke();
+        }
+        return rows > 0;
+    }
+
+    /// <summary>The mail of an outbox row, addressed to the row's recipient; null when the stored text cannot be read.</summary>
+    public static OutgoingMail? Read(OutboxMail row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Read(row.Payload) is { } mail ? mail with { To = row.To } : null;
+    }
+
+    private static OutgoingMail? Read(string payload)
     {
         try
         {

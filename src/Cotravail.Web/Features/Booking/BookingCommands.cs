@@ -55,10 +55,6 @@ public sealed partial class BookingCommands(
                 .Include(r => r.Site!).ThenInclude(s => s.Closures.Where(c => c.EndDate >= over))
                 .FirstOrDefault(r => r.Id == resourceId && !r.IsArchived && !r.Site!.IsArchived)));
 
-    private static readonly CompiledPerProvider<Func<AppDbContext, string, CancellationToken, Task<string?>>> EmailQuery =
-        new(() => EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken ct) =>
-            db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefault()));
-
     public async Task<RuleResult?> CheckAsync(BookingRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -93,11 +89,7 @@ public sealed partial class BookingCommands(
         // Committed: what follows must not be cut short by a client that went away (a retry relies on it).
         await SafelyAsync(() => AvailabilityCache.ChangedAsync(cache, CancellationToken.None), booking!.Id);
         ShowWith(booking, resource!);
-        var email = await EmailQuery.For(db)(db, userId, CancellationToken.None);
-        if (email is not null)
-        {
-            await SafelyAsync(() => mailer.SendConfirmationAsync(email, [booking], host, CancellationToken.None), booking.Id);
-        }
+        await SafelyAsync(() => mailer.SendConfirmationToAccountAsync(userId, [booking], host, CancellationToken.None), booking.Id);
         return new BookResult(BookOutcome.Booked, booking);
     }
 

@@ -7,7 +7,14 @@ namespace Cotravail.Web.Features.Booking;
 /// <summary>The e-mails of a booking: a confirmation carrying an .ics file, and a cancellation notice.</summary>
 public sealed class BookingMailer(IMailSender mail)
 {
-    public Task SendConfirmationAsync(string to, IReadOnlyList<Booking> bookings, string host, CancellationToken ct)
+    public Task SendConfirmationAsync(string to, IReadOnlyList<Booking> bookings, string host, CancellationToken ct) =>
+        mail.SendAsync(Confirmation(to, bookings, host), ct);
+
+    /// <summary>The confirmation, to the address of the account <paramref name="userId"/> (read as the mail is written).</summary>
+    public Task SendConfirmationToAccountAsync(string userId, IReadOnlyList<Booking> bookings, string host, CancellationToken ct) =>
+        mail.SendToAccountAsync(userId, Confirmation("", bookings, host), ct);
+
+    private static OutgoingMail Confirmation(string to, IReadOnlyList<Booking> bookings, string host)
     {
         ArgumentNullException.ThrowIfNull(bookings);
         var text = new StringBuilder();
@@ -23,10 +30,10 @@ public sealed class BookingMailer(IMailSender mail)
             ? $"Réservation confirmée : {BookingCalendar.Title(bookings[0])}"
             : $"{bookings.Count} réservations confirmées";
         var ics = Encoding.UTF8.GetBytes(BookingCalendar.Write(bookings, host));
-        return mail.SendAsync(new OutgoingMail(to, subject, text.ToString())
+        return new OutgoingMail(to, subject, text.ToString())
         {
             Attachments = [new MailAttachment("reservation.ics", "text/calendar; charset=utf-8; method=PUBLISH", ics)],
-        }, ct);
+        };
     }
 
     public Task SendCancellationAsync(string to, Booking booking, CancellationToken ct)

@@ -56,18 +56,25 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
             Status = BookingStatus.Confirmed, PriceCents = paid.PriceCents, SeriesId = seriesId,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        db.Bookings.Add(booking);
-        await db.SaveChangesAsync(ct);
-        foreach (var half in plan.Halves)
+        // A unique key taken here by a concurrent request surfaces as a unique violation: the caller rolls back.
+        if (db.Database.IsNpgsql())
         {
-            db.BookedHalves.Add(new BookedHalf { ResourceId = plan.ResourceId, Date = plan.Date, Half = half, UserId = userId, BookingId = booking.Id });
+            await PostgresBookingInsert.InsertAsync(db, booking, plan.Halves, plan.Slots, ct);
         }
-        foreach (var slot in plan.Slots)
+        else
         {
-            db.BookedSlots.Add(new BookedSlot { ResourceId = plan.ResourceId, StartUtc = slot, BookingId = booking.Id });
+            db.Bookings.Add(booking);
+            await db.SaveChangesAsync(ct);
+            foreach (var half in plan.Halves)
+            {
+                db.BookedHalves.Add(new BookedHalf { ResourceId = plan.ResourceId, Date = plan.Date, Half = half, UserId = userId, BookingId = booking.Id });
+            }
+            foreach (var slot in plan.Slots)
+            {
+                db.BookedSlots.Add(new BookedSlot { ResourceId = plan.ResourceId, StartUtc = slot, BookingId = booking.Id });
+            }
+            await db.SaveChangesAsync(ct);
         }
-        // A unique key taken here by a concurrent request surfaces as DbUpdateException: the caller rolls back.
-        await db.SaveChangesAsync(ct);
         if (!await cover.RecordAsync(booking, paid, ct))
         {
             return (PlaceOutcome.DiscoveryRefused, null);
