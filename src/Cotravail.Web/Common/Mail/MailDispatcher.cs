@@ -53,6 +53,8 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
         var due = db.OutboxMails.Where(m => m.DueAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
             .OrderBy(m => m.Id).Take(BatchSize).Select(m => m.Id);
         // The condition is checked again on each row as it is updated: a row another run has just claimed is skipped.
+        // On SQLite the dispatcher's writes queue with the others (WriteGate) instead of sleeping on a locked file.
+        using var gate = await WriteGate.EnterAsync(db, ct);
         var claimed = await db.OutboxMails
             .Where(m => due.Contains(m.Id) && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, run).SetProperty(m => m.ClaimedUntilUtc, until), ct);
@@ -82,6 +84,7 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
                 await FailedAsync(db, row, error, abandon: mail is null, ct);
             }
         }
+        using var gate = await WriteGate.EnterAsync(db, ct);
         await db.OutboxMails.Where(m => sent.Contains(m.Id)).ExecuteDeleteAsync(ct);
         return sent.Count;
     }
@@ -89,6 +92,7 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
     private async Task FailedAsync(AppDbContext db, OutboxMail row, Exception error, bool abandon, CancellationToken ct)
     {
         var attempts = row.Attempts + 1;
+        using var gate = await WriteGate.EnterAsync(db, ct);
         if (abandon || attempts >= MaxAttempts)
         {
             LogAbandoned(logger, error, row.Id, row.To, attempts);
