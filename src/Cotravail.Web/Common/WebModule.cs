@@ -25,7 +25,7 @@ public static class WebModule
         services.AddOpenApi("v1");
         services.AddOutputCache();
         services.AddCotravailCompression();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<Mail.MailHealthCheck>("mail");
         services.AddAntiforgery(o => o.Cookie.Name = "cotravail.af");
         return builder;
     }
