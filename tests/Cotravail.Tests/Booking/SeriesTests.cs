@@ -33,6 +33,50 @@ public sealed class SeriesApiTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_series_over_a_morning_the_member_already_holds_books_the_other_dates_and_says_so(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var desks = await app.WithDbAsync(db => db.Resources.Where(r => r.Site!.Slug == "luzech" && r.Name == "Espace partagé").Select(r => r.Id).SingleAsync());
+        var member = await app.ApiClientAsync(TestApp.MemberEmail);
+        Assert.Equal(HttpStatusCode.Created, (await member.PostJsonAsync("/api/v1/bookings", new { resourceId = desks, date = "2026-12-10", period = "morning" })).StatusCode);
+
+        var created = await member.PostJsonAsync("/api/v1/booking-series",
+            new { resourceId = desks, weekdays = new[] { "thursday" }, everyWeeks = 1, from = "2026-12-02", count = 3, period = "day" });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var series = await created.JsonAsync();
+        Assert.Equal(["2026-12-03", "2026-12-17"], series.GetProperty("booked").EnumerateArray().Select(b => b.GetProperty("date").GetString()));
+        var refused = Assert.Single(series.GetProperty("notBooked").EnumerateArray());
+        Assert.Equal("2026-12-10", refused.GetProperty("date").GetString());
+        Assert.Equal("Vous avez déjà une réservation sur ce créneau.", refused.GetProperty("problem").GetString());
+        // The refused day took no desk: the morning counts the member's first booking only, the afternoon nobody.
+        var day = await app.WithDbAsync(db => db.DeskDays.SingleAsync(d => d.ResourceId == desks && d.Date == new DateOnly(2026, 12, 10)));
+        Assert.Equal((1, 0), (day.Morning, day.Afternoon));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_same_series_sent_four_times_at_once_is_booked_once(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var desks = await app.WithDbAsync(db => db.Resources.Where(r => r.Site!.Slug == "luzech" && r.Name == "Espace partagé").Select(r => r.Id).SingleAsync());
+        var member = await app.ApiClientAsync(TestApp.MemberEmail);
+        var body = new { resourceId = desks, weekdays = new[] { "tuesday", "thursday" }, everyWeeks = 1, from = "2026-12-02", count = 4, period = "day" };
+
+        // Every request's preview finds the dates free; their bookings then meet at the database.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => member.PostJsonAsync("/api/v1/booking-series", body)));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{(int)a.StatusCode}"));
+        var held = await app.WithDbAsync(db => db.Bookings
+            .Where(b => b.ResourceId == desks && b.Status == Web.Features.Booking.BookingStatus.Confirmed)
+            .GroupBy(b => b.Date).Select(g => g.Count()).ToListAsync());
+        Assert.Equal([1, 1, 1, 1], held);
+        Assert.All(await app.WithDbAsync(db => db.DeskDays.Where(d => d.ResourceId == desks).ToListAsync()),
+            d => Assert.Equal((1, 1), (d.Morning, d.Afternoon)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_series_books_the_available_dates_and_says_which_were_not(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);

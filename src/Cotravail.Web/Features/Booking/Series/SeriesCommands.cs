@@ -80,7 +80,7 @@ public sealed class SeriesCommands(
                     }
                     notBooked.Add(o with { Problem = outcome == PlaceOutcome.Full ? "Complet." : "Vous avez déjà une réservation sur ce créneau." });
                 }
-                catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+                catch (Exception e) when (DbErrors.IsUniqueViolation(e)) // from SaveChanges, or from the one statement on PostgreSQL
                 {
                     await tx.RollbackToSavepointAsync(savepoint, ct);
                     // Nothing of the undone occurrence may stay tracked: on SQLite its booking's id comes round again.
