@@ -27,6 +27,20 @@ public sealed class AccountsApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Eight_people_registering_through_the_API_at_once_each_get_their_confirmation(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var emails = Enumerable.Range(0, 8).Select(i => $"ensemble{i}@exemple.fr").ToList();
+
+        // The API keeps one e-mail sender for the application's lifetime: each mail must still use its own context.
+        var answers = await Task.WhenAll(emails.Select(e => app.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email = e, password = AccountSteps.Password })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.All(emails, e => Assert.Equal(IdentityMailer.ConfirmationSubject, app.LastMailTo(e).Subject));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Api_registration_makes_a_member_and_mails_a_link_to_the_confirmation_page(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -104,6 +104,48 @@ public sealed class MailOutboxTests
         Assert.False(await app.WithDbAsync(db => db.OutboxMails.AnyAsync(m => m.To == "personne@exemple.fr")));
     }
 
+    [Fact]
+    public async Task A_mail_to_an_address_that_cannot_be_read_is_given_up_at_once()
+    {
+        var port = FreePort();
+        using var server = SimpleSmtpServer.Start(port);
+        await using var app = await WithSmtpAsync(port);
+        await app.WithScopeAsync(services => services.GetRequiredService<IMailSender>().SendAsync(new OutgoingMail("@@", "Bonjour", "Bonjour")));
+
+        Assert.Equal(0, await DeliverAsync(app));
+        Assert.Equal(0, server.ReceivedEmailCount);
+        Assert.False(await app.WithDbAsync(db => db.OutboxMails.AnyAsync(m => m.To == "@@")));
+    }
+
+    [Fact]
+    public async Task Mail_that_nobody_sends_for_a_quarter_of_an_hour_shows_on_health()
+    {
+        await using var app = await WithSmtpAsync(FreePort()); // the background dispatcher is off here
+        await app.WithScopeAsync(services => services.GetRequiredService<IMailSender>().SendAsync(new OutgoingMail("personne@exemple.fr", "Bonjour", "Bonjour")));
+        using var client = app.CreateClient();
+
+        app.Clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("Degraded", await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
+    }
+
+    [Fact]
+    public async Task Mails_waiting_for_an_account_that_is_erased_are_not_sent_only_the_farewell()
+    {
+        await using var app = await WithSmtpAsync(FreePort());
+        await app.WithScopeAsync(services => services.GetRequiredService<IMailSender>().SendAsync(new OutgoingMail(TestApp.MemberEmail, "Message en attente", "Bonjour")));
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == TestApp.MemberEmail).Select(u => u.Id).SingleAsync());
+
+        await app.WithScopeAsync(async services => Assert.Equal(
+            Cotravail.Web.Features.Privacy.EraseOutcome.Erased,
+            (await services.GetRequiredService<Cotravail.Web.Features.Privacy.AccountEraser>().EraseAsync(userId, byRetention: false, CancellationToken.None)).Outcome));
+
+        var waiting = await app.WithDbAsync(db => db.OutboxMails.AsNoTracking().Where(m => m.To == TestApp.MemberEmail).ToListAsync());
+        var farewell = Assert.Single(waiting);
+        Assert.DoesNotContain("Message en attente", farewell.Payload, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_mail_written_in_work_that_is_undone_is_never_sent(string provider)

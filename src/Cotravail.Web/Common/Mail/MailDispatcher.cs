@@ -7,14 +7,16 @@ namespace Cotravail.Web.Common.Mail;
 /// Sends the outbox's due mails, a batch at a time. A batch is claimed by one conditional update, so that of several
 /// instances (or two runs) only one sends a mail; a sent mail is deleted. A mail that fails is tried again later, each
 /// wait four times the last (1 minute, 4, 16… at most 12 hours), and given up after <see cref="MaxAttempts"/> tries,
-/// about three days. A run that stopped half-way (the process ended) leaves its claim to expire: its unsent mails go
-/// out later, and a mail handed over just before the stop may go out twice.
+/// about two days; a mail that can never go (an address that cannot be read, a server's permanent refusal) is given
+/// up at once. When the application stops, the run finishes the message in hand, records what went out and gives the
+/// rest back. A run cut short anyway (the process killed) leaves its claim to expire: its unsent mails go out later,
+/// and a mail handed over just before may go out twice.
 /// </summary>
 public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTransport transport, TimeProvider clock, ILogger<MailDispatcher> logger)
 {
     public const int BatchSize = 100;
     public const int MaxAttempts = 10;
-    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(15);
     private readonly SemaphoreSlim _running = new(1, 1);
 
     public static TimeSpan WaitAfter(int attempts) =>
@@ -31,9 +33,9 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var batch = await ClaimAsync(db, ct);
-                sent += await SendAsync(db, batch, ct);
-                if (batch.Count < BatchSize)
+                var (run, batch) = await ClaimAsync(db, ct);
+                sent += await SendAsync(db, run, batch, ct);
+                if (batch.Count < BatchSize || ct.IsCancellationRequested)
                 {
                     return sent;
                 }
@@ -45,7 +47,7 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
         }
     }
 
-    private async Task<List<OutboxMail>> ClaimAsync(AppDbContext db, CancellationToken ct)
+    private async Task<(Guid Run, List<OutboxMail> Batch)> ClaimAsync(AppDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var run = Guid.NewGuid();
@@ -58,10 +60,12 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
         var claimed = await db.OutboxMails
             .Where(m => due.Contains(m.Id) && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, run).SetProperty(m => m.ClaimedUntilUtc, until), ct);
-        return claimed == 0 ? [] : await db.OutboxMails.AsNoTracking().Where(m => m.ClaimedBy == run).OrderBy(m => m.Id).ToListAsync(ct);
+        return (run, claimed == 0 ? [] : await db.OutboxMails.AsNoTracking().Where(m => m.ClaimedBy == run).OrderBy(m => m.Id).ToListAsync(ct));
     }
 
-    private async Task<int> SendAsync(AppDbContext db, List<OutboxMail> batch, CancellationToken ct)
+    // Once claimed, what happened is recorded even when the application is stopping (CancellationToken.None), and
+    // only on rows this run still holds.
+    private async Task<int> SendAsync(AppDbContext db, Guid run, List<OutboxMail> batch, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
@@ -71,6 +75,7 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
         var results = await transport.SendAsync(
             [.. readable.Where(r => r.Mail is not null).Select(r => (r.Mail!, r.Row.Id, r.Row.CreatedAtUtc))], ct);
         var sent = new List<long>();
+        var untried = new List<long>();
         var i = 0;
         foreach (var (row, mail) in readable)
         {
@@ -79,32 +84,42 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
             {
                 sent.Add(row.Id);
             }
+            else if (error is OperationCanceledException)
+            {
+                untried.Add(row.Id);
+            }
             else
             {
-                await FailedAsync(db, row, error, abandon: mail is null, ct);
+                await FailedAsync(db, run, row, error, abandon: mail is null || MailTransport.IsPermanent(error));
             }
         }
-        using var gate = await WriteGate.EnterAsync(db, ct);
-        await db.OutboxMails.Where(m => sent.Contains(m.Id)).ExecuteDeleteAsync(ct);
+        using var gate = await WriteGate.EnterAsync(db, CancellationToken.None);
+        await db.OutboxMails.Where(m => sent.Contains(m.Id) && m.ClaimedBy == run).ExecuteDeleteAsync(CancellationToken.None);
+        if (untried.Count > 0)
+        {
+            await db.OutboxMails.Where(m => untried.Contains(m.Id) && m.ClaimedBy == run).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+        }
         return sent.Count;
     }
 
-    private async Task FailedAsync(AppDbContext db, OutboxMail row, Exception error, bool abandon, CancellationToken ct)
+    private async Task FailedAsync(AppDbContext db, Guid run, OutboxMail row, Exception error, bool abandon)
     {
         var attempts = row.Attempts + 1;
-        using var gate = await WriteGate.EnterAsync(db, ct);
+        using var gate = await WriteGate.EnterAsync(db, CancellationToken.None);
+        var mine = db.OutboxMails.Where(m => m.Id == row.Id && m.ClaimedBy == run);
         if (abandon || attempts >= MaxAttempts)
         {
             LogAbandoned(logger, error, row.Id, row.To, attempts);
-            await db.OutboxMails.Where(m => m.Id == row.Id).ExecuteDeleteAsync(ct);
+            await mine.ExecuteDeleteAsync(CancellationToken.None);
             return;
         }
         var next = clock.GetUtcNow().UtcDateTime + WaitAfter(attempts);
         var message = error.Message.Length > 500 ? error.Message[..500] : error.Message;
         LogRetry(logger, error, row.Id, row.To, attempts, next);
-        await db.OutboxMails.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+        await mine.ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.DueAtUtc, next).SetProperty(m => m.LastError, message)
-            .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
+            .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {Id} to {To} not sent (try {Attempts}); next try at {Next:u}.")]

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Cotravail.Web.Common.Mail;
 
 /// <summary>
-/// Degraded (still answered 200, the instance keeps serving) when a mail that could not be sent has waited in the
-/// outbox for more than <see cref="Late"/>: the SMTP server is away or refuses, and someone should look.
+/// Degraded (still answered 200, the instance keeps serving) when a mail has been due for more than <see cref="Late"/>:
+/// the SMTP server is away or refuses, or no instance sends mail, and someone should look.
 /// </summary>
 internal sealed class MailHealthCheck(AppDbContext db, TimeProvider clock) : IHealthCheck
 {
@@ -15,7 +15,7 @@ internal sealed class MailHealthCheck(AppDbContext db, TimeProvider clock) : IHe
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var before = clock.GetUtcNow().UtcDateTime - Late;
-        var late = await db.OutboxMails.AsNoTracking().Where(m => m.Attempts > 0 && m.CreatedAtUtc < before)
+        var late = await db.OutboxMails.AsNoTracking().Where(m => m.DueAtUtc < before || (m.Attempts > 0 && m.CreatedAtUtc < before))
             .GroupBy(m => 1).Select(g => new { Count = g.Count(), Oldest = g.Min(m => m.CreatedAtUtc) })
             .FirstOrDefaultAsync(cancellationToken);
         return late is null

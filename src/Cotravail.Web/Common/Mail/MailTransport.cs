@@ -12,7 +12,11 @@ namespace Cotravail.Web.Common.Mail;
 /// </summary>
 public sealed partial class MailTransport(IOptions<MailOptions> options, ILogger<MailTransport> logger)
 {
-    /// <summary>Sends each message; the answer holds, for each, null when it went out or the error that stopped it.</summary>
+    /// <summary>
+    /// Sends each message; the answer holds, for each, null when it went out or the error that stopped it. When
+    /// <paramref name="ct"/> is cancelled (the application stops) the message in hand is finished and the rest are
+    /// answered <see cref="OperationCanceledException"/>: not tried.
+    /// </summary>
     public async Task<Exception?[]> SendAsync(IReadOnlyList<(OutgoingMail Mail, long Id, DateTime CreatedAtUtc)> mails, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mails);
@@ -24,12 +28,12 @@ public sealed partial class MailTransport(IOptions<MailOptions> options, ILogger
             Directory.CreateDirectory(folder);
             for (var i = 0; i < mails.Count; i++)
             {
-                results[i] = await TryAsync(async () =>
+                results[i] = ct.IsCancellationRequested ? new OperationCanceledException(ct) : await TryAsync(async () =>
                 {
                     var (mail, id, created) = mails[i];
                     // Named in the order written: creation time, then the outbox's number.
                     var file = Path.Combine(folder, $"{created:yyyyMMdd-HHmmss}-{id:D10}-{Guid.NewGuid():N}.eml");
-                    await Build(mail, o.From, created).WriteToAsync(file, ct);
+                    await Build(mail, o.From, created).WriteToAsync(file, CancellationToken.None);
                     LogWritten(logger, mail.To, file);
                 });
             }
@@ -38,18 +42,18 @@ public sealed partial class MailTransport(IOptions<MailOptions> options, ILogger
         using var client = new SmtpClient();
         var connected = await TryAsync(async () =>
         {
-            await client.ConnectAsync(o.Smtp.Host, o.Smtp.Port, SecureSocketOptions.Auto, ct);
+            await client.ConnectAsync(o.Smtp.Host, o.Smtp.Port, SecureSocketOptions.Auto, CancellationToken.None);
             if (!string.IsNullOrEmpty(o.Smtp.User))
             {
-                await client.AuthenticateAsync(o.Smtp.User, o.Smtp.Password ?? "", ct);
+                await client.AuthenticateAsync(o.Smtp.User, o.Smtp.Password ?? "", CancellationToken.None);
             }
         });
         for (var i = 0; i < mails.Count; i++)
         {
             var (mail, _, created) = mails[i];
             // A server that went away fails the rest of the batch with the same error: they are tried again later.
-            results[i] = connected ?? (client.IsConnected
-                ? await TryAsync(() => client.SendAsync(Build(mail, o.From, created), ct))
+            results[i] = ct.IsCancellationRequested ? new OperationCanceledException(ct) : connected ?? (client.IsConnected
+                ? await TryAsync(() => client.SendAsync(Build(mail, o.From, created), CancellationToken.None))
                 : new ServiceNotConnectedException("The SMTP connection was lost."));
             if (results[i] is null)
             {
@@ -58,10 +62,18 @@ public sealed partial class MailTransport(IOptions<MailOptions> options, ILogger
         }
         if (client.IsConnected)
         {
-            await TryAsync(() => client.DisconnectAsync(true, ct));
+            await TryAsync(() => client.DisconnectAsync(true, CancellationToken.None));
         }
         return results;
     }
+
+    /// <summary>A failure that trying again cannot mend: an address that cannot be read, a server's permanent refusal (5xx).</summary>
+    public static bool IsPermanent(Exception error) => error switch
+    {
+        ParseException => true,
+        SmtpCommandException smtp => (int)smtp.StatusCode >= 500,
+        _ => false,
+    };
 
     internal static MimeMessage Build(OutgoingMail mail, string from, DateTime createdAtUtc)
     {

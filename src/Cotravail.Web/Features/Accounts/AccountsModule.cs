@@ -64,7 +64,7 @@ public static class AccountsModule
         services.AddHttpContextAccessor();
         services.AddSingleton<AccountLinks>();
         services.AddScoped<IdentityMailer>();
-        services.AddScoped<IEmailSender<AppUser>>(sp => sp.GetRequiredService<IdentityMailer>());
+        services.AddSingleton<IEmailSender<AppUser>, IdentityApiMailer>();
         services.AddScoped<AccountMails>();
         services.AddDataProtection()
             .SetApplicationName("Cotravail")

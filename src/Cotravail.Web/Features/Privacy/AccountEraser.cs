@@ -61,6 +61,11 @@ public sealed class AccountEraser(AppDbContext db, IEnumerable<IPersonalData> fe
         cache.Set(ErasedAccountGuard.CacheKey(userId), true, TimeSpan.FromHours(1));
         if (email.Length > 0)
         {
+            // Mails still waiting for this address (a server away) are not sent after the account is gone.
+            using (await WriteGate.EnterAsync(db, CancellationToken.None))
+            {
+                await db.OutboxMails.Where(m => m.To.ToLower() == email).ExecuteDeleteAsync(CancellationToken.None);
+            }
             await mailer.SendDeletedAsync(email, user.FirstName, byRetention, CancellationToken.None);
         }
         return new EraseResult(EraseOutcome.Erased);
