@@ -38,7 +38,7 @@ public enum CancelOutcome
 /// <summary>Booking and cancelling, for the API and the pages alike: rules, then places in one transaction, then mail.</summary>
 public sealed partial class BookingCommands(
     AppDbContext db, BookingService places, BookingMailer mailer, UserManager<AppUser> users, TimeProvider clock,
-    IOutputCacheStore cache, ILogger<BookingCommands> logger)
+    IOutputCacheStore cache, Common.Mail.MailSignal mailSignal, ILogger<BookingCommands> logger)
 {
     /// <summary>
     /// The resource with its site, hours and closures, when both are open to bookings, read only and in one query: the
@@ -75,7 +75,17 @@ public sealed partial class BookingCommands(
         {
             return new BookResult(BookOutcome.Invalid, Errors: rules.Errors);
         }
-        var (outcome, booking) = await InTransactionAsync(() => places.PlaceAsync(userId, rules.Plan!, null, ct, request.Discovery), ct);
+        // The confirmation is written in the booking's transaction: both are kept, or neither.
+        var (outcome, booking) = await InTransactionAsync(async () =>
+        {
+            var placed = await places.PlaceAsync(userId, rules.Plan!, null, ct, request.Discovery);
+            if (placed.Outcome == PlaceOutcome.Booked)
+            {
+                ShowWith(placed.Booking!, resource!);
+                await mailer.SendConfirmationToAccountAsync(userId, [placed.Booking!], host, ct);
+            }
+            return placed;
+        }, ct);
         if (outcome == PlaceOutcome.DiscoveryRefused)
         {
             var desk = resource!.Kind == ResourceKind.DeskPool;
@@ -86,10 +96,10 @@ public sealed partial class BookingCommands(
         {
             return new BookResult(outcome == PlaceOutcome.Full ? BookOutcome.Full : BookOutcome.AlreadyBooked);
         }
-        // Committed: what follows must not be cut short by a client that went away (a retry relies on it).
+        // Committed: the dispatcher may send the confirmation now; what follows must not be cut short by a client
+        // that went away (a retry relies on it).
+        mailSignal.Poke();
         await SafelyAsync(() => AvailabilityCache.ChangedAsync(cache, CancellationToken.None), booking!.Id);
-        ShowWith(booking, resource!);
-        await SafelyAsync(() => mailer.SendConfirmationToAccountAsync(userId, [booking], host, CancellationToken.None), booking.Id);
         return new BookResult(BookOutcome.Booked, booking);
     }
 
