@@ -41,6 +41,7 @@ public sealed class BookingApiTests
         await ics.Content!.DecodeToAsync(stream);
         var calendar = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         Assert.Contains("DTSTART:20261203T070000Z", calendar, StringComparison.Ordinal);
+        Assert.Contains($"UID:booking-{id}@", calendar, StringComparison.Ordinal); // the id the booking was given
 
         var cancelled = await member.DeleteAsync(new Uri($"/api/v1/bookings/{id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);

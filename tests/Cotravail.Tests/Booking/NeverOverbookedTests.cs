@@ -32,6 +32,7 @@ public sealed class NeverOverbookedTests
         var day = await app.WithDbAsync(db => db.DeskDays.SingleAsync(d => d.ResourceId == desks));
         Assert.Equal(4, day.Morning);
         Assert.Equal(4, day.Afternoon);
+        Assert.Equal(4, app.Mails().Count(m => m.Subject?.StartsWith("Réservation confirmée", StringComparison.Ordinal) == true));
     }
 
     [Theory]

@@ -91,6 +91,7 @@ public sealed class SecondBookingTests
         var counter = await CounterAsync(app, desks);
         Assert.Equal((1, 1), (counter.Morning, counter.Afternoon));
         Assert.Equal(1, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.ResourceId == desks)));
+        Assert.Single(app.Mails()); // one confirmation: the refused requests wrote none
     }
 
     [Theory]

@@ -41,6 +41,27 @@ public sealed class MailOutbox(AppDbContext db, TimeProvider clock, MailSignal s
         return rows > 0;
     }
 
+    /// <summary>
+    /// On PostgreSQL, the same insert as <see cref="SendToAccountAsync"/> as a command of the caller's batch (one round
+    /// trip with the work it confirms, and undone with it), written only when <paramref name="onlyIf"/> holds: SQL that
+    /// sees the batch's earlier commands and uses parameters from $4 on (<paramref name="onlyIfParameters"/>). The caller
+    /// wakes the dispatcher (<see cref="MailSignal"/>) once the batch is done.
+    /// </summary>
+    public static Npgsql.NpgsqlBatchCommand PostgresAccountMail(
+        string userId, OutgoingMail mail, DateTime nowUtc, string onlyIf, params Npgsql.NpgsqlParameter[] onlyIfParameters)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var command = new Npgsql.NpgsqlBatchCommand($"""
+            INSERT INTO "OutboxMails" ("To", "Payload", "CreatedAtUtc", "DueAtUtc", "Attempts")
+            SELECT u."Email", $2, $3, $3, 0 FROM "AspNetUsers" AS u WHERE u."Id" = $1 AND u."Email" IS NOT NULL AND ({onlyIf})
+            """);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = userId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(mail with { To = "" }, MailJson.Default.OutgoingMail), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<DateTime> { TypedValue = nowUtc, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.AddRange(onlyIfParameters);
+        return command;
+    }
+
     /// <summary>The mail of an outbox row, addressed to the row's recipient; null when the stored text cannot be read.</summary>
     public static OutgoingMail? Read(OutboxMail row)
     {

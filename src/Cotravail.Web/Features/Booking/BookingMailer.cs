@@ -14,6 +14,9 @@ public sealed class BookingMailer(IMailSender mail)
     public Task SendConfirmationToAccountAsync(string userId, IReadOnlyList<Booking> bookings, string host, CancellationToken ct) =>
         mail.SendToAccountAsync(userId, Confirmation("", bookings, host), ct);
 
+    /// <summary>The confirmation of <paramref name="bookings"/>, without its address (the account's, read as it is written).</summary>
+    public static OutgoingMail ConfirmationToAccount(IReadOnlyList<Booking> bookings, string host) => Confirmation("", bookings, host);
+
     private static OutgoingMail Confirmation(string to, IReadOnlyList<Booking> bookings, string host)
     {
         ArgumentNullException.ThrowIfNull(bookings);

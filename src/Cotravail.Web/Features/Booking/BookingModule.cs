@@ -12,6 +12,7 @@ public static class BookingModule
         var s = builder.Services;
         s.AddScoped<BookingService>();
         s.AddScoped<BookingCommands>();
+        s.AddSingleton<BookingIds>();
         s.AddPersonalData<BookingPersonalData>();
         s.AddScoped<BookingMailer>();
         s.AddScoped<AvailabilityQuery>();

@@ -22,8 +22,45 @@ public enum PlaceOutcome
 /// and half-day against double bookings. What the booking costs (a carnet or subscription day, the discovery day, or
 /// the price) is settled in the same transaction by <see cref="BookingCover"/>. Must run inside a transaction owned by the caller.
 /// </summary>
-public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProvider clock, Audit.AuditLog audit)
+public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProvider clock, Audit.AuditLog audit, BookingIds ids)
 {
+    /// <summary>
+    /// On PostgreSQL, a desk booking with nothing to take but its place (no discovery day, no day of a carnet or
+    /// subscription, no reduced price) is written with its confirmation (<paramref name="confirmation"/>, the mail of
+    /// the booking) in one round trip, outside any transaction (ADR 0023). Null when the booking must go the general
+    /// way, <see cref="PlaceAsync"/> in a transaction.
+    /// </summary>
+    public async Task<(PlaceOutcome Outcome, Booking? Booking)?> PlaceAtOnceAsync(
+        string userId, BookingPlan plan, bool discovery, Func<Booking, Common.Mail.OutgoingMail> confirmation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(confirmation);
+        if (!db.Database.IsNpgsql() || plan.Halves.Count == 0 || plan.Capacity < 1
+            || await cover.PlainPriceAsync(userId, plan, discovery, ct) is not { } price)
+        {
+            return null;
+        }
+        var booking = NewBooking(userId, plan, price, null);
+        booking.Id = await ids.NextAsync(db, ct);
+        var mail = confirmation(booking);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var booked = await PostgresBookingInsert.BookDeskAsync(db, booking, plan.Halves, plan.Capacity,
+                    (onlyIf, parameter) => Common.Mail.MailOutbox.PostgresAccountMail(userId, mail, booking.CreatedAtUtc, onlyIf, parameter), ct);
+                return booked ? (PlaceOutcome.Booked, booking) : (await HoldsAsync(userId, plan, ct) ? PlaceOutcome.AlreadyBooked : PlaceOutcome.Full, null);
+            }
+            catch (Exception e) when (DbErrors.IsUniqueViolation(e))
+            {
+                return (DbErrors.ViolatedTable(e) == "BookedHalves" ? PlaceOutcome.AlreadyBooked : PlaceOutcome.Full, null);
+            }
+            catch (Exception e) when (DbErrors.IsTransient(e) && attempt < 3)
+            {
+            }
+        }
+    }
+
     public async Task<(PlaceOutcome Outcome, Booking? Booking)> PlaceAsync(
         string userId, BookingPlan plan, int? seriesId, CancellationToken ct, bool discovery = false)
     {
@@ -34,9 +71,7 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
             // (BookedHalves), which the caller turns into AlreadyBooked: no query for it on the way to a booking.
             if (!await TakeDeskAsync(plan.ResourceId, plan.Date, plan.Halves, plan.Capacity, ct))
             {
-                var mine = await db.BookedHalves.AnyAsync(h => h.ResourceId == plan.ResourceId && h.Date == plan.Date
-                    && h.UserId == userId && plan.Halves.Contains(h.Half), ct);
-                return (mine ? PlaceOutcome.AlreadyBooked : PlaceOutcome.Full, null);
+                return (await HoldsAsync(userId, plan, ct) ? PlaceOutcome.AlreadyBooked : PlaceOutcome.Full, null);
             }
         }
         else if (await db.BookedSlots.AnyAsync(s => s.ResourceId == plan.ResourceId && plan.Slots.Contains(s.StartUtc), ct))
@@ -49,13 +84,7 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
         {
             return (PlaceOutcome.DiscoveryRefused, null);
         }
-        var booking = new Booking
-        {
-            SiteId = plan.SiteId, ResourceId = plan.ResourceId, UserId = userId, Date = plan.Date, Period = plan.Period,
-            LocalStart = plan.LocalStart, LocalEnd = plan.LocalEnd, StartUtc = plan.StartUtc, EndUtc = plan.EndUtc,
-            Status = BookingStatus.Confirmed, PriceCents = paid.PriceCents, SeriesId = seriesId,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
+        var booking = NewBooking(userId, plan, paid.PriceCents, seriesId);
         // A unique key taken here by a concurrent request surfaces as a unique violation: the caller rolls back.
         if (db.Database.IsNpgsql())
         {
@@ -81,6 +110,18 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
         }
         return (PlaceOutcome.Booked, booking);
     }
+
+    private Booking NewBooking(string userId, BookingPlan plan, int priceCents, int? seriesId) => new()
+    {
+        SiteId = plan.SiteId, ResourceId = plan.ResourceId, UserId = userId, Date = plan.Date, Period = plan.Period,
+        LocalStart = plan.LocalStart, LocalEnd = plan.LocalEnd, StartUtc = plan.StartUtc, EndUtc = plan.EndUtc,
+        Status = BookingStatus.Confirmed, PriceCents = priceCents, SeriesId = seriesId,
+        CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+    };
+
+    /// <summary>Whether the member already holds one of the plan's half-days of that resource (« déjà réservé » rather than « complet »).</summary>
+    private Task<bool> HoldsAsync(string userId, BookingPlan plan, CancellationToken ct) =>
+        db.BookedHalves.AnyAsync(h => h.ResourceId == plan.ResourceId && h.Date == plan.Date && h.UserId == userId && plan.Halves.Contains(h.Half), ct);
 
     /// <summary>
     /// Marks the booking cancelled (late or not) and frees its places — only if it was still confirmed: the

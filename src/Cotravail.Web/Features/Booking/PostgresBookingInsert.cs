@@ -36,7 +36,67 @@ internal static class PostgresBookingInsert
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
             ?? throw new InvalidOperationException("A booking is written inside the caller's transaction.");
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
-        var p = command.Parameters;
+        AddBooking(command.Parameters, booking, halves);
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. slots], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        booking.Id = (int)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    // The desk's counter, the booking (with the id it was given) and its half-days, in one statement: no booking when
+    // the counter is at capacity for one of its half-days.
+    private const string DeskSql = """
+        WITH desk AS (
+            INSERT INTO "DeskDays" AS d ("ResourceId", "Date", "Morning", "Afternoon") VALUES ($2, $4, $15, $16)
+            ON CONFLICT ("ResourceId", "Date") DO UPDATE SET "Morning" = d."Morning" + $15, "Afternoon" = d."Afternoon" + $16
+            WHERE ($15 = 0 OR d."Morning" < $17) AND ($16 = 0 OR d."Afternoon" < $17)
+            RETURNING 1
+        ), b AS (
+            INSERT INTO "Bookings" ("Id", "SiteId", "ResourceId", "UserId", "Date", "Period", "LocalStart", "LocalEnd", "StartUtc", "EndUtc", "Status", "PriceCents", "SeriesId", "CreatedAtUtc")
+            SELECT $18, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM desk
+            RETURNING "Id"
+        ), h AS (
+            INSERT INTO "BookedHalves" ("ResourceId", "Date", "Half", "UserId", "BookingId")
+            SELECT $2, $4, half, $3, b."Id" FROM b, unnest($14::integer[]) AS half
+        )
+        SELECT "Id" FROM b
+        """;
+
+    /// <summary>
+    /// A desk booking that has nothing to take but its place (ADR 0023): the desk's counter, the booking with its
+    /// half-days and its confirmation (<paramref name="mail"/>, written only if the booking is) in one batch, one round
+    /// trip, without an explicit transaction: PostgreSQL runs a batch as one, all of it or none. False when the pool is
+    /// full; a half-day the member already holds fails the batch with the guard rows' unique violation.
+    /// </summary>
+    public static async Task<bool> BookDeskAsync(
+        AppDbContext db, Booking booking, IReadOnlyList<HalfDay> halves, int capacity, Func<string, NpgsqlParameter, NpgsqlBatchCommand> mail, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            var write = new NpgsqlBatchCommand(DeskSql);
+            AddBooking(write.Parameters, booking, halves);
+            write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = halves.Contains(HalfDay.Morning) ? 1 : 0 });
+            write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = halves.Contains(HalfDay.Afternoon) ? 1 : 0 });
+            write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = capacity });
+            write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = booking.Id });
+            batch.BatchCommands.Add(write);
+            batch.BatchCommands.Add(mail("EXISTS (SELECT 1 FROM \"Bookings\" WHERE \"Id\" = $4)", new NpgsqlParameter<int> { TypedValue = booking.Id }));
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            var booked = await reader.ReadAsync(ct);
+            // Read to the end: an error of the mail's insert surfaces here, and undoes the booking with it.
+            while (await reader.NextResultAsync(ct))
+            {
+            }
+            return booked;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void AddBooking(NpgsqlParameterCollection p, Booking booking, IReadOnlyList<HalfDay> halves)
+    {
         p.Add(new NpgsqlParameter<int> { TypedValue = booking.SiteId });
         p.Add(new NpgsqlParameter<int> { TypedValue = booking.ResourceId });
         p.Add(new NpgsqlParameter<string> { TypedValue = booking.UserId, NpgsqlDbType = NpgsqlDbType.Text });
@@ -51,7 +111,5 @@ internal static class PostgresBookingInsert
         p.Add(new NpgsqlParameter { Value = booking.SeriesId is { } series ? series : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         p.Add(new NpgsqlParameter<DateTime> { TypedValue = booking.CreatedAtUtc, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         p.Add(new NpgsqlParameter<int[]> { TypedValue = [.. halves.Select(h => (int)h)] });
-        p.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. slots], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        booking.Id = (int)(await command.ExecuteScalarAsync(ct))!;
     }
 }

@@ -53,6 +53,27 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// The price of a booking that has nothing to take (not the discovery day, no usable day, no validated category
+    /// that lowers it): the plan's price, decided before any write. Null when <see cref="TakeAsync"/> must decide
+    /// inside the booking's transaction. A day bought at this very moment is not used, as if bought a moment later.
+    /// </summary>
+    public async Task<int?> PlainPriceAsync(string userId, BookingPlan plan, bool discovery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (discovery)
+        {
+            return null;
+        }
+        var desk = plan.Kind == ResourceKind.DeskPool;
+        if (!desk && !(PassFor(plan) is not null && plan.PriceCents > 0))
+        {
+            return plan.PriceCents;
+        }
+        var (days, categories) = await CoverOptionsAsync(userId, plan, desk, ct);
+        return days.Count == 0 && categories.Count == 0 ? plan.PriceCents : null;
+    }
+
+    /// <summary>
     /// Records how the saved booking was covered. False when the discovery day went to another booking of the same
     /// person at the same moment (the member's unique row): the caller then undoes the booking.
     /// </summary>
