@@ -2,7 +2,8 @@
 # What a booking costs the app, in CPU: starts the Release build on core 0 against the national PostgreSQL data of
 # bench/national.sh, signs the 50 bench members in again (fresh tokens in $BENCH_DATA/config.lua), warms up for 10 s,
 # then for each ROUND runs 10 s of spread bookings (bench/book-national.lua, wrk on core 1) and divides the app's CPU
-# time (utime + stime from /proc/PID/stat) by the bookings created.
+# time (utime + stime from /proc/PID/stat) by the bookings created; the same for PostgreSQL, summed over the processes of
+# the postgres user (its server, when it runs on this machine).
 # Usage: bench/booking-cpu.sh ROUND [ROUND…]   (each ROUND a number no earlier run of this database used)
 # Needs: the data and config.lua of bench/national.sh, its PostgreSQL started (BENCH_POSTGRES, default port 55432).
 set -euo pipefail
@@ -26,11 +27,12 @@ for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null &&
   echo "  },"; echo "}"; } >"$BENCH_CONFIG.new" && mv "$BENCH_CONFIG.new" "$BENCH_CONFIG"
 BENCH_ROUND=$((900 + RANDOM % 90)) taskset -c 1 wrk -t1 -c32 -d10s --timeout 30s -s bench/book-national.lua "http://127.0.0.1:$PORT" >/dev/null
 hz=$(getconf CLK_TCK)
+pg_ticks() { for p in $(pgrep -u postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done | awk '{s += $1} END {print s + 0}'; }
 for round in "$@"; do
-  t0=$(awk '{print $14 + $15}' "/proc/$APP/stat")
+  t0=$(awk '{print $14 + $15}' "/proc/$APP/stat"); p0=$(pg_ticks)
   out=$(BENCH_ROUND=$round taskset -c 1 wrk -t1 -c32 -d10s --timeout 30s -s bench/book-national.lua "http://127.0.0.1:$PORT")
-  t1=$(awk '{print $14 + $15}' "/proc/$APP/stat")
+  t1=$(awk '{print $14 + $15}' "/proc/$APP/stat"); p1=$(pg_ticks)
   total=$(echo "$out" | awk '/requests in/ {print $1}'); refused=$(echo "$out" | awk '/Non-2xx/ {print $5}'); refused=${refused:-0}
   created=$((total - refused))
-  echo "round $round: $(echo "$out" | awk '/Requests\/sec/ {print $2}') requests/s, $created created, $refused refused, $(awk -v a="$t0" -v b="$t1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (b - a) * 1000 / hz / n }') ms of app CPU per booking"
+  echo "round $round: $(echo "$out" | awk '/Requests\/sec/ {print $2}') requests/s, $created created, $refused refused, $(awk -v a="$t0" -v b="$t1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (b - a) * 1000 / hz / n }') ms of app CPU per booking, $(awk -v a="$p0" -v b="$p1" -v n="$created" -v hz="$hz" 'BEGIN { printf "%.2f", (b - a) * 1000 / hz / n }') ms of PostgreSQL's"
 done
