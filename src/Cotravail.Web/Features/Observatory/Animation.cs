@@ -49,11 +49,21 @@ internal sealed class Animation
         // host marked absent, who are few: the registrations themselves are not read.
         var events = await held.GroupBy(e => new { e.SiteId, e.StartUtc, e.TimeZone })
             .Select(g => new { g.Key.SiteId, g.Key.StartUtc, g.Key.TimeZone, Count = g.Count(), Places = g.Sum(e => e.Registered) }).ToListAsync(ct);
-        var absent = await db.EventRegistrations.AsNoTracking().Where(r => r.Attended == false && r.Status == RegistrationStatus.Confirmed)
-            .Join(held, r => r.EventId, e => e.Id, (r, e) => e)
-            .GroupBy(e => new { e.SiteId, e.StartUtc, e.TimeZone })
-            .Select(g => new { g.Key.SiteId, g.Key.StartUtc, g.Key.TimeZone, Count = g.Count() })
-            .ToDictionaryAsync(x => (x.SiteId, x.StartUtc, x.TimeZone), x => x.Count, ct);
+        // The absentees are found from the registrations' (Attended, Status) index alone, then only their events are
+        // read: joined in SQL, SQLite walked every event of the period to look for them (80 ms of 220 at national scale).
+        var absentees = await db.EventRegistrations.AsNoTracking().Where(r => r.Attended == false && r.Status == RegistrationStatus.Confirmed)
+            .Select(r => r.EventId).ToListAsync(ct);
+        var absent = new Dictionary<(int SiteId, DateTime StartUtc, string TimeZone), int>();
+        if (absentees.Count > 0)
+        {
+            var perEvent = absentees.CountBy(id => id).ToDictionary(x => x.Key, x => x.Value);
+            var ids = perEvent.Keys.ToList();
+            foreach (var e in await held.Where(e => ids.Contains(e.Id)).ToListAsync(ct))
+            {
+                var key = (e.SiteId, e.StartUtc, e.TimeZone);
+                absent[key] = absent.GetValueOrDefault(key) + perEvent[e.Id];
+            }
+        }
         var zones = events.Select(e => e.TimeZone).Distinct(StringComparer.Ordinal).ToDictionary(z => z, Zone, StringComparer.Ordinal);
         var byDay = events.ToLookup(e => e.SiteId, e => (DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.StartUtc, zones[e.TimeZone])),
             e.Count, e.Places - absent.GetValueOrDefault((e.SiteId, e.StartUtc, e.TimeZone))));
