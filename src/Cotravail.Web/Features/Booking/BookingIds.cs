@@ -14,6 +14,15 @@ public sealed class BookingIds
     private readonly Lock gate = new();
     private readonly Queue<int> free = new();
 
+    /// <summary>Drops the ids still held: the next one comes from the sequence again.</summary>
+    public void Forget()
+    {
+        lock (gate)
+        {
+            free.Clear();
+        }
+    }
+
     public async ValueTask<int> NextAsync(AppDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

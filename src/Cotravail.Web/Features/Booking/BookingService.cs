@@ -48,8 +48,15 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
             try
             {
                 var booked = await PostgresBookingInsert.BookDeskAsync(db, booking, plan.Halves, plan.Capacity,
-                    (onlyIf, parameter) => Common.Mail.MailOutbox.PostgresAccountMail(userId, mail, booking.CreatedAtUtc, onlyIf, parameter), ct);
+                    (onlyIf, parameter) => Common.Mail.MailOutbox.PostgresAccountMail(userId, mail, booking.CreatedAtUtc, onlyIf, parameter));
                 return booked ? (PlaceOutcome.Booked, booking) : (await HoldsAsync(userId, plan, ct) ? PlaceOutcome.AlreadyBooked : PlaceOutcome.Full, null);
+            }
+            catch (Exception e) when (DbErrors.IsUniqueViolation(e) && DbErrors.ViolatedTable(e) == "Bookings" && attempt < 3)
+            {
+                // The id was already used: the sequence was set back under this instance's block (a restore, a copy).
+                ids.Forget();
+                booking.Id = await ids.NextAsync(db, ct);
+                mail = confirmation(booking);
             }
             catch (Exception e) when (DbErrors.IsUniqueViolation(e))
             {

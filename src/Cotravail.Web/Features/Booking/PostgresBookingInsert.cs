@@ -66,9 +66,14 @@ internal static class PostgresBookingInsert
     /// trip, without an explicit transaction: PostgreSQL runs a batch as one, all of it or none. False when the pool is
     /// full; a half-day the member already holds fails the batch with the guard rows' unique violation.
     /// </summary>
+    /// <remarks>
+    /// Not cancelled by the request: PostgreSQL keeps the batch once it has run it, and a client gone away in the
+    /// meantime must not turn a kept booking into an error (an Idempotency-Key retry relies on the stored answer).
+    /// </remarks>
     public static async Task<bool> BookDeskAsync(
-        AppDbContext db, Booking booking, IReadOnlyList<HalfDay> halves, int capacity, Func<string, NpgsqlParameter, NpgsqlBatchCommand> mail, CancellationToken ct)
+        AppDbContext db, Booking booking, IReadOnlyList<HalfDay> halves, int capacity, Func<string, NpgsqlParameter, NpgsqlBatchCommand> mail)
     {
+        var ct = CancellationToken.None;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -80,7 +85,9 @@ internal static class PostgresBookingInsert
             write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = capacity });
             write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = booking.Id });
             batch.BatchCommands.Add(write);
-            batch.BatchCommands.Add(mail("EXISTS (SELECT 1 FROM \"Bookings\" WHERE \"Id\" = $4)", new NpgsqlParameter<int> { TypedValue = booking.Id }));
+            // This very booking: its id, its member ($1) and its creation time ($3, the mail's).
+            batch.BatchCommands.Add(mail("EXISTS (SELECT 1 FROM \"Bookings\" WHERE \"Id\" = $4 AND \"UserId\" = $1 AND \"CreatedAtUtc\" = $3)",
+                new NpgsqlParameter<int> { TypedValue = booking.Id }));
             await using var reader = await batch.ExecuteReaderAsync(ct);
             var booked = await reader.ReadAsync(ct);
             // Read to the end: an error of the mail's insert surfaces here, and undoes the booking with it.
