@@ -21,7 +21,7 @@ public static class DataModule
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
             }
-            var postgres = WithAutoPrepare(cs);
+            var postgres = WithPoolDefaults(cs);
             builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(postgres).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
@@ -41,19 +41,31 @@ public static class DataModule
     }
 
     /// <summary>
-    /// Statements a connection runs again and again are prepared on the server once (Npgsql's automatic preparation),
-    /// so PostgreSQL stops parsing and planning every booking's statements: its CPU per booking halves (ADR 0022).
-    /// A connection string that says <c>Max Auto Prepare</c> itself (0 behind a PgBouncer older than 1.21 in
-    /// transaction mode) keeps its value.
+    /// Two Npgsql settings the booking load needs, each kept when the connection string says it itself:
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare</c> (100): statements a connection runs again and again are prepared on the server once,
+    /// so PostgreSQL stops parsing and planning every booking's statements (ADR 0022); 0 behind a PgBouncer older than
+    /// 1.21 in transaction mode.</item>
+    /// <item><c>No Reset On Close</c> (true): a connection given back to the pool is not reset with seven statements
+    /// (RESET ALL, UNLISTEN *…) sent ahead of its next query. Cotravail leaves nothing in a pooled session (no SET, no
+    /// temporary table, no LISTEN; its session advisory locks take a connection outside the pool), so there is nothing
+    /// to reset (ADR 0024).</item>
+    /// </list>
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string WithPoolDefaults(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        var keys = given.Keys.Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToList();
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!keys.Contains("MaxAutoPrepare", StringComparer.OrdinalIgnoreCase))
         {
-            return connectionString;
+            builder.MaxAutoPrepare = AutoPrepared;
         }
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPrepared }.ConnectionString;
+        if (!keys.Contains("NoResetOnClose", StringComparer.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary>How many distinct statements each connection keeps prepared: the app's hot statements, with room.</summary>

@@ -53,7 +53,9 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
         var run = Guid.NewGuid();
         var until = now + ClaimFor;
         var due = db.OutboxMails.Where(m => m.DueAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
-            .OrderBy(m => m.Id).Take(BatchSize).Select(m => m.Id);
+            .OrderBy(m => m.DueAtUtc).ThenBy(m => m.Id).Take(BatchSize).Select(m => m.Id);
+        // The oldest due first, read along the DueAtUtc index: with a backlog of thousands, the claim stops after the
+        // first hundred instead of sorting them all.
         // The condition is checked again on each row as it is updated: a row another run has just claimed is skipped.
         // On SQLite the dispatcher's writes queue with the others (WriteGate) instead of sleeping on a locked file.
         using var gate = await WriteGate.EnterAsync(db, ct);

@@ -10,7 +10,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.HasIndex(x => new { x.UserId, x.StartUtc });
         b.HasIndex(x => new { x.SiteId, x.Date });
         b.HasIndex(x => new { x.ResourceId, x.Date });
-        b.HasIndex(x => x.SeriesId);
+        // Only the bookings of a series: a plain booking (nearly all) adds no entry, and concurrent ones do not all
+        // queue on the last page of an index of NULLs.
+        b.HasIndex(x => x.SeriesId).HasFilter("\"SeriesId\" IS NOT NULL");
         b.Ignore(x => x.IsActive);
         b.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Resource).WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Restrict);

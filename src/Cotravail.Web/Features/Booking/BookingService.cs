@@ -35,21 +35,27 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(confirmation);
-        if (!db.Database.IsNpgsql() || plan.Halves.Count == 0 || plan.Capacity < 1
-            || await cover.PlainPriceAsync(userId, plan, discovery, ct) is not { } price)
+        // Only a desk asked without the discovery day; the batch itself says whether the member has a day or a
+        // category to use, and then writes nothing: the booking goes the general way.
+        if (!db.Database.IsNpgsql() || plan.Halves.Count == 0 || plan.Capacity < 1 || discovery)
         {
             return null;
         }
-        var booking = NewBooking(userId, plan, price, null);
+        var booking = NewBooking(userId, plan, plan.PriceCents, null);
         booking.Id = await ids.NextAsync(db, ct);
         var mail = confirmation(booking);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var booked = await PostgresBookingInsert.BookDeskAsync(db, booking, plan.Halves, plan.Capacity,
+                var outcome = await PostgresBookingInsert.BookDeskAsync(db, booking, plan.Halves, plan.Capacity, plan.NetworkId,
                     (onlyIf, parameter) => Common.Mail.MailOutbox.PostgresAccountMail(userId, mail, booking.CreatedAtUtc, onlyIf, parameter));
-                return booked ? (PlaceOutcome.Booked, booking) : (await HoldsAsync(userId, plan, ct) ? PlaceOutcome.AlreadyBooked : PlaceOutcome.Full, null);
+                return outcome switch
+                {
+                    PostgresBookingInsert.DeskOutcome.Booked => (PlaceOutcome.Booked, booking),
+                    PostgresBookingInsert.DeskOutcome.HasCover => null,
+                    _ => (await HoldsAsync(userId, plan, ct) ? PlaceOutcome.AlreadyBooked : PlaceOutcome.Full, null),
+                };
             }
             catch (Exception e) when (DbErrors.IsUniqueViolation(e) && DbErrors.ViolatedTable(e) == "Bookings" && attempt < 3)
             {

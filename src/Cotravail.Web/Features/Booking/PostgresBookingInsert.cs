@@ -41,11 +41,14 @@ internal static class PostgresBookingInsert
         booking.Id = (int)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    // The desk's counter, the booking (with the id it was given) and its half-days, in one statement: no booking when
-    // the counter is at capacity for one of its half-days.
-    private const string DeskSql = """
-        WITH desk AS (
-            INSERT INTO "DeskDays" AS d ("ResourceId", "Date", "Morning", "Afternoon") VALUES ($2, $4, $15, $16)
+    // Whether the member has nothing to take ($3 the member, $19 the network, $4 the day), then the desk's counter, the
+    // booking (with the id it was given) and its half-days, in one statement: no booking when the member has a day or a
+    // category to use, or when the counter is at capacity for one of its half-days. The answer says which.
+    private static readonly string DeskSql = $"""
+        WITH plain AS (
+            SELECT {Billing.Entitlements.BookingCover.PostgresNothingToTake("$3", "$19", "$4")} AS yes
+        ), desk AS (
+            INSERT INTO "DeskDays" AS d ("ResourceId", "Date", "Morning", "Afternoon") SELECT $2, $4, $15, $16 FROM plain WHERE plain.yes
             ON CONFLICT ("ResourceId", "Date") DO UPDATE SET "Morning" = d."Morning" + $15, "Afternoon" = d."Afternoon" + $16
             WHERE ($15 = 0 OR d."Morning" < $17) AND ($16 = 0 OR d."Afternoon" < $17)
             RETURNING 1
@@ -57,21 +60,31 @@ internal static class PostgresBookingInsert
             INSERT INTO "BookedHalves" ("ResourceId", "Date", "Half", "UserId", "BookingId")
             SELECT $2, $4, half, $3, b."Id" FROM b, unnest($14::integer[]) AS half
         )
-        SELECT "Id" FROM b
+        SELECT (SELECT "Id" FROM b), (SELECT yes FROM plain)
         """;
 
+    /// <summary>What <see cref="BookDeskAsync"/> did.</summary>
+    public enum DeskOutcome
+    {
+        Booked,
+        /// <summary>The pool is full for one of the half-days: nothing written.</summary>
+        Full,
+        /// <summary>The member has a day or a category to use: nothing written; the booking goes the general way.</summary>
+        HasCover,
+    }
+
     /// <summary>
-    /// A desk booking that has nothing to take but its place (ADR 0023): the desk's counter, the booking with its
-    /// half-days and its confirmation (<paramref name="mail"/>, written only if the booking is) in one batch, one round
-    /// trip, without an explicit transaction: PostgreSQL runs a batch as one, all of it or none. False when the pool is
-    /// full; a half-day the member already holds fails the batch with the guard rows' unique violation.
+    /// A desk booking that has nothing to take but its place (ADR 0023, 0024): whether the member has nothing to take,
+    /// the desk's counter, the booking with its half-days and its confirmation (<paramref name="mail"/>, written only
+    /// if the booking is) in one batch, one round trip, without an explicit transaction: PostgreSQL runs a batch as
+    /// one, all of it or none. A half-day the member already holds fails the batch with the guard rows' unique violation.
     /// </summary>
     /// <remarks>
     /// Not cancelled by the request: PostgreSQL keeps the batch once it has run it, and a client gone away in the
     /// meantime must not turn a kept booking into an error (an Idempotency-Key retry relies on the stored answer).
     /// </remarks>
-    public static async Task<bool> BookDeskAsync(
-        AppDbContext db, Booking booking, IReadOnlyList<HalfDay> halves, int capacity, Func<string, NpgsqlParameter, NpgsqlBatchCommand> mail)
+    public static async Task<DeskOutcome> BookDeskAsync(
+        AppDbContext db, Booking booking, IReadOnlyList<HalfDay> halves, int capacity, int networkId, Func<string, NpgsqlParameter, NpgsqlBatchCommand> mail)
     {
         var ct = CancellationToken.None;
         await db.Database.OpenConnectionAsync(ct);
@@ -84,17 +97,19 @@ internal static class PostgresBookingInsert
             write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = halves.Contains(HalfDay.Afternoon) ? 1 : 0 });
             write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = capacity });
             write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = booking.Id });
+            write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = networkId });
             batch.BatchCommands.Add(write);
             // This very booking: its id, its member ($1) and its creation time ($3, the mail's).
             batch.BatchCommands.Add(mail("EXISTS (SELECT 1 FROM \"Bookings\" WHERE \"Id\" = $4 AND \"UserId\" = $1 AND \"CreatedAtUtc\" = $3)",
                 new NpgsqlParameter<int> { TypedValue = booking.Id }));
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            var booked = await reader.ReadAsync(ct);
+            await reader.ReadAsync(ct);
+            var outcome = !reader.IsDBNull(0) ? DeskOutcome.Booked : reader.GetBoolean(1) ? DeskOutcome.Full : DeskOutcome.HasCover;
             // Read to the end: an error of the mail's insert surfaces here, and undoes the booking with it.
             while (await reader.NextResultAsync(ct))
             {
             }
-            return booked;
+            return outcome;
         }
         finally
         {

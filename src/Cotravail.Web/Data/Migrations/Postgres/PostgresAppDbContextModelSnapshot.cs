@@ -939,7 +939,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SeriesId");
+                    b.HasIndex("SeriesId")
+                        .HasFilter("\"SeriesId\" IS NOT NULL");
 
                     b.HasIndex("ResourceId", "Date");
 

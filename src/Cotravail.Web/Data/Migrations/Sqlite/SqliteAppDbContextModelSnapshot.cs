@@ -908,7 +908,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SeriesId");
+                    b.HasIndex("SeriesId")
+                        .HasFilter("\"SeriesId\" IS NOT NULL");
 
                     b.HasIndex("ResourceId", "Date");
 

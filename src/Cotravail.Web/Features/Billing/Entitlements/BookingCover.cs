@@ -53,24 +53,26 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The price of a booking that has nothing to take (not the discovery day, no usable day, no validated category
-    /// that lowers it): the plan's price, decided before any write. Null when <see cref="TakeAsync"/> must decide
-    /// inside the booking's transaction. A day bought at this very moment is not used, as if bought a moment later.
+    /// The SQL twin of <see cref="CoverOptionsQuery"/> for a desk booking, for PostgreSQL's one-batch booking (ADR 0023,
+    /// 0024): true when the member has no usable day and no validated category in the network, so the desk is charged
+    /// the plan's price with nothing to take. The parameters are named by the caller's statement. Whatever this says
+    /// true for must also have no option in <see cref="CoverOptionsQuery"/>: change both together
+    /// (<c>PlainDeskBookingTests</c> compares them).
     /// </summary>
-    public async Task<int?> PlainPriceAsync(string userId, BookingPlan plan, bool discovery, CancellationToken ct)
+    public static string PostgresNothingToTake(string user, string network, string date) => $"""
+        NOT EXISTS (SELECT 1 FROM "Entitlements" AS e WHERE e."UserId" = {user} AND e."NetworkId" = {network}
+            AND e."StartsOn" <= {date} AND e."ExpiresOn" >= {date} AND (e."Days" IS NULL OR e."Used" < e."Days"))
+        AND NOT EXISTS (SELECT 1 FROM "MemberCategoryGrants" AS g WHERE g."UserId" = {user} AND g."NetworkId" = {network})
+        """;
+
+    /// <summary>Whether a desk booking has something to take (a usable day, a validated category): the EF side of <see cref="PostgresNothingToTake"/>.</summary>
+    public async Task<bool> HasCoverOptionsAsync(string userId, int networkId, DateOnly date, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        if (discovery)
+        await foreach (var _ in CoverOptionsQuery.For(db)(db, userId, networkId, date, true).WithCancellation(ct))
         {
-            return null;
+            return true;
         }
-        var desk = plan.Kind == ResourceKind.DeskPool;
-        if (!desk && !(PassFor(plan) is not null && plan.PriceCents > 0))
-        {
-            return plan.PriceCents;
-        }
-        var (days, categories) = await CoverOptionsAsync(userId, plan, desk, ct);
-        return days.Count == 0 && categories.Count == 0 ? plan.PriceCents : null;
+        return false;
     }
 
     /// <summary>

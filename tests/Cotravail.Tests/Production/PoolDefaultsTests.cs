@@ -5,13 +5,16 @@ using Npgsql;
 
 namespace Cotravail.Tests.Production;
 
-/// <summary>On PostgreSQL the statements a connection runs again and again are prepared once on the server (ADR 0022).</summary>
-public sealed class AutoPrepareTests
+/// <summary>
+/// On PostgreSQL the statements a connection runs again and again are prepared once on the server (ADR 0022), and a
+/// connection given back to the pool is not reset (ADR 0024).
+/// </summary>
+public sealed class PoolDefaultsTests
 {
     [Fact]
     public void A_connection_string_without_a_say_gets_automatic_preparation()
     {
-        var cs = DataModule.WithAutoPrepare("Host=db.example;Username=cotravail;Database=cotravail");
+        var cs = DataModule.WithPoolDefaults("Host=db.example;Username=cotravail;Database=cotravail");
         Assert.Equal(DataModule.AutoPrepared, new NpgsqlConnectionStringBuilder(cs).MaxAutoPrepare);
     }
 
@@ -21,7 +24,15 @@ public sealed class AutoPrepareTests
     [InlineData("Host=db; Max Auto Prepare = 20 ;Pooling=true", 20)]
     public void A_connection_string_that_says_how_many_keeps_its_value(string given, int expected)
     {
-        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(DataModule.WithAutoPrepare(given)).MaxAutoPrepare);
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(DataModule.WithPoolDefaults(given)).MaxAutoPrepare);
+    }
+
+    [Fact]
+    public void A_pooled_connection_is_not_reset_on_return_unless_the_connection_string_asks_for_it()
+    {
+        Assert.True(new NpgsqlConnectionStringBuilder(DataModule.WithPoolDefaults("Host=db;Username=cotravail")).NoResetOnClose);
+        Assert.False(new NpgsqlConnectionStringBuilder(DataModule.WithPoolDefaults("Host=db;No Reset On Close=false")).NoResetOnClose);
+        Assert.False(new NpgsqlConnectionStringBuilder(DataModule.WithPoolDefaults("Host=db;noresetonclose=False")).NoResetOnClose);
     }
 
     [PostgresFact]
