@@ -36,6 +36,8 @@ public static class SecurityHeaders
         "frame-ancestors 'none'; " +
         "form-action 'self'";
 
+    private static readonly string WithoutNonce = Policy("").Replace("'nonce-' ", "", StringComparison.Ordinal);
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -49,7 +51,10 @@ public static class SecurityHeaders
                 h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 if (h.ContentSecurityPolicy.Count == 0) // an endpoint may set a stricter one (served images)
                 {
-                    h.ContentSecurityPolicy = Policy(context.CspNonce());
+                    // A page, or anything that handed out a nonce, gets one; other answers (JSON, files, redirects)
+                    // run no script and share one policy without a nonce, drawn from no random source.
+                    var page = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) ?? false;
+                    h.ContentSecurityPolicy = page || context.Items.ContainsKey(NonceItem) ? Policy(context.CspNonce()) : WithoutNonce;
                 }
                 return Task.CompletedTask;
             });

@@ -35,7 +35,11 @@ public sealed partial class SecurityHeadersTests
 
         var api = await app.CreateClient().GetAsync(new Uri("/api/v1/sites", UriKind.Relative));
         Assert.Equal("nosniff", api.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Contains("frame-ancestors 'none'", string.Join(";", api.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        var apiPolicy = string.Join(";", api.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", apiPolicy, StringComparison.Ordinal);
+        // JSON runs no script: the same policy, without a nonce.
+        Assert.Contains("script-src 'self';", apiPolicy, StringComparison.Ordinal);
+        Assert.DoesNotContain("nonce", apiPolicy, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -181,15 +181,20 @@ internal static class AggregateSql
         """,
         """
         CREATE OR REPLACE FUNCTION observatory_deskdays_trigger() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        DECLARE gone integer := 0;
         BEGIN
-          IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          -- A booking moves a day's counters, not its desk pool or month: then one statement adds the difference.
+          IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (OLD."ResourceId", date_trunc('month', OLD."Date"))
+              IS DISTINCT FROM (NEW."ResourceId", date_trunc('month', NEW."Date"))) THEN
             UPDATE "ObservatoryDeskMonths" SET "HalfDays" = "HalfDays" - (OLD."Morning" + OLD."Afternoon")
               WHERE "ResourceId" = OLD."ResourceId" AND "Month" = date_trunc('month', OLD."Date")::date;
+          ELSIF TG_OP = 'UPDATE' THEN
+            gone := OLD."Morning" + OLD."Afternoon";
           END IF;
           IF TG_OP IN ('INSERT', 'UPDATE') THEN
             INSERT INTO "ObservatoryDeskMonths" AS d ("ResourceId", "Month", "HalfDays")
-              VALUES (NEW."ResourceId", date_trunc('month', NEW."Date")::date, NEW."Morning" + NEW."Afternoon")
-              ON CONFLICT ("ResourceId", "Month") DO UPDATE SET "HalfDays" = d."HalfDays" + (NEW."Morning" + NEW."Afternoon");
+              VALUES (NEW."ResourceId", date_trunc('month', NEW."Date")::date, NEW."Morning" + NEW."Afternoon" - gone)
+              ON CONFLICT ("ResourceId", "Month") DO UPDATE SET "HalfDays" = d."HalfDays" + (NEW."Morning" + NEW."Afternoon" - gone);
           END IF;
           RETURN NULL;
         END $fn$
