@@ -15,11 +15,10 @@ internal sealed class MailHealthCheck(AppDbContext db, TimeProvider clock) : IHe
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var before = clock.GetUtcNow().UtcDateTime - Late;
-        var late = await db.OutboxMails.AsNoTracking().Where(m => m.DueAtUtc < before || (m.Attempts > 0 && m.CreatedAtUtc < before))
-            .GroupBy(m => 1).Select(g => new { Count = g.Count(), Oldest = g.Min(m => m.CreatedAtUtc) })
-            .FirstOrDefaultAsync(cancellationToken);
-        return late is null
+        var late = db.OutboxMails.AsNoTracking().Where(m => m.DueAtUtc < before || (m.Attempts > 0 && m.CreatedAtUtc < before));
+        var count = await late.CountAsync(cancellationToken);
+        return count == 0
             ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Degraded($"{late.Count} mail(s) not sent, the oldest written at {late.Oldest:u}");
+            : HealthCheckResult.Degraded($"{count} mail(s) not sent, the oldest written at {await late.MinAsync(m => (DateTime?)m.CreatedAtUtc, cancellationToken):u}");
     }
 }

@@ -27,7 +27,7 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
     /// <summary>
     /// On PostgreSQL, a desk booking with nothing to take but its place (no discovery day, no day of a carnet or
     /// subscription, no reduced price) is written with its confirmation (<paramref name="confirmation"/>, the mail of
-    /// the booking) in one round trip, outside any transaction (ADR 0023). Null when the booking must go the general
+    /// the booking) in one round trip, outside any transaction (ADR 0023, 0024). Null when the booking must go the general
     /// way, <see cref="PlaceAsync"/> in a transaction.
     /// </summary>
     public async Task<(PlaceOutcome Outcome, Booking? Booking)?> PlaceAtOnceAsync(
