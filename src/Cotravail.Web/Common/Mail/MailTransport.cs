@@ -32,13 +32,24 @@ public sealed partial class MailTransport(IOptions<MailOptions> options, ILogger
                 {
                     var (mail, id, created) = mails[i];
                     // Named in the order written: creation time, then the outbox's number. Written whole from memory
-                    // in one call: MimeKit's many small asynchronous writes to a file cost more than the message.
+                    // in one call (MimeKit's many small asynchronous writes to a file cost more than the message), under
+                    // a temporary name first: a write cut short (a full disk) leaves no half message among the .eml.
                     var file = Path.Combine(folder, $"{created:yyyyMMdd-HHmmss}-{id:D10}-{Guid.NewGuid():N}.eml");
+                    var partial = file + ".part";
                     using var buffer = new MemoryStream();
                     Build(mail, o.From, created).WriteTo(buffer);
-                    using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+                    try
                     {
-                        stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+                        using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+                        {
+                            stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+                        }
+                        File.Move(partial, file);
+                    }
+                    catch
+                    {
+                        File.Delete(partial);
+                        throw;
                     }
                     LogWritten(logger, mail.To, file);
                 });

@@ -35,8 +35,9 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(confirmation);
-        // Only a desk asked without the discovery day; the batch itself says whether the member has a day or a
-        // category to use, and then writes nothing: the booking goes the general way.
+        // Only a booking by half-days (a desk pool, a private office) asked without the discovery day; for a desk pool
+        // the batch itself says whether the member has a day or a category to use, and then writes nothing: the booking
+        // goes the general way. An office is never covered: its price is the plan's.
         if (!db.Database.IsNpgsql() || plan.Halves.Count == 0 || plan.Capacity < 1 || discovery)
         {
             return null;
@@ -49,6 +50,7 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
             try
             {
                 var outcome = await PostgresBookingInsert.BookDeskAsync(db, booking, plan.Halves, plan.Capacity, plan.NetworkId,
+                    coverable: plan.Kind == Sites.ResourceKind.DeskPool,
                     (onlyIf, parameter) => Common.Mail.MailOutbox.PostgresAccountMail(userId, mail, booking.CreatedAtUtc, onlyIf, parameter));
                 return outcome switch
                 {

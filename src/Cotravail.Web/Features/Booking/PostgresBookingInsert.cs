@@ -41,12 +41,13 @@ internal static class PostgresBookingInsert
         booking.Id = (int)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    // Whether the member has nothing to take ($3 the member, $19 the network, $4 the day), then the desk's counter, the
-    // booking (with the id it was given) and its half-days, in one statement: no booking when the member has a day or a
-    // category to use, or when the counter is at capacity for one of its half-days. The answer says which.
+    // Whether the member has nothing to take ($3 the member, $19 the network, $4 the day; only a desk pool, $20, can be
+    // covered), then the counter, the booking (with the id it was given) and its half-days, in one statement: no booking
+    // when the member has a day or a category to use, or when the counter is at capacity for one of its half-days. The
+    // answer says which.
     private static readonly string DeskSql = $"""
         WITH plain AS (
-            SELECT {Billing.Entitlements.BookingCover.PostgresNothingToTake("$3", "$19", "$4")} AS yes
+            SELECT (NOT $20 OR ({Billing.Entitlements.BookingCover.PostgresNothingToTake("$3", "$19", "$4")})) AS yes
         ), desk AS (
             INSERT INTO "DeskDays" AS d ("ResourceId", "Date", "Morning", "Afternoon") SELECT $2, $4, $15, $16 FROM plain WHERE plain.yes
             ON CONFLICT ("ResourceId", "Date") DO UPDATE SET "Morning" = d."Morning" + $15, "Afternoon" = d."Afternoon" + $16
@@ -84,7 +85,8 @@ internal static class PostgresBookingInsert
     /// meantime must not turn a kept booking into an error (an Idempotency-Key retry relies on the stored answer).
     /// </remarks>
     public static async Task<DeskOutcome> BookDeskAsync(
-        AppDbContext db, Booking booking, IReadOnlyList<HalfDay> halves, int capacity, int networkId, Func<string, NpgsqlParameter, NpgsqlBatchCommand> mail)
+        AppDbContext db, Booking booking, IReadOnlyList<HalfDay> halves, int capacity, int networkId, bool coverable,
+        Func<string, NpgsqlParameter, NpgsqlBatchCommand> mail)
     {
         var ct = CancellationToken.None;
         await db.Database.OpenConnectionAsync(ct);
@@ -98,6 +100,7 @@ internal static class PostgresBookingInsert
             write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = capacity });
             write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = booking.Id });
             write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = networkId });
+            write.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = coverable });
             batch.BatchCommands.Add(write);
             // This very booking: its id, its member ($1) and its creation time ($3, the mail's).
             batch.BatchCommands.Add(mail("EXISTS (SELECT 1 FROM \"Bookings\" WHERE \"Id\" = $4 AND \"UserId\" = $1 AND \"CreatedAtUtc\" = $3)",

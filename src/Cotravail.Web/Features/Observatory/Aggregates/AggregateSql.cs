@@ -8,7 +8,7 @@ namespace Cotravail.Web.Features.Observatory.Aggregates;
 internal static class AggregateSql
 {
     /// <summary>Raise when the triggers change: the next start recreates them and rebuilds the counters.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const int Regular = IndicatorsQuery.RegularVisitsAMonth;
 
