@@ -173,9 +173,10 @@ public sealed class AuditLogTests
         await using var app = await TestApp.StartAsync();
         await app.WithDbAsync(async db =>
         {
+            var network = await db.Networks.Select(n => n.Id).SingleAsync();
             for (var i = 0; i < 60; i++)
             {
-                db.AuditEntries.Add(new AuditEntry { AtUtc = new DateTime(2026, 11, 30, 10, 0, 0, DateTimeKind.Utc).AddMinutes(i), EntityType = "Product", EntityKey = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = AuditAction.Updated });
+                db.AuditEntries.Add(new AuditEntry { NetworkId = network, AtUtc = new DateTime(2026, 11, 30, 10, 0, 0, DateTimeKind.Utc).AddMinutes(i), EntityType = "Product", EntityKey = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = AuditAction.Updated });
             }
             return await db.SaveChangesAsync();
         });

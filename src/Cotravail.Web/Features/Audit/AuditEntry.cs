@@ -22,6 +22,9 @@ public sealed class AuditEntry
     public string? ActorId { get; set; }
     public string? Ip { get; set; }
 
+    /// <summary>The network the record belongs to: only its managers read the line. Null for a person's role.</summary>
+    public int? NetworkId { get; set; }
+
     /// <summary>The kind of record, by its code name (<c>Payment</c>, <c>Booking</c>…): see <see cref="AuditedTypes"/>.</summary>
     public string EntityType { get; set; } = "";
     public string EntityKey { get; set; } = "";
@@ -48,5 +51,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => e.AtUtc);
         builder.HasIndex(e => new { e.ActorId, e.AtUtc });
         builder.HasIndex(e => new { e.EntityType, e.AtUtc });
+        builder.HasIndex(e => new { e.NetworkId, e.AtUtc });
     }
 }

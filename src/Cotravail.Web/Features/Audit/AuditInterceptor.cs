@@ -56,18 +56,23 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             return result;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var networks = await NetworksAsync(db, state.Pending, cancellationToken);
         foreach (var p in state.Pending)
         {
+            // A new record's values are read now: its keys and those it points to were temporary before the save.
+            var changes = p.Action == AuditAction.Created ? new Dictionary<string, string?[]>(ChangesOf(p.Entry, p.Action).Concat(p.Changes)) : p.Changes;
+            var scope = p.Type.Scope(p.Entry.Entity);
             db.Set<AuditEntry>().Add(new AuditEntry
             {
                 AtUtc = now,
                 ActorId = actor.UserId,
                 Ip = actor.Ip,
+                NetworkId = scope.NetworkId ?? (scope.SiteId is { } site ? networks.GetValueOrDefault(site) : null),
                 EntityType = p.Type.Name,
                 EntityKey = KeyOf(p.Entry),
                 Action = p.Action,
                 SubjectUserId = p.Subject,
-                Changes = p.Changes.Count == 0 ? null : JsonSerializer.Serialize(p.Changes),
+                Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes),
             });
         }
         state.Pending.Clear();
@@ -152,7 +157,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Updated,
             };
-            var changes = ChangesOf(entry);
+            var changes = action == AuditAction.Created ? [] : ChangesOf(entry, action);
             if (action == AuditAction.Updated && changes.Count == 0)
             {
                 continue;
@@ -167,7 +172,29 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         return pending;
     }
 
-    private static Dictionary<string, string?[]> ChangesOf(EntityEntry entry)
+    /// <summary>
+    /// The network of each site named by a pending line's scope: from the sites saved with it (a deleted site is no
+    /// longer in the database), else from the database, in the transaction of the change.
+    /// </summary>
+    private static async Task<Dictionary<int, int?>> NetworksAsync(DbContext db, List<Pending> pending, CancellationToken ct)
+    {
+        var networks = new Dictionary<int, int?>();
+        foreach (var site in pending.Select(p => p.Entry.Entity).OfType<Sites.Site>())
+        {
+            networks[site.Id] = site.NetworkId;
+        }
+        var missing = pending.Select(p => p.Type.Scope(p.Entry.Entity).SiteId).OfType<int>().Where(id => !networks.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var site in await db.Set<Sites.Site>().Where(s => missing.Contains(s.Id)).Select(s => new { s.Id, s.NetworkId }).ToListAsync(ct))
+            {
+                networks[site.Id] = site.NetworkId;
+            }
+        }
+        return networks;
+    }
+
+    private static Dictionary<string, string?[]> ChangesOf(EntityEntry entry, AuditAction action)
     {
         var changes = new Dictionary<string, string?[]>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
@@ -178,10 +205,10 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             {
                 continue;
             }
-            var (before, after) = entry.State switch
+            var (before, after) = action switch
             {
-                EntityState.Added => (null, Text(property.CurrentValue)),
-                EntityState.Deleted => (Text(property.OriginalValue), null),
+                AuditAction.Created => (null, Text(property.CurrentValue)),
+                AuditAction.Deleted => (Text(property.OriginalValue), null),
                 _ when property.IsModified => (Text(property.OriginalValue), Text(property.CurrentValue)),
                 _ => ((string?)null, (string?)null),
             };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cotravail.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Audit;
 
@@ -13,18 +14,25 @@ public sealed class AuditLog(AppDbContext db, AuditActor actor, TimeProvider clo
     /// Records that the record <paramref name="key"/> of <paramref name="type"/> (concerning <paramref name="subject"/>)
     /// changed, when the audited type says so (someone else's booking, for instance).
     /// </summary>
-    public async Task RecordUpdateAsync(Type type, object key, string? subject, IReadOnlyDictionary<string, (object? Before, object? After)> changes, CancellationToken ct)
+    public async Task RecordUpdateAsync(
+        Type type, object key, AuditScope scope, string? subject, IReadOnlyDictionary<string, (object? Before, object? After)> changes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (AuditActor.Suppressed || AuditedTypes.For(type) is not { } audited || (audited.OnlyOthers && !actor.IsSomeoneElse(subject)))
         {
             return;
         }
+        var network = scope.NetworkId;
+        if (network is null && scope.SiteId is { } site)
+        {
+            network = await db.Sites.Where(s => s.Id == site).Select(s => (int?)s.NetworkId).FirstOrDefaultAsync(ct);
+        }
         db.Set<AuditEntry>().Add(new AuditEntry
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
             ActorId = actor.UserId,
             Ip = actor.Ip,
+            NetworkId = network,
             EntityType = audited.Name,
             EntityKey = AuditInterceptor.Text(key) ?? "",
             Action = AuditAction.Updated,

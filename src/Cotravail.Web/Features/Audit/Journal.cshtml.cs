@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
+using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Cotravail.Web.Features.Audit;
 /// « Journal d'audit », for managers: who did what, when and from where, searchable by person, kind of record and
 /// dates, fifty lines a page, newest first. Read only: the page has no handler that writes.
 /// </summary>
-public sealed class JournalModel(AppDbContext db) : LocalizedPage
+public sealed class JournalModel(AppDbContext db, StaffScope scope) : LocalizedPage
 {
     public const int PageSize = 50;
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
@@ -64,7 +65,7 @@ public sealed class JournalModel(AppDbContext db) : LocalizedPage
         {
             return;
         }
-        var query = db.AuditEntries.AsNoTracking();
+        var query = await VisibleAsync(ct);
         if (Type is { Length: > 0 })
         {
             query = query.Where(e => e.EntityType == Type);
@@ -98,6 +99,20 @@ public sealed class JournalModel(AppDbContext db) : LocalizedPage
         Lines = [.. rows.Select(r => new Line(
             TimeZoneInfo.ConvertTimeFromUtc(r.AtUtc, Paris), NameOf(r.ActorId), r.Ip, r.Action,
             AuditedTypes.LabelOf(r.EntityType), r.EntityKey, NameOf(r.SubjectUserId), ChangesOf(r.Changes)))];
+    }
+
+    /// <summary>
+    /// The lines of the networks this manager manages; a person's role (no network) when that person works in one of
+    /// them (hosts one of its sites or manages it).
+    /// </summary>
+    private async Task<IQueryable<AuditEntry>> VisibleAsync(CancellationToken ct)
+    {
+        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
+        var staff = db.SiteHosts.Where(h => networks.Contains(h.Site!.NetworkId)).Select(h => h.UserId)
+            .Concat(db.NetworkManagers.Where(m => networks.Contains(m.NetworkId)).Select(m => m.UserId));
+        return db.AuditEntries.AsNoTracking().Where(e => e.NetworkId != null
+            ? networks.Contains(e.NetworkId.Value)
+            : e.SubjectUserId != null && staff.Contains(e.SubjectUserId));
     }
 
     private static List<(string, string?, string?)> ChangesOf(string? json)

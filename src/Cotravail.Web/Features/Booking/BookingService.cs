@@ -159,7 +159,7 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
             return false;
         }
         // Someone else's booking (a host's cancellation, a no-show) goes to the audit log, in this transaction.
-        await audit.RecordUpdateAsync(typeof(Booking), booking.Id, booking.UserId,
+        await audit.RecordUpdateAsync(typeof(Booking), booking.Id, new Audit.AuditScope(null, booking.SiteId), booking.UserId,
             new Dictionary<string, (object?, object?)> { ["Status"] = (BookingStatus.Confirmed, status) }, ct);
         if (booking.Period is { } period)
         {

@@ -242,6 +242,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(45)
                         .HasColumnType("character varying(45)");
 
+                    b.Property<int?>("NetworkId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SubjectUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -253,6 +256,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasIndex("ActorId", "AtUtc");
 
                     b.HasIndex("EntityType", "AtUtc");
+
+                    b.HasIndex("NetworkId", "AtUtc");
 
                     b.ToTable("AuditEntries", (string)null);
                 });

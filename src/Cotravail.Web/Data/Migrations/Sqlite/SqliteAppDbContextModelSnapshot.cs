@@ -233,6 +233,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(45)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NetworkId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubjectUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -244,6 +247,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("ActorId", "AtUtc");
 
                     b.HasIndex("EntityType", "AtUtc");
+
+                    b.HasIndex("NetworkId", "AtUtc");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
