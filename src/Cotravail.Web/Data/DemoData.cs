@@ -64,6 +64,25 @@ public sealed class DemoData(
         {
             await activity.SeedAsync(network, host.Id, ct);
         }
+        await JoinDemoPeopleAsync(network.Id, member.Id, config.GetValue("Demo:Activity", true), ct);
+    }
+
+    /// <summary>
+    /// The demo's people belong to its network (ADR 0025): the demo member, the directory's demo entrepreneurs, and
+    /// whoever the generated activity shows booking or coming.
+    /// </summary>
+    private async Task JoinDemoPeopleAsync(int networkId, string memberId, bool activity, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime;
+        var people = await db.Users.Where(u => u.Id == memberId || u.Email!.EndsWith("@" + Features.Entrepreneurs.NetworkDemo.Domain))
+            .Select(u => u.Id).ToListAsync(ct);
+        var known = await db.Set<NetworkMember>().Where(m => m.NetworkId == networkId && people.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(ct);
+        db.Set<NetworkMember>().AddRange(people.Except(known).Select(id => new NetworkMember { UserId = id, NetworkId = networkId, SinceUtc = since }));
+        await db.SaveChangesAsync(ct);
+        foreach (var statement in activity ? NetworkMembersBackfill.Statements : [])
+        {
+            await db.Database.ExecuteSqlRawAsync(statement, ct);
+        }
     }
 
     private async Task<AppUser> EnsureUserAsync(string email, string first, string last, string postcode, string role, CancellationToken ct)

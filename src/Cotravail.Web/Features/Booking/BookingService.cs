@@ -22,7 +22,8 @@ public enum PlaceOutcome
 /// and half-day against double bookings. What the booking costs (a carnet or subscription day, the discovery day, or
 /// the price) is settled in the same transaction by <see cref="BookingCover"/>. Must run inside a transaction owned by the caller.
 /// </summary>
-public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProvider clock, Audit.AuditLog audit, BookingIds ids)
+public sealed class BookingService(
+    AppDbContext db, BookingCover cover, Sites.NetworkMembership membership, TimeProvider clock, Audit.AuditLog audit, BookingIds ids)
 {
     /// <summary>
     /// On PostgreSQL, a desk booking with nothing to take but its place (no discovery day, no day of a carnet or
@@ -119,6 +120,8 @@ public sealed class BookingService(AppDbContext db, BookingCover cover, TimeProv
             }
             await db.SaveChangesAsync(ct);
         }
+        // The member belongs to the site's network from now on (ADR 0025); the one-batch booking writes it itself.
+        await membership.RecordAsync(userId, plan.NetworkId, ct);
         if (!await cover.RecordAsync(booking, paid, ct))
         {
             return (PlaceOutcome.DiscoveryRefused, null);

@@ -42,7 +42,8 @@ internal static class PostgresBookingInsert
     }
 
     // Whether the member has nothing to take ($3 the member, $19 the network, $4 the day; only a desk pool, $20, can be
-    // covered), then the counter, the booking (with the id it was given) and its half-days, in one statement: no booking
+    // covered), then the counter, the booking (with the id it was given), its half-days and the member's belonging to the
+    // network (ADR 0025), in one statement: no booking
     // when the member has a day or a category to use, or when the counter is at capacity for one of its half-days. The
     // answer says which.
     private static readonly string DeskSql = $"""
@@ -60,6 +61,9 @@ internal static class PostgresBookingInsert
         ), h AS (
             INSERT INTO "BookedHalves" ("ResourceId", "Date", "Half", "UserId", "BookingId")
             SELECT $2, $4, half, $3, b."Id" FROM b, unnest($14::integer[]) AS half
+        ), m AS (
+            INSERT INTO "NetworkMembers" ("UserId", "NetworkId", "SinceUtc") SELECT $3, $19, $13 FROM b
+            ON CONFLICT DO NOTHING
         )
         SELECT (SELECT "Id" FROM b), (SELECT yes FROM plain)
         """;

@@ -19,7 +19,7 @@ internal static class AgendaFeed
                     }
                 }
                 var kind = EventKindText.Parse(type);
-                var events = await agenda.ListAsync(new AgendaFilter(siteId, kind), signedIn: false, ct);
+                var events = await agenda.ListAsync(new AgendaFilter(siteId, kind), [], ct);
                 return Results.Text(AgendaCalendar.Write(events, request.Host.Host, "Cotravail – agenda"), "text/calendar; charset=utf-8");
             })
             .ExcludeFromDescription();

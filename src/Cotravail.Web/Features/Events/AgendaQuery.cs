@@ -30,15 +30,16 @@ public sealed class AgendaQuery(AppDbContext db, TimeProvider clock)
     public const int MaxEvents = 200;
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var z) ? z : TimeZoneInfo.Utc;
 
-    public Task<List<Event>> ListAsync(AgendaFilter filter, bool signedIn, CancellationToken ct)
+    /// <summary>The events <paramref name="filter"/> names, members' ones only of the networks in <paramref name="memberOf"/>.</summary>
+    public Task<List<Event>> ListAsync(AgendaFilter filter, IReadOnlyCollection<int> memberOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = db.Events.AsNoTracking().Include(e => e.Site)
             .Where(e => e.Status == EventStatus.Published && !e.Site!.IsArchived);
-        if (!signedIn)
-        {
-            query = query.Where(e => e.Audience == EventAudience.Public);
-        }
+        ArgumentNullException.ThrowIfNull(memberOf);
+        query = memberOf.Count == 0
+            ? query.Where(e => e.Audience == EventAudience.Public)
+            : query.Where(e => e.Audience == EventAudience.Public || memberOf.Contains(e.Site!.NetworkId));
         if (filter.SiteId is { } siteId)
         {
             query = query.Where(e => e.SiteId == siteId);

@@ -76,7 +76,14 @@ public sealed class Event
         _ => null,
     };
 
-    /// <summary>Who may see it: published, and public or seen by someone signed in.</summary>
-    public bool IsVisibleTo(bool signedIn) =>
-        (Status is EventStatus.Published or EventStatus.Cancelled) && (Audience == EventAudience.Public || signedIn);
+    /// <summary>
+    /// Who may see it: published, and public or seen by someone who belongs to its network (<paramref name="memberOf"/>:
+    /// the networks of the person asking, none when signed out). Needs <see cref="Site"/>.
+    /// </summary>
+    public bool IsVisibleTo(IReadOnlyCollection<int> memberOf)
+    {
+        ArgumentNullException.ThrowIfNull(memberOf);
+        return (Status is EventStatus.Published or EventStatus.Cancelled)
+            && (Audience == EventAudience.Public || memberOf.Contains(Site?.NetworkId ?? throw new InvalidOperationException("The event's site is not loaded.")));
+    }
 }

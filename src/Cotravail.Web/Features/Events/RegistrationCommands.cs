@@ -43,7 +43,7 @@ public sealed record RegisterResult(RegisterOutcome Outcome, Registration? Regis
 
 /// <summary>Registering, confirming and cancelling, for the pages and the API alike: rules, places in one transaction, then e-mail.</summary>
 public sealed partial class RegistrationCommands(
-    AppDbContext db, EventPlaces places, EventMailer mailer, TimeProvider clock, ILogger<RegistrationCommands> logger)
+    AppDbContext db, EventPlaces places, EventMailer mailer, Sites.NetworkMembership membership, TimeProvider clock, ILogger<RegistrationCommands> logger)
 {
     public Task<Event?> LoadEventAsync(int eventId, CancellationToken ct) =>
         db.Events.AsNoTracking().Include(e => e.Site).FirstOrDefaultAsync(e => e.Id == eventId, ct);
@@ -53,7 +53,7 @@ public sealed partial class RegistrationCommands(
     {
         ArgumentNullException.ThrowIfNull(user);
         var e = await LoadEventAsync(eventId, ct);
-        if (e is null || !e.IsVisibleTo(signedIn: true))
+        if (e is null || !e.IsVisibleTo(await membership.NetworksOfAsync(user.Id, ct)))
         {
             return new RegisterResult(RegisterOutcome.NotFound);
         }
@@ -62,14 +62,19 @@ public sealed partial class RegistrationCommands(
             return refused;
         }
         var registration = NewRegistration(e, user.DisplayName, user.Email ?? "", user.Postcode, user.Id);
-        return await PlaceAsync(e, registration, ct);
+        var result = await PlaceAsync(e, registration, ct);
+        if (result.Outcome is RegisterOutcome.Registered or RegisterOutcome.Waitlisted)
+        {
+            await membership.JoinAsync(user.Id, e.Site!.NetworkId, ct);
+        }
+        return result;
     }
 
     /// <summary>Someone without an account: nothing is held until they open the link sent to their address.</summary>
     public async Task<RegisterResult> RegisterGuestAsync(int eventId, string name, string email, string? postcode, CancellationToken ct)
     {
         var e = await LoadEventAsync(eventId, ct);
-        if (e is null || !e.IsVisibleTo(signedIn: false))
+        if (e is null || !e.IsVisibleTo([]))
         {
             return new RegisterResult(e?.Audience == EventAudience.Members && e.Status == EventStatus.Published
                 ? RegisterOutcome.MembersOnly : RegisterOutcome.NotFound);

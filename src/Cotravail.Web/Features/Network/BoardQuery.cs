@@ -8,14 +8,16 @@ public sealed record BoardFilter(ListingKind? Kind, ListingCategory? Category, s
 public sealed record BoardPage(IReadOnlyList<Listing> Listings, int Total, int Page, int PageCount);
 
 /// <summary>The board of offers and needs: open listings of visible profiles, newest first, searched without accents or case.</summary>
-public sealed class BoardQuery(AppDbContext db, TimeProvider clock)
+public sealed class BoardQuery(AppDbContext db, Audiences audiences, TimeProvider clock)
 {
     public const int PageSize = 20;
 
-    public async Task<BoardPage> SearchAsync(BoardFilter filter, bool member, CancellationToken ct)
+    /// <summary>The open listings <paramref name="viewer"/> (null: signed out) may see that match <paramref name="filter"/>.</summary>
+    public async Task<BoardPage> SearchAsync(BoardFilter filter, string? viewer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = db.Listings().AsNoTracking().Include(l => l.Profile).OpenTo(member, NetworkClock.Today(clock));
+        var audience = await audiences.ForAsync(viewer, ct);
+        var query = db.Listings().AsNoTracking().Include(l => l.Profile).OpenTo(audience, NetworkClock.Today(clock));
         if (filter.Kind is { } kind)
         {
             query = query.Where(l => l.Kind == kind);

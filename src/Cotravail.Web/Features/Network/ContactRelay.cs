@@ -22,13 +22,13 @@ public sealed record ContactResult(ContactOutcome Outcome, int? ConversationId =
 /// the platform. New contacts a day per sender are capped (<c>Network:DailyContacts</c>, default 10) by a conditional
 /// increment of one row per sender and day, so the cap holds across instances.
 /// </summary>
-public sealed class ContactRelay(AppDbContext db, IMailSender mail, NetworkLinks links, TimeProvider clock, IConfiguration config)
+public sealed class ContactRelay(AppDbContext db, IMailSender mail, NetworkLinks links, Audiences audiences, TimeProvider clock, IConfiguration config)
 {
     public int DailyLimit => Math.Max(1, config.GetValue("Network:DailyContacts", 10));
 
     public async Task<ContactResult> StartAsync(string senderId, int profileId, int? listingId, string subject, string body, CancellationToken ct)
     {
-        var profile = await db.Profiles().AsNoTracking().VisibleTo(member: true).FirstOrDefaultAsync(p => p.Id == profileId, ct);
+        var profile = await db.Profiles().AsNoTracking().VisibleTo(await audiences.ForAsync(senderId, ct)).FirstOrDefaultAsync(p => p.Id == profileId, ct);
         if (profile is null)
         {
             return new(ContactOutcome.NotFound);

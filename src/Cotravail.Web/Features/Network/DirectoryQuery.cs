@@ -8,14 +8,16 @@ public sealed record DirectoryFilter(string? Q, string? Sector, string? Skill, s
 public sealed record DirectoryPage(IReadOnlyList<Profile> Profiles, int Total, int Page, int PageCount);
 
 /// <summary>The directory: visible profiles, searched without accents or case, filtered and paged.</summary>
-public sealed class DirectoryQuery(AppDbContext db)
+public sealed class DirectoryQuery(AppDbContext db, Audiences audiences)
 {
     public const int PageSize = 20;
 
-    public async Task<DirectoryPage> SearchAsync(DirectoryFilter filter, bool member, CancellationToken ct)
+    /// <summary>The profiles <paramref name="viewer"/> (null: signed out) may see that match <paramref name="filter"/>.</summary>
+    public async Task<DirectoryPage> SearchAsync(DirectoryFilter filter, string? viewer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = db.Profiles().AsNoTracking().VisibleTo(member);
+        var audience = await audiences.ForAsync(viewer, ct);
+        var query = db.Profiles().AsNoTracking().VisibleTo(audience);
         foreach (var word in SearchText.Normalise(filter.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6))
         {
             var pattern = SearchText.LikePattern(word);
@@ -34,7 +36,7 @@ public sealed class DirectoryQuery(AppDbContext db)
         var commune = SearchText.Normalise(filter.Commune);
         if (commune.Length > 0)
         {
-            var communes = await db.Profiles().AsNoTracking().VisibleTo(member).Select(p => p.Commune).Distinct().ToListAsync(ct);
+            var communes = await db.Profiles().AsNoTracking().VisibleTo(audience).Select(p => p.Commune).Distinct().ToListAsync(ct);
             var names = communes.Where(c => SearchText.Normalise(c) == commune).ToList();
             query = query.Where(p => names.Contains(p.Commune));
         }
@@ -46,15 +48,16 @@ public sealed class DirectoryQuery(AppDbContext db)
     }
 
     /// <summary>Skills already used by visible profiles, most common first (suggestions for the skills field).</summary>
-    public async Task<IReadOnlyList<string>> PopularSkillsAsync(bool member, int count, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> PopularSkillsAsync(string? viewer, int count, CancellationToken ct)
     {
-        var all = await db.Profiles().AsNoTracking().VisibleTo(member).Select(p => p.Skills).ToListAsync(ct);
+        var audience = await audiences.ForAsync(viewer, ct);
+        var all = await db.Profiles().AsNoTracking().VisibleTo(audience).Select(p => p.Skills).ToListAsync(ct);
         return [.. all.SelectMany(SearchText.Tags).GroupBy(SearchText.Normalise)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(count).Select(g => g.First())];
     }
 
     /// <summary>Communes of visible profiles (the commune filter).</summary>
-    public async Task<IReadOnlyList<string>> CommunesAsync(bool member, CancellationToken ct) =>
-        (await db.Profiles().AsNoTracking().VisibleTo(member).Select(p => p.Commune).Distinct().ToListAsync(ct))
+    public async Task<IReadOnlyList<string>> CommunesAsync(string? viewer, CancellationToken ct) =>
+        (await db.Profiles().AsNoTracking().VisibleTo(await audiences.ForAsync(viewer, ct)).Select(p => p.Commune).Distinct().ToListAsync(ct))
             .Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
 }

@@ -34,14 +34,16 @@ public static class Matching
 }
 
 /// <summary>The members best matching a need, among profiles visible to members (never hidden ones, never the author).</summary>
-public sealed class Suggestions(AppDbContext db)
+public sealed class Suggestions(AppDbContext db, Audiences audiences)
 {
     public async Task<IReadOnlyList<Profile>> ForNeedAsync(Listing need, int count, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(need);
         var author = await db.Profiles().AsNoTracking().FirstAsync(p => p.Id == need.ProfileId, ct);
         var terms = new NeedTerms(SearchText.FromKey(need.SkillsKey), need.Title + " " + need.Body, need.Sector, author.Commune, author.Postcode);
-        var candidates = await db.Profiles().AsNoTracking().VisibleTo(member: true).Where(p => p.Id != need.ProfileId).ToListAsync(ct);
+        // Those the need's author may see: the members of the networks they belong to.
+        var candidates = await db.Profiles().AsNoTracking().VisibleTo(await audiences.ForAsync(author.OwnerUserId, ct))
+            .Where(p => p.Id != need.ProfileId).ToListAsync(ct);
         return [.. candidates
             .Select(p => (Profile: p, Score: Matching.Score(terms, new CandidateTerms(SearchText.FromKey(p.SkillsKey), p.Sector, p.Commune, p.Postcode))))
             .Where(x => x.Score > 0)

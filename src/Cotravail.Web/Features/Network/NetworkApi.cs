@@ -54,8 +54,8 @@ internal static class NetworkApi
         {
             return TypedResults.ValidationProblem(errors, title: BadRequestTitle);
         }
-        var member = await NetworkVisibility.MemberIdAsync(http) is not null;
-        var result = await directory.SearchAsync(new DirectoryFilter(q, sector, skill, commune, number), member, ct);
+        var viewer = await NetworkVisibility.MemberIdAsync(http);
+        var result = await directory.SearchAsync(new DirectoryFilter(q, sector, skill, commune, number), viewer, ct);
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
         return TypedResults.Ok(new DirectoryDto(result.Total, result.Page, result.PageCount, [.. result.Profiles.Select(p => Dto(p, baseUrl))]));
     }
@@ -83,18 +83,18 @@ internal static class NetworkApi
         {
             return TypedResults.ValidationProblem(errors, title: BadRequestTitle);
         }
-        var member = await NetworkVisibility.MemberIdAsync(http) is not null;
-        var result = await board.SearchAsync(new BoardFilter(chosenKind, chosenCategory, q, number), member, ct);
+        var viewer = await NetworkVisibility.MemberIdAsync(http);
+        var result = await board.SearchAsync(new BoardFilter(chosenKind, chosenCategory, q, number), viewer, ct);
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
         return TypedResults.Ok(new BoardDto(result.Total, result.Page, result.PageCount, [.. result.Listings.Select(l => new ListingDto(
             l.Id, l.Kind == ListingKind.Offer ? "offer" : "need", l.Category.ToString().ToLowerInvariant(), l.Title, l.Body,
             SearchText.Tags(l.Skills), l.ExpiresOn, l.ProfileId, l.Profile!.Name, l.Profile.Commune, $"{baseUrl}/annonces/{l.Id}"))]));
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext http, AppDbContext db, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(HttpContext http, AppDbContext db, Audiences audiences, CancellationToken ct)
     {
-        var member = await NetworkVisibility.MemberIdAsync(http) is not null;
-        var profiles = await db.Profiles().AsNoTracking().VisibleTo(member).OrderBy(p => p.Name).ToListAsync(ct);
+        var audience = await audiences.ForAsync(await NetworkVisibility.MemberIdAsync(http), ct);
+        var profiles = await db.Profiles().AsNoTracking().VisibleTo(audience).OrderBy(p => p.Name).ToListAsync(ct);
         using var stream = new MemoryStream();
         using (var csv = CsvWriter.Create(stream, Csv, leaveOpen: true))
         {
@@ -137,11 +137,12 @@ internal static class NetworkApi
 internal static class ProfilePhotos
 {
     public static void MapProfilePhotos(this IEndpointRouteBuilder app) =>
-        app.MapGet("/annuaire/{id:int}/photo", async (int id, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        app.MapGet("/annuaire/{id:int}/photo", async (int id, HttpContext http, AppDbContext db, Audiences audiences, CancellationToken ct) =>
         {
             var member = await NetworkVisibility.MemberIdAsync(http);
             var profile = await db.Profiles().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-            if (profile is null || !(NetworkVisibility.IsVisibleTo(profile, member is not null) || profile.OwnerUserId == member))
+            if (profile is null || !(profile.OwnerUserId == member
+                || await db.Profiles().VisibleTo(await audiences.ForAsync(member, ct)).AnyAsync(p => p.Id == id, ct)))
             {
                 return Results.NotFound();
             }

@@ -10,6 +10,7 @@ public static class NetworkModule
     public static WebApplicationBuilder AddNetwork(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
+        s.AddScoped<Audiences>();
         s.AddScoped<DirectoryQuery>();
         s.AddScoped<BoardQuery>();
         s.AddScoped<ProfileEditor>();

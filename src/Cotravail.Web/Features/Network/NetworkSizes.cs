@@ -7,11 +7,11 @@ namespace Cotravail.Web.Features.Entrepreneurs;
 public sealed class NetworkSizes(AppDbContext db)
 {
     public Task<int> VisibleProfilesAsync(CancellationToken ct) =>
-        db.Profiles().AsNoTracking().VisibleTo(member: true).CountAsync(ct);
+        db.Profiles().AsNoTracking().VisibleTo(Audience.AllMembers).CountAsync(ct);
 
     public Task<int> OpenListingsAsync(DateOnly day, CancellationToken ct)
     {
         var endOfDay = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return db.Listings().AsNoTracking().OpenTo(member: true, day).CountAsync(l => l.CreatedAtUtc < endOfDay, ct);
+        return db.Listings().AsNoTracking().OpenTo(Audience.AllMembers, day).CountAsync(l => l.CreatedAtUtc < endOfDay, ct);
     }
 }

@@ -11,7 +11,8 @@ namespace Cotravail.Web.Features.Entrepreneurs;
 /// days, as members see them. Each member's digest of a week is claimed by inserting one row (member, Monday): a
 /// second run or another instance finds the row taken and sends nothing. A sending that fails gives its row back.
 /// </summary>
-public sealed partial class WeeklyDigest(AppDbContext db, IMailSender mail, NetworkLinks links, TimeProvider clock, ILogger<WeeklyDigest> logger)
+public sealed partial class WeeklyDigest(
+    AppDbContext db, IMailSender mail, NetworkLinks links, Sites.NetworkMembership membership, TimeProvider clock, ILogger<WeeklyDigest> logger)
 {
     public const int MaxItems = 20;
 
@@ -30,10 +31,14 @@ public sealed partial class WeeklyDigest(AppDbContext db, IMailSender mail, Netw
         {
             return 0;
         }
-        var profiles = await db.Profiles().AsNoTracking().VisibleTo(member: true).Where(p => p.VisibleSinceUtc >= since)
+        var profiles = await db.Profiles().AsNoTracking().VisibleTo(Audience.AllMembers).Where(p => p.VisibleSinceUtc >= since)
             .OrderByDescending(p => p.VisibleSinceUtc).Take(MaxItems + 1).ToListAsync(ct);
-        var listings = await db.Listings().AsNoTracking().Include(l => l.Profile).OpenTo(member: true, today).Where(l => l.CreatedAtUtc >= since)
+        var listings = await db.Listings().AsNoTracking().Include(l => l.Profile).OpenTo(Audience.AllMembers, today).Where(l => l.CreatedAtUtc >= since)
             .OrderByDescending(l => l.CreatedAtUtc).Take(MaxItems + 1).ToListAsync(ct);
+        // Members' profiles only to the people who share a network with their owners (ADR 0025).
+        var networks = await membership.NetworksOfEachAsync(
+            [.. subscribers.Select(s => s.Id), .. profiles.Select(p => p.OwnerUserId), .. listings.Select(l => l.Profile!.OwnerUserId)], ct);
+        bool Sees(string reader, Profile p) => p.Visibility == Visibility.Public || networks is null || networks[reader].Overlaps(networks[p.OwnerUserId]);
         var sent = 0;
         foreach (var s in subscribers)
         {
@@ -41,8 +46,8 @@ public sealed partial class WeeklyDigest(AppDbContext db, IMailSender mail, Netw
             {
                 continue;
             }
-            var theirProfiles = profiles.Where(p => p.OwnerUserId != s.Id).Take(MaxItems).ToList();
-            var theirListings = listings.Where(l => l.Profile!.OwnerUserId != s.Id).Take(MaxItems).ToList();
+            var theirProfiles = profiles.Where(p => p.OwnerUserId != s.Id && Sees(s.Id, p)).Take(MaxItems).ToList();
+            var theirListings = listings.Where(l => l.Profile!.OwnerUserId != s.Id && Sees(s.Id, l.Profile)).Take(MaxItems).ToList();
             if (theirProfiles.Count == 0 && theirListings.Count == 0 || string.IsNullOrEmpty(s.Email))
             {
                 await MarkSentAsync(s.Id, week, now, ct); // nothing new this week: no e-mail

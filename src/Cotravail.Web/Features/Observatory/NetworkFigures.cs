@@ -30,10 +30,10 @@ internal static class NetworkFigures
     {
         var sizes = new NetworkSizes(db);
         var visible = await sizes.VisibleProfilesAsync(ct);
-        var shownToAll = await db.Profiles().AsNoTracking().VisibleTo(member: false).CountAsync(ct);
+        var shownToAll = await db.Profiles().AsNoTracking().VisibleTo(Audience.Public).CountAsync(ct);
         var openAtEnd = await sizes.OpenListingsAsync(end, ct);
         var first = spans.Count == 0 ? end : spans[0].End;
-        var listings = await db.Listings().AsNoTracking().OpenTo(member: true, first)
+        var listings = await db.Listings().AsNoTracking().OpenTo(Audience.AllMembers, first)
             .Select(l => new { l.Kind, l.CreatedAtUtc, l.ExpiresOn }).ToListAsync(ct);
         int Open(ListingKind kind, DateOnly day)
         {

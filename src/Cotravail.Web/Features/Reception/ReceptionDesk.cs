@@ -47,7 +47,7 @@ public sealed record PersonMatch(int? VisitorId, string? UserId, string Name, st
 /// open visit; a walk-in takes its desk, issues its invoice and records its arrival in one transaction, then the payment.
 /// </summary>
 public sealed class ReceptionDesk(
-    AppDbContext db, BookingService places, InvoiceIssuer issuer, Payments payments, MemberCards cards, TimeProvider clock)
+    AppDbContext db, BookingService places, InvoiceIssuer issuer, Payments payments, MemberCards cards, NetworkMembership membership, TimeProvider clock)
 {
     /// <summary>People whose name contains the text (accents and case ignored), from two letters; at most 20.</summary>
     public async Task<IReadOnlyList<PersonMatch>> SearchAsync(string? text, CancellationToken ct)
@@ -219,6 +219,10 @@ public sealed class ReceptionDesk(
             }
         }
         db.ChangeTracker.Clear();
+        if (visitor.UserId is { } member)
+        {
+            await membership.JoinAsync(member, site.NetworkId, CancellationToken.None);
+        }
         if (site.DayPriceCents > 0)
         {
             await payments.RecordAsync(new PaymentRequest(invoice!.Id, method, site.DayPriceCents, site.Id, null, null, null), hostId, CancellationToken.None);
@@ -242,18 +246,24 @@ public sealed class ReceptionDesk(
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var visit = NewVisit(site, visitor, SiteClock.Today(site, clock), now, kind, bookingId, resourceId, pass, invoiceId);
-        using var gate = await WriteGate.EnterAsync(db, ct);
-        db.Visits.Add(visit);
-        try
+        using (await WriteGate.EnterAsync(db, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return new DeskResult(DeskOutcome.AlreadyPresent, Name: visitor.DisplayName);
+            db.Visits.Add(visit);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+                return new DeskResult(DeskOutcome.AlreadyPresent, Name: visitor.DisplayName);
+            }
         }
         db.ChangeTracker.Clear();
+        if (visitor.UserId is { } member)
+        {
+            await membership.JoinAsync(member, site.NetworkId, CancellationToken.None);
+        }
         visit.Visitor = visitor;
         return new DeskResult(DeskOutcome.Done, visit, visitor.DisplayName);
     }

@@ -11,6 +11,8 @@ public static class SitesModule
     public static WebApplicationBuilder AddSites(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<StaffScope>();
+        builder.Services.AddScoped<NetworkMembership>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddPersonalData<StaffPersonalData>();
         builder.Services.Configure<RazorPagesOptions>(o =>
             o.Conventions.AuthorizeFolder("/Sites/Manage", Roles.Manager));

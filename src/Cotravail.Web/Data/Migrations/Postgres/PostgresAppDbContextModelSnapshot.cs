@@ -2471,6 +2471,24 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("NetworkManagers");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.NetworkMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "NetworkId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("NetworkMembers", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Sites.OpeningHours", b =>
                 {
                     b.Property<int>("Id")
@@ -3538,6 +3556,21 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Navigation("Network");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.NetworkMember", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.OpeningHours", b =>

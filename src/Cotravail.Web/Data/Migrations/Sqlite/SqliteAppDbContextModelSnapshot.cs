@@ -2398,6 +2398,24 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("NetworkManagers");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.NetworkMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "NetworkId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("NetworkMembers", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Sites.OpeningHours", b =>
                 {
                     b.Property<int>("Id")
@@ -3443,6 +3461,21 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Navigation("Network");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.NetworkMember", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.OpeningHours", b =>

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Events.Agenda;
 
 /// <summary>One event: what, when, where, places left; members register in one click, others with name, e-mail and postcode.</summary>
-public sealed class DetailsModel(AppDbContext db, RegistrationCommands commands, UserManager<AppUser> users, TimeProvider clock) : LocalizedPage
+public sealed class DetailsModel(
+    AppDbContext db, RegistrationCommands commands, UserManager<AppUser> users, Sites.NetworkMembership membership, TimeProvider clock) : LocalizedPage
 {
     public Event Event { get; private set; } = null!;
     public string DescriptionHtml { get; private set; } = "";
@@ -92,7 +93,7 @@ public sealed class DetailsModel(AppDbContext db, RegistrationCommands commands,
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().Include(x => x.Site).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null || !e.IsVisibleTo(SignedIn))
+        if (e is null || !e.IsVisibleTo(await membership.NetworksOfAsync(users.GetUserId(User), ct)))
         {
             return NotFound();
         }

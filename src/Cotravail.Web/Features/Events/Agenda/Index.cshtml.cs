@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Events.Agenda;
 
 /// <summary>The public agenda: coming events, filtered by site, kind and month; members' events for people signed in.</summary>
-public sealed class IndexModel(AppDbContext db, AgendaQuery agenda) : LocalizedPage
+public sealed class IndexModel(AppDbContext db, AgendaQuery agenda, NetworkMembership membership) : LocalizedPage
 {
     public IReadOnlyList<Event> Events { get; private set; } = [];
     public IReadOnlyList<Site> Sites { get; private set; } = [];
@@ -34,7 +35,8 @@ public sealed class IndexModel(AppDbContext db, AgendaQuery agenda) : LocalizedP
                 Mois = mois.Length > 20 ? mois[..20] : mois;
             }
         }
-        Events = await agenda.ListAsync(new AgendaFilter(site?.Id, Kind, first, last), User.Identity?.IsAuthenticated == true, ct);
+        var memberOf = await membership.NetworksOfAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        Events = await agenda.ListAsync(new AgendaFilter(site?.Id, Kind, first, last), memberOf, ct);
     }
 
     /// <summary>The feed with the same site and kind.</summary>

@@ -31,7 +31,7 @@ internal static class EventsApi
 
     private static async Task<Results<Ok<List<EventDto>>, ValidationProblem>> ListAsync(
         HttpContext http, string? site, int? siteId, string? kind, string? month, string? from, string? to,
-        AgendaQuery agenda, AppDbContext db, CancellationToken ct)
+        AgendaQuery agenda, AppDbContext db, Sites.NetworkMembership membership, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         int? chosenSite = siteId;
@@ -72,15 +72,16 @@ internal static class EventsApi
         {
             return TypedResults.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
         }
-        var signedIn = await SignedInAsync(http);
-        var list = await agenda.ListAsync(new AgendaFilter(chosenSite, chosenKind, first, last), signedIn, ct);
+        var memberOf = await membership.NetworksOfAsync(await UserIdAsync(http), ct);
+        var list = await agenda.ListAsync(new AgendaFilter(chosenSite, chosenKind, first, last), memberOf, ct);
         return TypedResults.Ok(list.Select(e => EventDto.From(e, BaseUrl(http))).ToList());
     }
 
-    private static async Task<Results<Ok<EventDto>, NotFound>> GetAsync(int id, HttpContext http, RegistrationCommands commands, CancellationToken ct)
+    private static async Task<Results<Ok<EventDto>, NotFound>> GetAsync(
+        int id, HttpContext http, RegistrationCommands commands, Sites.NetworkMembership membership, CancellationToken ct)
     {
         var e = await commands.LoadEventAsync(id, ct);
-        return e is null || !e.IsVisibleTo(await SignedInAsync(http))
+        return e is null || !e.IsVisibleTo(await membership.NetworksOfAsync(await UserIdAsync(http), ct))
             ? TypedResults.NotFound()
             : TypedResults.Ok(EventDto.From(e, BaseUrl(http)));
     }
@@ -119,15 +120,15 @@ internal static class EventsApi
         return TypedResults.Ok(RegistrationDto.From(cancelled));
     }
 
-    /// <summary>Signed in with the cookie or a bearer token (the list is open to everyone, so nothing requires either).</summary>
-    private static async Task<bool> SignedInAsync(HttpContext http)
+    /// <summary>Who is signed in with the cookie or a bearer token (the list is open to everyone, so nothing requires either).</summary>
+    private static async Task<string?> UserIdAsync(HttpContext http)
     {
         if (http.User.Identity?.IsAuthenticated == true)
         {
-            return true;
+            return http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         }
         var bearer = await http.AuthenticateAsync(IdentityConstants.BearerScheme);
-        return bearer.Succeeded;
+        return bearer.Succeeded ? bearer.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) : null;
     }
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";

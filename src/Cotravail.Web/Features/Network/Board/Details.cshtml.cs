@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Entrepreneurs.Board;
 
 /// <summary>One listing. Its author sees the members suggested for a need and may close it; others reply or report.</summary>
-public sealed class DetailsModel(AppDbContext db, Suggestions suggestions, TimeProvider clock) : LocalizedPage
+public sealed class DetailsModel(AppDbContext db, Suggestions suggestions, Audiences audiences, TimeProvider clock) : LocalizedPage
 {
     public Listing? Listing { get; private set; }
     public bool IsMine { get; private set; }
@@ -80,6 +80,7 @@ public sealed class DetailsModel(AppDbContext db, Suggestions suggestions, TimeP
         IsMine = Listing.Profile!.OwnerUserId == me;
         IsExpired = Listing.ExpiresOn < NetworkClock.Today(clock);
         // A listing shows only where its profile does; one hidden by a manager is gone for everyone but its author.
-        return IsMine || (NetworkVisibility.IsVisibleTo(Listing.Profile, me is not null) && !Listing.IsHidden);
+        return IsMine || (!Listing.IsHidden
+            && await db.Profiles().VisibleTo(await audiences.ForAsync(me, ct)).AnyAsync(p => p.Id == Listing.ProfileId, ct));
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Globalization;
 using Cotravail.Web.Common;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public sealed class IndexModel(BoardQuery board) : LocalizedPage
         Q = Q?.Length > 200 ? Q[..200] : Q;
         Result = await board.SearchAsync(
             new BoardFilter(BoardQuery.ParseKind(Kind), BoardQuery.ParseCategory(Category), Q, Math.Max(1, PageNumber)),
-            User.Identity?.IsAuthenticated == true, ct);
+            User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
     }
 
     public string PageLink(int page) =>

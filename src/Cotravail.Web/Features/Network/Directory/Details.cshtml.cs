@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Entrepreneurs.Profiles;
 
 /// <summary>One profile, as the reader may see it (a hidden one only by its owner); contact, block, report.</summary>
-public sealed class DetailsModel(AppDbContext db, ContactRelay relay, TimeProvider clock) : LocalizedPage
+public sealed class DetailsModel(AppDbContext db, ContactRelay relay, Audiences audiences, TimeProvider clock) : LocalizedPage
 {
     public Profile? Profile { get; private set; }
     public IReadOnlyList<Listing> Listings { get; private set; } = [];
@@ -59,14 +59,14 @@ public sealed class DetailsModel(AppDbContext db, ContactRelay relay, TimeProvid
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var member = me is not null;
+        var audience = await audiences.ForAsync(me, ct);
         Profile = await db.Profiles().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         IsMine = Profile is not null && Profile.OwnerUserId == me;
-        if (Profile is null || !(IsMine || NetworkVisibility.IsVisibleTo(Profile, member)))
+        if (Profile is null || !(IsMine || await db.Profiles().VisibleTo(audience).AnyAsync(p => p.Id == id, ct)))
         {
             return false;
         }
-        Listings = await db.Listings().AsNoTracking().OpenTo(member, NetworkClock.Today(clock)).Where(l => l.ProfileId == id)
+        Listings = await db.Listings().AsNoTracking().OpenTo(audience, NetworkClock.Today(clock)).Where(l => l.ProfileId == id)
             .OrderByDescending(l => l.CreatedAtUtc).ToListAsync(ct);
         return true;
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Cotravail.Web.Common;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,11 +29,11 @@ public sealed class IndexModel(DirectoryQuery directory) : LocalizedPage
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear(); // a bad page number or filter is simply ignored
-        var member = User.Identity?.IsAuthenticated == true;
+        var viewer = User.FindFirstValue(ClaimTypes.NameIdentifier);
         Q = Q?.Length > 200 ? Q[..200] : Q;
-        Result = await directory.SearchAsync(new DirectoryFilter(Q, Sector, Skill, Commune, Math.Max(1, PageNumber)), member, ct);
-        Skills = await directory.PopularSkillsAsync(member, 50, ct);
-        Communes = await directory.CommunesAsync(member, ct);
+        Result = await directory.SearchAsync(new DirectoryFilter(Q, Sector, Skill, Commune, Math.Max(1, PageNumber)), viewer, ct);
+        Skills = await directory.PopularSkillsAsync(viewer, 50, ct);
+        Communes = await directory.CommunesAsync(viewer, ct);
     }
 
     public string PageLink(int page) =>

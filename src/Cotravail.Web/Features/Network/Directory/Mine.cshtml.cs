@@ -74,6 +74,6 @@ public sealed class MineModel(ProfileEditor editor, DirectoryQuery directory) : 
     private async Task LoadAsync(CancellationToken ct)
     {
         Profile = await editor.MineAsync(Me, ct);
-        SuggestedSkills = await directory.PopularSkillsAsync(member: true, 12, ct);
+        SuggestedSkills = await directory.PopularSkillsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), 12, ct);
     }
 }

@@ -9,7 +9,7 @@ namespace Cotravail.Web.Features.Entrepreneurs.Messages;
 
 /// <summary>The contact form: a first message to a profile (or about a listing), relayed by e-mail.</summary>
 [RateLimited(RateLimitPolicies.Contact)]
-public sealed class NewModel(AppDbContext db, ContactRelay relay, TimeProvider clock) : LocalizedPage
+public sealed class NewModel(AppDbContext db, ContactRelay relay, Audiences audiences, TimeProvider clock) : LocalizedPage
 {
     public Profile? Recipient { get; private set; }
     public Listing? Listing { get; private set; }
@@ -89,7 +89,8 @@ public sealed class NewModel(AppDbContext db, ContactRelay relay, TimeProvider c
             profileId = Listing.ProfileId;
         }
         Recipient = profileId is null ? null
-            : await db.Profiles().AsNoTracking().VisibleTo(member: true).FirstOrDefaultAsync(p => p.Id == profileId, ct);
+            : await db.Profiles().AsNoTracking().VisibleTo(await audiences.ForAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), ct))
+                .FirstOrDefaultAsync(p => p.Id == profileId, ct);
         return Recipient is not null;
     }
 }

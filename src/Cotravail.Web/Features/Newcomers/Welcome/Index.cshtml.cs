@@ -27,7 +27,7 @@ public sealed class IndexModel(AppDbContext db, AgendaQuery agenda) : PageModel
         var siteIds = Sites.Select(s => s.Id).ToList();
         Products = (await db.Products.AsNoTracking().Where(p => siteIds.Contains(p.SiteId) && !p.IsArchived)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct)).ToLookup(p => p.SiteId);
-        Events = (await agenda.ListAsync(new AgendaFilter(), signedIn: false, ct)).Where(e => siteIds.Contains(e.SiteId)).Take(AgendaSize).ToList();
+        Events = (await agenda.ListAsync(new AgendaFilter(), [], ct)).Where(e => siteIds.Contains(e.SiteId)).Take(AgendaSize).ToList();
         Testimonies = await db.Set<Testimony>().AsNoTracking()
             .Where(t => t.NetworkId == networkId && t.Status == TestimonyStatus.Published)
             .OrderByDescending(t => t.PublishedAtUtc).ThenByDescending(t => t.Id).Take(12).ToListAsync(ct);
