@@ -41,6 +41,7 @@ public static class WebModule
         app.UseExceptionHandler("/erreur");
         app.UseWhen(c => c.IsApi(), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.IsApi(), a => a.UseStatusCodePagesWithReExecute("/erreur/{0}"));
+        app.UseApiBodyLimit();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();
