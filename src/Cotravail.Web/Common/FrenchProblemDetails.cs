@@ -13,6 +13,7 @@ public static class FrenchProblemDetails
         404 => "Ressource introuvable.",
         405 => "Méthode non autorisée.",
         409 => "Conflit avec l'état actuel.",
+        413 => "Requête trop volumineuse.",
         415 => "Type de contenu non pris en charge.",
         422 => "La requête ne peut pas être traitée.",
         429 => "Trop de requêtes ; réessayez plus tard.",
@@ -35,6 +36,6 @@ public static class FrenchProblemDetails
 
     private static bool IsFrameworkTitle(string title) => title is
         "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "Method Not Allowed" or "Conflict"
-        or "Unsupported Media Type" or "Unprocessable Entity" or "Too Many Requests" or "An error occurred while processing your request."
+        or "Content Too Large" or "Payload Too Large" or "Unsupported Media Type" or "Unprocessable Entity" or "Too Many Requests" or "An error occurred while processing your request."
         or "One or more validation errors occurred.";
 }

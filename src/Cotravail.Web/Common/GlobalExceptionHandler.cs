@@ -16,7 +16,7 @@ internal sealed partial class GlobalExceptionHandler(
     {
         var (status, title) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, "La requête n'est pas valide."),
+            BadHttpRequestException bad => (bad.StatusCode, FrenchProblemDetails.TitleFor(bad.StatusCode) ?? "La requête n'est pas valide."),
             RuleBrokenException => (StatusCodes.Status409Conflict, exception.Message),
             DbUpdateConcurrencyException or DbUpdateException => (StatusCodes.Status409Conflict,
                 "Une autre modification est passée au même moment ; réessayez."),

@@ -10,6 +10,10 @@ public static class WebModule
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        // Links in e-mails: PublicUrl, required in Production (checked here, before anything starts).
+        var publicUrl = PublicAddress.Read(builder.Configuration, builder.Environment);
+        services.AddHttpContextAccessor();
+        services.AddSingleton(sp => new PublicAddress(publicUrl, sp.GetRequiredService<IHttpContextAccessor>()));
         // French text is written as is (« Évêque »), not as character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -37,6 +41,7 @@ public static class WebModule
         app.UseExceptionHandler("/erreur");
         app.UseWhen(c => c.IsApi(), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.IsApi(), a => a.UseStatusCodePagesWithReExecute("/erreur/{0}"));
+        app.UseApiBodyLimit();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();

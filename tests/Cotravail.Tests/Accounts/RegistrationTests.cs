@@ -29,7 +29,9 @@ public sealed class RegistrationTests
 
         var mail = app.LastMailTo("lea@exemple.fr");
         Assert.Equal("Confirmez votre adresse e-mail – Cotravail", mail.Subject);
-        Assert.StartsWith("Bonjour Léa,", mail.TextBody, StringComparison.Ordinal);
+        // Before the address is confirmed, the name typed in the form is quoted, not used as the greeting.
+        Assert.StartsWith("Bonjour,", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Un compte au nom de « Léa Bouscarel » a été demandé avec cette adresse e-mail.", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("<a href=\"http://localhost/compte/confirmer?", mail.HtmlBody, StringComparison.Ordinal);
         var link = AccountSteps.LinkIn(mail, "/compte/confirmer");
 

@@ -48,7 +48,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Security:RequireTwoFactorForManagers"] = "false",
         };
         // Tests sign in and register many times from one address: the limits have their own tests.
-        foreach (var policy in new[] { "login", "registration", "account-mail", "contact", "public-form" })
+        foreach (var policy in new[] { "login", "registration", "account-mail", "contact", "public-form", "address-mail" })
         {
             _settings[$"RateLimits:{policy}:PermitLimit"] = "100000";
             _settings[$"RateLimits:{policy}:AccountPermitLimit"] = "100000";

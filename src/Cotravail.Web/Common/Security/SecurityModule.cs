@@ -1,4 +1,3 @@
-using System.Net;
 using Cotravail.Web.Common.Security.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -28,20 +27,10 @@ public static class SecurityModule
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            // Only proxies named in Security:KnownProxies are believed: otherwise anyone could choose their IP.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownProxies.Clear();
-            o.KnownIPNetworks.Clear();
-            foreach (var proxy in config.GetSection("Security:KnownProxies").Get<string[]>() ?? [])
-            {
-                if (IPAddress.TryParse(proxy, out var ip))
-                {
-                    o.KnownProxies.Add(ip);
-                }
-            }
-        });
+        // Forwarded headers from the configured proxies only (this machine when none is named): see TrustedProxies.
+        var proxies = TrustedProxies.From(config);
+        services.AddSingleton(proxies);
+        services.Configure<ForwardedHeadersOptions>(proxies.ApplyTo);
 
         // Other sessions of an account end within this time of a password change, a sign-out or a 2FA change.
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -89,7 +78,7 @@ public static class SecurityModule
     public static WebApplication UseTransportSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseForwardedHeaders();
+        TrustedProxies.Use(app);
         if (app.Services.GetRequiredService<TransportSecurity>().Https)
         {
             app.UseHsts();

@@ -1,13 +1,13 @@
+using Cotravail.Web.Common;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Cotravail.Web.Features.Accounts;
 
 /// <summary>
-/// Absolute links to the account pages, for e-mails. They point to <c>PublicUrl</c> when it is set
-/// (recommended in production: a forged Host header then cannot redirect a reset link), else to the
-/// scheme and host of the current request.
+/// Absolute links to the account pages, for e-mails, on the <see cref="PublicAddress"/> (<c>PublicUrl</c>, required in
+/// Production: a forged Host header then cannot redirect a reset link).
 /// </summary>
-public sealed class AccountLinks(LinkGenerator links, IHttpContextAccessor http, IConfiguration config)
+public sealed class AccountLinks(LinkGenerator links, IHttpContextAccessor http, PublicAddress address)
 {
     /// <summary>The path of Identity's own confirmation endpoint, whose links are sent to the page instead.</summary>
     public const string ApiConfirmEmailPath = AccountsModule.ApiRoot + "/confirmEmail";
@@ -37,17 +37,9 @@ public sealed class AccountLinks(LinkGenerator links, IHttpContextAccessor http,
     private string Page(string page, object? values)
     {
         var context = http.HttpContext ?? throw new InvalidOperationException("Account links are built during a request.");
-        string? url;
-        if (config["PublicUrl"] is { Length: > 0 } publicUrl)
-        {
-            var baseUri = new Uri(publicUrl, UriKind.Absolute);
-            url = links.GetUriByPage(context, page, handler: null, values, baseUri.Scheme,
-                HostString.FromUriComponent(baseUri.Authority), PathString.FromUriComponent(baseUri.AbsolutePath.TrimEnd('/')));
-        }
-        else
-        {
-            url = links.GetUriByPage(context, page, handler: null, values);
-        }
-        return url ?? throw new InvalidOperationException($"No route to the page {page}.");
+        // The path alone (the address's root already holds any path base), then the public address in front.
+        var path = links.GetPathByPage(context, page, handler: null, values, PathString.Empty)
+            ?? throw new InvalidOperationException($"No route to the page {page}.");
+        return address.Absolute(path);
     }
 }

@@ -1,5 +1,5 @@
 using Cotravail.Web.Data;
-using Microsoft.AspNetCore.DataProtection;
+using Cotravail.Web.Common.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace Cotravail.Web.Features.Accounts;
@@ -66,9 +66,7 @@ public static class AccountsModule
         services.AddScoped<IdentityMailer>();
         services.AddSingleton<IEmailSender<AppUser>, IdentityApiMailer>();
         services.AddScoped<AccountMails>();
-        services.AddDataProtection()
-            .SetApplicationName("Cotravail")
-            .PersistKeysToDbContext<AppDbContext>();
+        builder.AddKeyProtection();
 
         services.AddSingleton<TwoFactor.ManagerTwoFactor>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler>(sp => sp.GetRequiredService<TwoFactor.ManagerTwoFactor>());

@@ -19,8 +19,13 @@ public sealed class IdentityMailer(IMailSender mail, AccountLinks links) : IEmai
     {
         ArgumentNullException.ThrowIfNull(user);
         var link = links.ConfirmationFromApiLink(WebUtility.HtmlDecode(confirmationLink));
-        return mail.SendAsync(new MailBody(user.FirstName)
-            .Paragraph("Bienvenue dans le réseau Cotravail !")
+        // Before its address is confirmed, an account's name is only what someone typed: short and quoted, never the greeting.
+        var name = $"{user.FirstName} {user.LastName}".Trim();
+        var body = user.EmailConfirmed
+            ? new MailBody(user.FirstName).Paragraph("Bienvenue dans le réseau Cotravail !")
+            : new MailBody(null).Paragraph(name.Length == 0 ? "Bienvenue dans le réseau Cotravail !"
+                : $"Bienvenue dans le réseau Cotravail ! Un compte au nom de {CallerText.Quote(name)} a été demandé avec cette adresse e-mail.");
+        return mail.SendAsync(body
             .Link("Pour confirmer votre adresse e-mail et activer votre compte, ouvrez ce lien :", link)
             .Paragraph("Ce lien est valable 24 heures. Si vous n'avez pas demandé à créer un compte, ignorez ce message.")
             .To(email, ConfirmationSubject));

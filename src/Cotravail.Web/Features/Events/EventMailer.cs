@@ -7,10 +7,19 @@ namespace Cotravail.Web.Features.Events;
 /// <summary>The e-mails of registrations, in French; each one that concerns a live registration carries its cancellation link.</summary>
 public sealed class EventMailer(IMailSender mail, RegistrationLinks links)
 {
-    public Task SendPleaseConfirmAsync(Registration r, Event e, CancellationToken ct) =>
-        SendAsync(r, e, $"Confirmez votre inscription : {e.Title}",
-            $"Pour confirmer votre inscription à l'événement ci-dessous, ouvrez ce lien (valable 48 heures) :\n{links.ConfirmUrl(r, e)}\n\n"
-            + "Sans confirmation, aucune place ne vous est réservée.", withCalendar: false, ct);
+    /// <summary>
+    /// To an address someone typed in the public form: the mail names no one in its greeting, and the name they gave
+    /// appears only short and quoted, so nobody can make Cotravail write their words to a stranger.
+    /// </summary>
+    public Task SendPleaseConfirmAsync(Registration r, Event e, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return SendAsync(r, e, $"Confirmez votre inscription : {e.Title}",
+            $"Une inscription à l'événement ci-dessous a été demandée avec cette adresse e-mail, au nom de {CallerText.Quote(r.Name)}.\n"
+            + $"Pour la confirmer, ouvrez ce lien (valable 48 heures) :\n{links.ConfirmUrl(r, e)}\n\n"
+            + "Sans confirmation, aucune place ne vous est réservée. Si vous n'avez rien demandé, ignorez ce message.",
+            withCalendar: false, ct, greetByName: false);
+    }
 
     public Task SendRegisteredAsync(Registration r, Event e, CancellationToken ct)
     {
@@ -72,12 +81,12 @@ public sealed class EventMailer(IMailSender mail, RegistrationLinks links)
         return $"{e.Title} — {EventTimes.WhenInFrench(e)} — {where} — {price}";
     }
 
-    private Task SendAsync(Registration r, Event e, string subject, string body, bool withCalendar, CancellationToken ct)
+    private Task SendAsync(Registration r, Event e, string subject, string body, bool withCalendar, CancellationToken ct, bool greetByName = true)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(e);
         var text = new StringBuilder();
-        text.Append("Bonjour ").Append(r.Name).AppendLine(",").AppendLine();
+        text.Append(greetByName ? $"Bonjour {r.Name}," : "Bonjour,").AppendLine().AppendLine();
         text.AppendLine(body).AppendLine();
         text.Append("- ").AppendLine(Describe(e));
         text.Append("- Détails : ").AppendLine(links.EventUrl(e)).AppendLine();

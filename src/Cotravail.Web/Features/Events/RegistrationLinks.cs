@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
@@ -9,7 +10,7 @@ namespace Cotravail.Web.Features.Events;
 /// and encrypted with ASP.NET Core Data Protection (keys shared by every instance through the database), naming its
 /// purpose, the registration and an expiry read against the injected clock.
 /// </summary>
-public sealed class RegistrationLinks(IDataProtectionProvider protection, TimeProvider clock, IConfiguration config, IHttpContextAccessor http)
+public sealed class RegistrationLinks(IDataProtectionProvider protection, TimeProvider clock, PublicAddress address)
 {
     public const string Confirm = "confirm";
     public const string Cancel = "cancel";
@@ -85,14 +86,5 @@ public sealed class RegistrationLinks(IDataProtectionProvider protection, TimePr
         return Absolute(string.Create(CultureInfo.InvariantCulture, $"/agenda/{e.Id}"));
     }
 
-    /// <summary>On <c>PublicUrl</c> when set (a forged Host header then cannot redirect a link), else on the request's host.</summary>
-    private string Absolute(string path)
-    {
-        if (config["PublicUrl"] is { Length: > 0 } publicUrl)
-        {
-            return publicUrl.TrimEnd('/') + path;
-        }
-        var request = http.HttpContext?.Request;
-        return request is null ? "http://localhost" + path : $"{request.Scheme}://{request.Host}{path}";
-    }
+    private string Absolute(string path) => address.Absolute(path);
 }

@@ -166,18 +166,10 @@ public sealed class ContactRelay(AppDbContext db, IMailSender mail, NetworkLinks
     }
 }
 
-/// <summary>Absolute links of the network's e-mails, on <c>PublicUrl</c> when set.</summary>
-public sealed class NetworkLinks(IConfiguration config, IHttpContextAccessor http)
+/// <summary>Absolute links of the network's e-mails, on the <see cref="Common.PublicAddress"/>.</summary>
+public sealed class NetworkLinks(Common.PublicAddress address)
 {
     public string Conversation(int id) => Absolute($"/messages/{id}");
 
-    public string Absolute(string path)
-    {
-        if (config["PublicUrl"] is { Length: > 0 } publicUrl)
-        {
-            return publicUrl.TrimEnd('/') + path;
-        }
-        var request = http.HttpContext?.Request;
-        return request is null ? "http://localhost" + path : $"{request.Scheme}://{request.Host}{path}";
-    }
+    public string Absolute(string path) => address.Absolute(path);
 }

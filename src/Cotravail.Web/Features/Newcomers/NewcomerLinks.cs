@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
@@ -9,7 +10,7 @@ namespace Cotravail.Web.Features.Newcomers;
 /// with ASP.NET Core Data Protection (keys shared through the database): it names the introduction, cannot be guessed
 /// or altered, and lasts a year.
 /// </summary>
-public sealed class NewcomerLinks(IDataProtectionProvider protection, TimeProvider clock, IConfiguration config, IHttpContextAccessor http)
+public sealed class NewcomerLinks(IDataProtectionProvider protection, TimeProvider clock, PublicAddress address)
 {
     public static readonly TimeSpan ConversationLife = TimeSpan.FromDays(365);
 
@@ -59,14 +60,5 @@ public sealed class NewcomerLinks(IDataProtectionProvider protection, TimeProvid
 
     public string ManagerRequest(int requestId) => Absolute($"/gestion/nouveaux-arrivants/{requestId}");
 
-    /// <summary>On <c>PublicUrl</c> when set (a forged Host header then cannot redirect a link), else on the request's host.</summary>
-    private string Absolute(string path)
-    {
-        if (config["PublicUrl"] is { Length: > 0 } publicUrl)
-        {
-            return publicUrl.TrimEnd('/') + path;
-        }
-        var request = http.HttpContext?.Request;
-        return request is null ? "http://localhost" + path : $"{request.Scheme}://{request.Host}{path}";
-    }
+    private string Absolute(string path) => address.Absolute(path);
 }

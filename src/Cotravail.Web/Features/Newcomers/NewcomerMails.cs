@@ -11,9 +11,12 @@ public static class NewcomerMails
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(links);
         var text = new StringBuilder();
-        text.Append("Bonjour ").Append(r.Name).AppendLine(",").AppendLine();
+        // Sent to the address typed in a public form: the name given there appears only short and quoted.
+        text.AppendLine("Bonjour,").AppendLine();
         text.AppendLine("Merci de votre intérêt pour la vallée du Lot et du Vignoble ! Votre demande est bien arrivée ;")
-            .AppendLine("l'équipe de la communauté de communes vous répond au plus vite.").AppendLine();
+            .AppendLine("l'équipe de la communauté de communes vous répond au plus vite.")
+            .Append("Elle a été envoyée avec cette adresse e-mail, au nom de ").Append(CallerText.Quote(r.Name))
+            .AppendLine(" ; si vous n'avez rien demandé, ignorez ce message.").AppendLine();
         text.Append("Votre projet : ").AppendLine(RequestLabels.Project(r.Project));
         if (r.NeedList.Count > 0)
         {

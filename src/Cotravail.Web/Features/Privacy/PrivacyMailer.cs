@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using System.Globalization;
 using Cotravail.Web.Common.Mail;
 using Cotravail.Web.Features.Accounts;
@@ -5,7 +6,7 @@ using Cotravail.Web.Features.Accounts;
 namespace Cotravail.Web.Features.Privacy;
 
 /// <summary>The e-mails of personal data: account deleted, and the warning before an inactive account is deleted.</summary>
-public sealed class PrivacyMailer(IMailSender mail, IConfiguration config)
+public sealed class PrivacyMailer(IMailSender mail, PublicAddress address)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -33,6 +34,5 @@ public sealed class PrivacyMailer(IMailSender mail, IConfiguration config)
         return mail.SendAsync(body.To(email, "Votre compte Cotravail va être supprimé"), ct);
     }
 
-    private string Url(string path) =>
-        (config["PublicUrl"] is { Length: > 0 } u ? u.TrimEnd('/') : "http://localhost") + path;
+    private string Url(string path) => address.Absolute(path);
 }

@@ -1,10 +1,11 @@
+using Cotravail.Web.Common;
 using Cotravail.Web.Common.Mail;
 using Cotravail.Web.Features.Accounts;
 
 namespace Cotravail.Web.Features.Surveys;
 
 /// <summary>The e-mail that confirms an answer to a survey that counts one answer per address.</summary>
-public sealed class SurveyMailer(IMailSender mail, IConfiguration config)
+public sealed class SurveyMailer(IMailSender mail, PublicAddress address)
 {
     public const string ConfirmationSubject = "Confirmez votre réponse à l'enquête – Cotravail";
 
@@ -13,8 +14,7 @@ public sealed class SurveyMailer(IMailSender mail, IConfiguration config)
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentNullException.ThrowIfNull(response);
-        var root = config["PublicUrl"] is { Length: > 0 } publicUrl ? publicUrl.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
-        var link = $"{root}/enquetes/{Uri.EscapeDataString(survey.Slug)}/confirmer?jeton={Uri.EscapeDataString(response.ConfirmationToken!)}";
+        var link = address.Absolute($"/enquetes/{Uri.EscapeDataString(survey.Slug)}/confirmer?jeton={Uri.EscapeDataString(response.ConfirmationToken!)}");
         var body = new MailBody(null)
             .Paragraph($"Merci d'avoir répondu à l'enquête « {survey.Title} ».")
             .Link("Pour que votre réponse soit comptée, confirmez-la en ouvrant ce lien :", link)

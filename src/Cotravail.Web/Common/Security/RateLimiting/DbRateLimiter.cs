@@ -35,7 +35,7 @@ public sealed class DbRateLimiter(AppDbContext db, IConfiguration config, TimePr
         }
         if (policy.AccountPermitLimit > 0 && !string.IsNullOrWhiteSpace(account))
         {
-            refused |= await CountAsync(Key(policyName, "account", account.Trim().ToUpperInvariant()), window, ct) > policy.AccountPermitLimit;
+            refused |= await CountAsync(Key(policyName, "account", AccountKey(account)), window, ct) > policy.AccountPermitLimit;
         }
         return refused ? retryAfter : null;
     }
@@ -64,6 +64,22 @@ public sealed class DbRateLimiter(AppDbContext db, IConfiguration config, TimePr
             RETURNING "Count" AS "Value"
             """).ToListAsync(ct);
         return counts.Single();
+    }
+
+    /// <summary>
+    /// One account or mailbox, however it is written: trimmed, lower case and, for an e-mail address, without the
+    /// <c>+tag</c> that most mail services deliver to the same mailbox (<c>Lea+1@Exemple.fr</c> is <c>lea@exemple.fr</c>).
+    /// </summary>
+    public static string AccountKey(string account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var key = account.Trim().ToLowerInvariant();
+        var at = key.LastIndexOf('@');
+        if (at > 0 && key.IndexOf('+', StringComparison.Ordinal) is var plus and > 0 && plus < at)
+        {
+            key = key[..plus] + key[at..];
+        }
+        return key;
     }
 
     /// <summary>The counter's key: the policy, the kind of partition and a hash of its value (no address or e-mail stored).</summary>

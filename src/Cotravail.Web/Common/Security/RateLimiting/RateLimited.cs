@@ -20,13 +20,17 @@ public sealed class RateLimitedAttribute(string policy) : Attribute, IAsyncPageF
 {
     public string Policy { get; } = policy;
 
+    /// <summary>Only the posts to this named handler (<c>Guest</c> for <c>OnPostGuestAsync</c>); every post when null.</summary>
+    public string? Handler { get; set; }
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (!HttpMethods.IsPost(context.HttpContext.Request.Method))
+        if (!HttpMethods.IsPost(context.HttpContext.Request.Method)
+            || (Handler is not null && !string.Equals(context.HandlerMethod?.Name, Handler, StringComparison.OrdinalIgnoreCase)))
         {
             await next();
             return;
@@ -47,6 +51,13 @@ public sealed class RateLimitedAttribute(string policy) : Attribute, IAsyncPageF
 /// <summary>The 429 answer: Retry-After, and a French text saying how long to wait.</summary>
 public static class RateLimitRefusal
 {
+    /// <summary>For a page handler that counts by itself: the French « trop de tentatives » page, with Retry-After.</summary>
+    public static IActionResult Page(HttpContext http, TimeSpan wait)
+    {
+        Prepare(http, wait);
+        return new StatusCodeResult(StatusCodes.Status429TooManyRequests);
+    }
+
     private const string WaitItem = "cotravail.retry-after";
 
     public static void Prepare(HttpContext http, TimeSpan wait)
@@ -111,7 +122,7 @@ public static class RateLimitedEndpoints
         var types = factory.MethodInfo.GetParameters().Select(p => p.ParameterType).ToHashSet();
         (string Policy, Func<object, string?> Account)? limit =
             types.Contains(typeof(LoginRequest)) ? (RateLimitPolicies.Login, a => (a as LoginRequest)?.Email)
-            : types.Contains(typeof(RegisterRequest)) ? (RateLimitPolicies.Registration, _ => null)
+            : types.Contains(typeof(RegisterRequest)) ? (RateLimitPolicies.Registration, a => (a as RegisterRequest)?.Email)
             : types.Contains(typeof(ForgotPasswordRequest)) ? (RateLimitPolicies.AccountMail, a => (a as ForgotPasswordRequest)?.Email)
             : types.Contains(typeof(ResendConfirmationEmailRequest)) ? (RateLimitPolicies.AccountMail, a => (a as ResendConfirmationEmailRequest)?.Email)
             : null;

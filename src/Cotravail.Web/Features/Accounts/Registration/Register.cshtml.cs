@@ -11,8 +11,11 @@ namespace Cotravail.Web.Features.Accounts.Registration;
 /// screen (« vérifiez vos e-mails »); only the mailbox's owner learns which case it was.
 /// </summary>
 [RateLimited(RateLimitPolicies.Registration)]
-public sealed class RegisterModel(UserManager<AppUser> users, AccountMails mails, TimeProvider clock) : PageModel
+public sealed class RegisterModel(UserManager<AppUser> users, AccountMails mails, TimeProvider clock) : PageModel, IRateLimitedAccount
 {
+    /// <summary>Counted per address mailed as well as per client address.</summary>
+    string? IRateLimitedAccount.RateLimitAccount => Input.Email;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

@@ -1,4 +1,5 @@
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security.RateLimiting;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -7,10 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Events.Agenda;
 
-/// <summary>One event: what, when, where, places left; members register in one click, others with name, e-mail and postcode.</summary>
+/// <summary>
+/// One event: what, when, where, places left; members register in one click, others with name, e-mail and postcode
+/// (a guest's registration mails the address given: limited per client address and per address mailed).
+/// </summary>
+[RateLimited(RateLimitPolicies.AddressMail, Handler = "Guest")]
 public sealed class DetailsModel(
-    AppDbContext db, RegistrationCommands commands, UserManager<AppUser> users, Sites.NetworkMembership membership, TimeProvider clock) : LocalizedPage
+    AppDbContext db, RegistrationCommands commands, UserManager<AppUser> users, Sites.NetworkMembership membership, TimeProvider clock)
+    : LocalizedPage, IRateLimitedAccount
 {
+    string? IRateLimitedAccount.RateLimitAccount => Guest.Email;
+
     public Event Event { get; private set; } = null!;
     public string DescriptionHtml { get; private set; } = "";
     public Registration? Mine { get; private set; }

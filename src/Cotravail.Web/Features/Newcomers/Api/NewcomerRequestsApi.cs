@@ -24,12 +24,12 @@ internal static class NewcomerRequestsApi
     {
         var group = app.MapGroup("/api/v1/newcomer-requests").WithTags("Nouveaux arrivants");
         group.MapPost("/", CreateAsync).WithName("CreateNewcomerRequest")
-            .RateLimited(RateLimitPolicies.PublicForm)
+            .RateLimited(RateLimitPolicies.PublicForm, c => c.Arguments.OfType<RequestForm>().FirstOrDefault()?.Email)
             .DisableValidation()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Sends a « Je m'installe / je découvre » request without an account. kind: person|firm; project: telework|businessCreation|relocation|other; "
-                + "needs: desk, network, housing, schooling, partnerJob; arrivalMonth: YYYY-MM; an email or a phone is required. Limited per client address and hour.");
+                + "needs: desk, network, housing, schooling, partnerJob; arrivalMonth: YYYY-MM; an email or a phone is required. Limited per client address and per e-mail address, each hour.");
         group.MapGet("/", ListAsync).WithName("ListNewcomerRequests")
             .RequireAuthorization(AccountsModule.ApiPolicy)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -5,10 +5,15 @@ using Cotravail.Web.Common.Security.RateLimiting;
 
 namespace Cotravail.Web.Features.Newcomers.Request;
 
-/// <summary>« Je m'installe / je découvre »: anyone, without an account, tells us about their project (rate-limited per address).</summary>
+/// <summary>
+/// « Je m'installe / je découvre »: anyone, without an account, tells us about their project (rate-limited per client
+/// address and per address the acknowledgement is mailed to).
+/// </summary>
 [RateLimited(RateLimitPolicies.PublicForm)]
-public sealed class IndexModel(AppDbContext db, NewcomerDesk desk) : LocalizedPage
+public sealed class IndexModel(AppDbContext db, NewcomerDesk desk) : LocalizedPage, IRateLimitedAccount
 {
+    string? IRateLimitedAccount.RateLimitAccount => Input.Email;
+
     [BindProperty]
     public RequestForm Input { get; set; } = new();
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security.RateLimiting;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Cotravail.Web.Features.Surveys.Take;
 /// server, found by a random token (hidden field, and a cookie to come back later); the browser only sends the
 /// current page. A page with a wrong or missing answer is shown again with the messages and nothing is stored.
 /// </summary>
-public sealed class TakeModel(AppDbContext db, TimeProvider clock, SurveyMailer mailer) : LocalizedPage
+public sealed class TakeModel(AppDbContext db, TimeProvider clock, SurveyMailer mailer, DbRateLimiter limiter) : LocalizedPage
 {
     public const string EmailField = "Email";
 
@@ -126,6 +127,11 @@ public sealed class TakeModel(AppDbContext db, TimeProvider clock, SurveyMailer 
         {
             ShowPosted(page, draft?.Token, stored, shown);
             return Page();
+        }
+        // The confirmation goes to the address typed here: limited per client address and per address mailed.
+        if (sending && Survey.OnePerEmail && await limiter.HitAsync(RateLimitPolicies.AddressMail, HttpContext, email, ct) is { } wait)
+        {
+            return RateLimitRefusal.Page(HttpContext, wait);
         }
 
         using (await WriteGate.EnterAsync(db, ct))
