@@ -29,7 +29,7 @@ public sealed class ManagerTwoFactorTests
             Assert.Equal(TwoFactorSteps.EnablePage, blocked.Headers.Location?.OriginalString);
         }
 
-        await manager.EnableTwoFactorAsync();
+        await manager.EnableTwoFactorAsync(app);
         await manager.GetDocumentAsync("/gestion/espaces");
         await manager.GetDocumentAsync("/gestion/journal");
     }
@@ -40,7 +40,7 @@ public sealed class ManagerTwoFactorTests
         await using var app = await StartAsync();
         var manager = app.Browser();
         await manager.LogInAsync(TestApp.ManagerEmail, TestApp.DemoPassword);
-        await manager.EnableTwoFactorAsync();
+        await manager.EnableTwoFactorAsync(app);
 
         var page = await manager.GetDocumentAsync("/compte/double-authentification");
         Assert.Null(page.QuerySelector("form[action$='handler=Disable']"));
@@ -66,12 +66,12 @@ public sealed class ManagerTwoFactorTests
 
         var browser = app.Browser();
         await browser.LogInAsync(TestApp.ManagerEmail, TestApp.DemoPassword);
-        var (key, _) = await browser.EnableTwoFactorAsync();
+        var (key, _) = await browser.EnableTwoFactorAsync(app);
 
         var anonymous = app.CreateClient();
         var noCode = await anonymous.PostJsonAsync("/api/v1/auth/login", new { email = TestApp.ManagerEmail, password = TestApp.DemoPassword });
         Assert.Equal(HttpStatusCode.Unauthorized, noCode.StatusCode);
-        var login = await anonymous.PostJsonAsync("/api/v1/auth/login", new { email = TestApp.ManagerEmail, password = TestApp.DemoPassword, twoFactorCode = TotpCodes.For(key) });
+        var login = await anonymous.PostJsonAsync("/api/v1/auth/login", new { email = TestApp.ManagerEmail, password = TestApp.DemoPassword, twoFactorCode = app.CodeNow(key) });
         var token = (await login.JsonAsync()).GetProperty("accessToken").GetString();
         anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/api/v1/invoices", UriKind.Relative))).StatusCode);

@@ -42,10 +42,12 @@ public static class AccountsModule
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserManager<AppUserManager>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders()
             .AddErrorDescriber<FrenchIdentityErrors>()
-            .AddApiEndpoints();
+            .AddDefaultTokenProviders()
+            // Registers Identity's sign-in manager and default token providers again: replaced just after.
+            .AddApiEndpoints()
+            // Authenticator codes on the injected clock, each accepted once (in place of Identity's provider).
+            .AddTokenProvider<TwoFactor.OneTimeCodes>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
