@@ -1,6 +1,7 @@
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cotravail.Web.Features.Accounts;
 
@@ -68,6 +69,9 @@ public static class AccountsModule
         services.AddScoped<IdentityMailer>();
         services.AddSingleton<IEmailSender<AppUser>, IdentityApiMailer>();
         services.AddScoped<AccountMails>();
+        // Every session (cookie or bearer token) checked against its account's security stamp (and a manager's 2FA).
+        services.AddSingleton<AccountStates>();
+        services.Replace(ServiceDescriptor.Scoped<Microsoft.AspNetCore.Authentication.IAuthenticationService, CheckedAuthenticationService>());
         services.AddDataProtection()
             .SetApplicationName("Cotravail")
             .PersistKeysToDbContext<AppDbContext>();
@@ -91,7 +95,9 @@ public static class AccountsModule
             .AddEndpointFilterFactory(IdentityApiInput.RejectEmptyRequiredFields)
             .AddEndpointFilterFactory(MemberRole.OnApiRegistration)
             .AddEndpointFilterFactory(TwoFactor.ApiTwoFactor.OnLogin)
-            .AddEndpointFilterFactory(Common.Security.RateLimiting.RateLimitedEndpoints.OnIdentityApi);
+            .AddEndpointFilterFactory(Common.Security.RateLimiting.RateLimitedEndpoints.OnIdentityApi)
+            // Past the limits: a manager keeps two-factor authentication.
+            .AddEndpointFilterFactory(TwoFactor.ApiTwoFactor.KeepManagersTwoFactor);
         return app;
     }
 
