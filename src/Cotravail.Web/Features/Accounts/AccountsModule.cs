@@ -47,6 +47,7 @@ public static class AccountsModule
             .AddDefaultTokenProviders()
             // Registers Identity's sign-in manager and default token providers again: replaced just after.
             .AddApiEndpoints()
+            .AddSignInManager<SignIn.AppSignInManager>()
             // Authenticator codes on the injected clock, each accepted once (in place of Identity's provider).
             .AddTokenProvider<TwoFactor.OneTimeCodes>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddAuthentication().AddIdentityCookies();
@@ -69,6 +70,8 @@ public static class AccountsModule
         services.AddScoped<IdentityMailer>();
         services.AddSingleton<IEmailSender<AppUser>, IdentityApiMailer>();
         services.AddScoped<AccountMails>();
+        services.AddScoped<Registration.ExistingAccountRegistration>();
+        services.AddSingleton<SignIn.UnknownAccountPassword>();
         // Every session (cookie or bearer token) checked against its account's security stamp (and a manager's 2FA).
         services.AddSingleton<AccountStates>();
         services.Replace(ServiceDescriptor.Scoped<Microsoft.AspNetCore.Authentication.IAuthenticationService, CheckedAuthenticationService>());
@@ -96,7 +99,8 @@ public static class AccountsModule
             .AddEndpointFilterFactory(MemberRole.OnApiRegistration)
             .AddEndpointFilterFactory(TwoFactor.ApiTwoFactor.OnLogin)
             .AddEndpointFilterFactory(Common.Security.RateLimiting.RateLimitedEndpoints.OnIdentityApi)
-            // Past the limits: a manager keeps two-factor authentication.
+            // Past the limits: an address with an account answers as a new one; a manager keeps two-factor authentication.
+            .AddEndpointFilterFactory(Registration.ExistingAccountRegistration.OnApiRegistration)
             .AddEndpointFilterFactory(TwoFactor.ApiTwoFactor.KeepManagersTwoFactor);
         return app;
     }
