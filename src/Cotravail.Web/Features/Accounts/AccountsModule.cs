@@ -72,6 +72,7 @@ public static class AccountsModule
         services.AddScoped<AccountMails>();
         services.AddScoped<Registration.ExistingAccountRegistration>();
         services.AddSingleton<SignIn.UnknownAccountPassword>();
+        services.AddScoped<TwoFactor.TwoFactorReset>();
         // Every session (cookie or bearer token) checked against its account's security stamp (and a manager's 2FA).
         services.AddSingleton<AccountStates>();
         services.Replace(ServiceDescriptor.Scoped<Microsoft.AspNetCore.Authentication.IAuthenticationService, CheckedAuthenticationService>());

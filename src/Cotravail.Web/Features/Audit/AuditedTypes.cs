@@ -34,6 +34,8 @@ public static class AuditedTypes
         [typeof(IdentityUserRole<string>)] = new("UserRole", "Rôle", o => ((IdentityUserRole<string>)o).UserId, OnlyOthers: true),
         [typeof(SiteHost)] = new("SiteHost", "Équipe d'accueil d'un lieu", o => ((SiteHost)o).UserId),
         [typeof(NetworkManager)] = new("NetworkManager", "Gestionnaire du réseau", o => ((NetworkManager)o).UserId),
+        // Written by the reset itself (AuditLog), never by the interceptor: not an entity.
+        [typeof(Accounts.TwoFactor.TwoFactorReset)] = new(Accounts.TwoFactor.TwoFactorReset.AuditName, "Double authentification d'un gestionnaire réinitialisée"),
         [typeof(Network)] = new("Network", "Réseau"),
         [typeof(Site)] = new("Site", "Tiers-lieu"),
         [typeof(Resource)] = new("Resource", "Espace réservable"),
