@@ -1,13 +1,31 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
 
 namespace Cotravail.Web.Common;
 
 public static class LanguageSwitch
 {
-    /// <summary>POST /langue (form: culture, returnUrl): remembers the chosen language in a cookie for a year.</summary>
+    /// <summary>
+    /// POST /langue (form: culture, returnUrl): remembers the chosen language in a cookie for a year. The form's
+    /// antiforgery token is checked here rather than by binding the form, which throws when it is missing: a post without
+    /// a valid token, or whose body is no form, answers 400 with the French error page and sets nothing.
+    /// </summary>
     public static void MapLanguageSwitch(this IEndpointRouteBuilder app) =>
-        app.MapPost("/langue", (HttpContext http, IFormCollection form, TimeProvider clock, Security.TransportSecurity transport) =>
+        app.MapPost("/langue", async (HttpContext http, IAntiforgery antiforgery, TimeProvider clock, Security.TransportSecurity transport) =>
         {
+            IFormCollection form;
+            try
+            {
+                if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+                {
+                    return Results.BadRequest();
+                }
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                return Results.BadRequest();
+            }
             var culture = form["culture"].ToString() == "en" ? "en" : "fr-FR";
             http.Response.Cookies.Append(
                 transport.CookieName(Security.SecurityModule.LanguageCookie),
@@ -15,5 +33,5 @@ public static class LanguageSwitch
                 new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = transport.Https || http.Request.IsHttps, Path = "/" });
             var returnUrl = form["returnUrl"].ToString();
             return Results.LocalRedirect(Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
-        }).ExcludeFromDescription();
+        }).DisableAntiforgery().ExcludeFromDescription();
 }

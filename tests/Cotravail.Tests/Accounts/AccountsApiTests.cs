@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cotravail.Tests.Infrastructure;
 using Cotravail.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Cotravail.Tests.Accounts;
 
@@ -81,5 +84,105 @@ public sealed class AccountsApiTests
         var link = AccountSteps.LinkIn(app.LastMailTo(TestApp.MemberEmail), "/compte/reinitialiser");
         var page = await app.Browser().GetDocumentAsync(link);
         Assert.NotNull(page.GetElementById("Input_Password"));
+    }
+
+    [Fact]
+    public async Task Api_registration_with_an_address_that_has_an_account_answers_as_for_a_new_one_and_mails_the_owner()
+    {
+        await using var app = await TestApp.StartAsync();
+        var api = app.CreateClient();
+        var fresh = await api.PostAsJsonAsync("/api/v1/auth/register", new { email = "nouvelle@exemple.fr", password = AccountSteps.Password });
+        var before = await app.CountUsersAsync();
+
+        var taken = await api.PostAsJsonAsync("/api/v1/auth/register", new { email = TestApp.MemberEmail.ToUpperInvariant(), password = AccountSteps.Password });
+
+        Assert.Equal((fresh.StatusCode, await fresh.Content.ReadAsStringAsync()), (taken.StatusCode, await taken.Content.ReadAsStringAsync()));
+        Assert.Equal(before, await app.CountUsersAsync());
+        var mail = app.LastMailTo(TestApp.MemberEmail);
+        Assert.Equal(IdentityMailer.AlreadyRegisteredSubject, mail.Subject);
+        Assert.Equal("/compte/mot-de-passe-oublie", AccountSteps.LinkIn(mail, "/compte/mot-de-passe-oublie"));
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync("/api/v1/auth/login", new { email = TestApp.MemberEmail, password = TestApp.DemoPassword })).StatusCode);
+
+        // Not confirmed yet: a new confirmation link. A password too short: refused in the same words as for a new address.
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync("/api/v1/auth/register", new { email = "nouvelle@exemple.fr", password = "une autre phrase de passe" })).StatusCode);
+        Assert.All(app.MailsTo("nouvelle@exemple.fr"), m => Assert.Equal(IdentityMailer.ConfirmationSubject, m.Subject));
+        Assert.Equal(2, app.MailsTo("nouvelle@exemple.fr").Count);
+        var shortForNew = await api.PostAsJsonAsync("/api/v1/auth/register", new { email = "autre@exemple.fr", password = "court" });
+        var shortForTaken = await api.PostAsJsonAsync("/api/v1/auth/register", new { email = TestApp.MemberEmail, password = "court" });
+        Assert.Equal(HttpStatusCode.BadRequest, shortForTaken.StatusCode);
+        Assert.Equal((await shortForNew.JsonAsync()).GetProperty("errors").ToString(), (await shortForTaken.JsonAsync()).GetProperty("errors").ToString());
+    }
+
+    [Fact]
+    public async Task Api_sign_in_answers_the_same_for_an_unknown_address_a_wrong_password_and_an_unconfirmed_account()
+    {
+        await using var app = await TestApp.StartAsync();
+        var api = app.CreateClient();
+        await api.PostAsJsonAsync("/api/v1/auth/register", new { email = "lea@exemple.fr", password = AccountSteps.Password });
+
+        var answers = new List<(HttpStatusCode, string?)>();
+        foreach (var (email, password) in new[]
+        {
+            ("personne@exemple.fr", TestApp.DemoPassword),
+            (TestApp.MemberEmail, "pas le bon mot de passe"),
+            ("lea@exemple.fr", "pas le bon mot de passe"),
+            ("lea@exemple.fr", AccountSteps.Password),
+        })
+        {
+            var response = await api.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            answers.Add((response.StatusCode, problem.GetProperty("title").GetString() + " / " + problem.GetProperty("detail").GetString()));
+        }
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "Authentification requise. / Failed"), Assert.Single(answers.Distinct()));
+        // The right password of the unconfirmed account sent a new confirmation link.
+        Assert.Equal(2, app.MailsTo("lea@exemple.fr").Count);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_costs_a_password_check_as_a_known_one_does_on_the_page_and_through_the_API()
+    {
+        await using var first = await TestApp.StartAsync();
+        var hasher = new CountingHasher();
+        await using var app = first.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IPasswordHasher<AppUser>>(sp =>
+            hasher.Wrapping(new PasswordHasher<AppUser>(sp.GetRequiredService<IOptions<PasswordHasherOptions>>())))));
+        var api = app.CreateClient();
+        var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var before = hasher.Verifications;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsJsonAsync("/api/v1/auth/login", new { email = "personne@exemple.fr", password = "une phrase au hasard" })).StatusCode);
+        Assert.True(hasher.Verifications > before, "no password was checked for an unknown address (API)");
+
+        before = hasher.Verifications;
+        var page = await browser.LogInAsync("personne@exemple.fr", "une phrase au hasard");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.True(hasher.Verifications > before, "no password was checked for an unknown address (page)");
+
+        // An account not confirmed yet: its password is checked too.
+        await api.PostAsJsonAsync("/api/v1/auth/register", new { email = "lea@exemple.fr", password = AccountSteps.Password });
+        before = hasher.Verifications;
+        await api.PostAsJsonAsync("/api/v1/auth/login", new { email = "lea@exemple.fr", password = "pas le bon mot de passe" });
+        Assert.True(hasher.Verifications > before, "no password was checked for an unconfirmed account (API)");
+    }
+
+    /// <summary>Counts the password checks of the app's hasher.</summary>
+    private sealed class CountingHasher
+    {
+        private int _verifications;
+
+        public int Verifications => Volatile.Read(ref _verifications);
+
+        public IPasswordHasher<AppUser> Wrapping(IPasswordHasher<AppUser> inner) => new Counted(inner, this);
+
+        private sealed class Counted(IPasswordHasher<AppUser> inner, CountingHasher counts) : IPasswordHasher<AppUser>
+        {
+            public string HashPassword(AppUser user, string password) => inner.HashPassword(user, password);
+
+            public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+            {
+                Interlocked.Increment(ref counts._verifications);
+                return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            }
+        }
     }
 }

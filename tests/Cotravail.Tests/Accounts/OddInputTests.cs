@@ -43,4 +43,29 @@ public sealed class OddInputTests
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task The_language_switch_without_its_form_token_answers_400_with_the_French_page_and_sets_nothing()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = app.Browser();
+
+        foreach (var body in new HttpContent[]
+        {
+            new FormUrlEncodedContent([new("culture", "en"), new("returnUrl", "/")]),
+            new FormUrlEncodedContent([new("culture", "en"), new("__RequestVerificationToken", "faux")]),
+            new StringContent("{\"culture\":\"en\"}", System.Text.Encoding.UTF8, "application/json"),
+        })
+        {
+            var response = await client.PostAsync(new Uri("/langue", UriKind.Relative), body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("Demande incorrecte", (await response.ParseAsync()).QuerySelector("h1").Text());
+            Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("cotravail.lang=", StringComparison.Ordinal)));
+        }
+
+        // With the header's form, as a person does: switched.
+        var switched = await client.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = "en" }, "header form[action='/langue']");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Contains(switched.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cotravail.lang=", StringComparison.Ordinal));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Cotravail.Tests.Infrastructure;
+using Cotravail.Web.Features.Accounts;
 
 namespace Cotravail.Tests.Accounts;
 
@@ -24,48 +25,63 @@ public sealed class SignInTests
     }
 
     [Fact]
-    public async Task A_wrong_password_or_an_unknown_address_gets_the_same_French_message()
+    public async Task A_wrong_password_an_unknown_address_or_an_unconfirmed_account_gets_the_same_French_message()
     {
         await using var app = await TestApp.StartAsync();
-        foreach (var (email, password) in new[] { (TestApp.MemberEmail, "pas le bon mot de passe"), ("personne@exemple.fr", TestApp.DemoPassword) })
+        await app.Browser().RegisterAsync("lea@exemple.fr");
+        var answers = new List<string>();
+        foreach (var (email, password) in new[]
+        {
+            (TestApp.MemberEmail, "pas le bon mot de passe"),
+            ("personne@exemple.fr", TestApp.DemoPassword),
+            ("lea@exemple.fr", "pas le bon mot de passe"),
+            ("lea@exemple.fr", AccountSteps.Password),
+        })
         {
             var response = await app.Browser().LogInAsync(email, password);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var page = await response.ParseAsync();
             Assert.Equal("Adresse e-mail ou mot de passe incorrect.", page.QuerySelector("main .alert").Text());
             Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith("cotravail.auth=", StringComparison.Ordinal));
+            answers.Add(page.QuerySelector("main").Text().Replace(email, "", StringComparison.Ordinal));
         }
+        Assert.Single(answers.Distinct());
     }
 
     [Fact]
-    public async Task Signing_in_before_confirming_the_address_is_refused_and_offers_a_new_confirmation_e_mail()
+    public async Task The_right_password_of_an_unconfirmed_account_sends_a_new_confirmation_e_mail()
     {
         await using var app = await TestApp.StartAsync();
         var client = app.Browser();
         await client.RegisterAsync("lea@exemple.fr");
 
         var wrong = await (await client.LogInAsync("lea@exemple.fr", "pas le bon mot de passe")).ParseAsync();
-        Assert.Equal("Adresse e-mail ou mot de passe incorrect.", wrong.QuerySelector("main .alert").Text());
-        Assert.Null(wrong.QuerySelector("#adresse-non-confirmee"));
+        Assert.Contains("Il faut d'abord confirmer votre adresse", wrong.QuerySelector("#compte-a-confirmer").Text(), StringComparison.Ordinal);
+        Assert.Single(app.MailsTo("lea@exemple.fr"));
 
-        var response = await client.LogInAsync("lea@exemple.fr", AccountSteps.Password);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await response.ParseAsync();
-        var notice = page.QuerySelector("#adresse-non-confirmee");
-        Assert.Contains("Votre adresse e-mail n'est pas encore confirmée", notice.Text(), StringComparison.Ordinal);
-
-        var resend = notice!.QuerySelector("form")!;
-        Assert.Equal("/compte/confirmer/renvoyer", resend.GetAttribute("action"));
-        var fields = resend.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        var sent = await client.PostAsync(new Uri("/compte/confirmer/renvoyer", UriKind.Relative), new FormUrlEncodedContent(fields));
-        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        var after = await client.GetDocumentAsync(sent.Headers.Location!.OriginalString);
-        Assert.Contains("un nouveau message vient de lui être envoyé", after.QuerySelector("main .notice").Text(), StringComparison.Ordinal);
-
+        var right = await (await client.LogInAsync("lea@exemple.fr", AccountSteps.Password)).ParseAsync();
+        Assert.Equal("Adresse e-mail ou mot de passe incorrect.", right.QuerySelector("main .alert").Text());
+        Assert.Equal("/compte/confirmer/renvoyer?email=lea@exemple.fr", right.QuerySelector("#compte-a-confirmer a")!.GetAttribute("href"));
         var mails = app.MailsTo("lea@exemple.fr");
         Assert.Equal(2, mails.Count);
+        Assert.Equal(IdentityMailer.ConfirmationSubject, mails[^1].Subject);
+
         await client.GetDocumentAsync(AccountSteps.LinkIn(mails[^1], "/compte/confirmer"));
         Assert.Equal(HttpStatusCode.Redirect, (await client.LogInAsync("lea@exemple.fr", AccountSteps.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_right_password_of_an_unconfirmed_account_sends_at_most_three_confirmation_e_mails_an_hour()
+    {
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["RateLimits:account-mail:AccountPermitLimit"] = "3" });
+        await app.Browser().RegisterAsync("lea@exemple.fr");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await app.Browser().LogInAsync("lea@exemple.fr", AccountSteps.Password);
+        }
+
+        Assert.Equal(1 + 3, app.MailsTo("lea@exemple.fr").Count);
     }
 
     [Fact]

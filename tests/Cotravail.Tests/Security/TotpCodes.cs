@@ -4,13 +4,16 @@ using System.Security.Cryptography;
 
 namespace Cotravail.Tests.Security;
 
-/// <summary>What an authenticator app computes (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) from the shared key.</summary>
+/// <summary>
+/// What an authenticator app computes (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) from the shared key, at a time
+/// of the test app's clock (<see cref="Infrastructure.TestApp.Clock"/>), which the app reads too.
+/// </summary>
 internal static class TotpCodes
 {
-    public static string For(string sharedKey, DateTimeOffset? at = null)
+    public static string For(string sharedKey, DateTimeOffset at)
     {
         var key = Base32(sharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
-        var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
+        var step = at.ToUnixTimeSeconds() / 30;
         var counter = new byte[8];
         BinaryPrimitives.WriteInt64BigEndian(counter, step);
         var hash = HMACSHA1.HashData(key, counter);
@@ -20,9 +23,9 @@ internal static class TotpCodes
     }
 
     /// <summary>A code that is not the current one (nor one of the neighbouring steps an app's clock may drift to).</summary>
-    public static string Wrong(string sharedKey)
+    public static string Wrong(string sharedKey, DateTimeOffset at)
     {
-        var near = Enumerable.Range(-3, 7).Select(i => For(sharedKey, DateTimeOffset.UtcNow.AddSeconds(30 * i))).ToHashSet();
+        var near = Enumerable.Range(-3, 7).Select(i => For(sharedKey, at.AddSeconds(30 * i))).ToHashSet();
         return Enumerable.Range(0, 1000).Select(i => i.ToString("D6", CultureInfo.InvariantCulture)).First(c => !near.Contains(c));
     }
 

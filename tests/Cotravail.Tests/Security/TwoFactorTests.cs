@@ -23,11 +23,11 @@ public sealed class TwoFactorTests
         Assert.StartsWith("data:image/svg+xml;base64,", qr.GetAttribute("src"), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(qr.GetAttribute("alt")));
 
-        var wrong = await (await client.SubmitFormAsync(TwoFactorSteps.EnablePage, new Dictionary<string, string> { ["Code"] = TotpCodes.Wrong(key) })).ParseAsync();
+        var wrong = await (await client.SubmitFormAsync(TwoFactorSteps.EnablePage, new Dictionary<string, string> { ["Code"] = app.WrongCode(key) })).ParseAsync();
         Assert.StartsWith("Ce code n'est pas le bon.", wrong.ErrorFor("Code"), StringComparison.Ordinal);
         Assert.False((await app.FindUserAsync(TestApp.MemberEmail))!.TwoFactorEnabled);
 
-        var (_, codes) = await client.EnableTwoFactorAsync();
+        var (_, codes) = await client.EnableTwoFactorAsync(app);
         Assert.True((await app.FindUserAsync(TestApp.MemberEmail))!.TwoFactorEnabled);
         Assert.All(codes, c => Assert.Matches("^[A-Z0-9]{5}-[A-Z0-9]{5}$", c));
         // Shown once: the status page gives only how many are left.
@@ -40,9 +40,9 @@ public sealed class TwoFactorTests
         var first = await phone.LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword);
         Assert.StartsWith(TwoFactorSteps.SecondStep, first.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync(new Uri("/mes-reservations", UriKind.Relative))).StatusCode);
-        var bad = await (await phone.SubmitFormAsync(first.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = TotpCodes.Wrong(key) })).ParseAsync();
+        var bad = await (await phone.SubmitFormAsync(first.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = app.WrongCode(key) })).ParseAsync();
         Assert.StartsWith("Ce code n'est pas valide.", bad.ErrorFor("Code"), StringComparison.Ordinal);
-        var good = await phone.SubmitFormAsync(first.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = TotpCodes.For(key) });
+        var good = await phone.SubmitFormAsync(first.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = app.CodeNow(key) });
         Assert.Equal("/", good.Headers.Location?.OriginalString);
         await phone.GetDocumentAsync("/mes-reservations");
     }
@@ -53,7 +53,7 @@ public sealed class TwoFactorTests
         await using var app = await TestApp.StartAsync();
         var client = app.Browser();
         await client.LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword);
-        var (_, codes) = await client.EnableTwoFactorAsync();
+        var (_, codes) = await client.EnableTwoFactorAsync(app);
 
         var used = await app.Browser().LogInWithCodeAsync(TestApp.MemberEmail, codes[3].ToLowerInvariant());
         Assert.Equal("/", used.Headers.Location?.OriginalString);
@@ -69,7 +69,7 @@ public sealed class TwoFactorTests
         await using var app = await TestApp.StartAsync();
         var client = app.Browser();
         await client.LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword);
-        var (_, old) = await client.EnableTwoFactorAsync();
+        var (_, old) = await client.EnableTwoFactorAsync(app);
 
         var regenerated = await (await client.SubmitFormAsync("/compte/double-authentification", new Dictionary<string, string>(), "form[action$='handler=Codes']")).ParseAsync();
         var fresh = regenerated.QuerySelectorAll("#codes-de-secours li").Select(li => li.Text()).ToList();
@@ -91,7 +91,7 @@ public sealed class TwoFactorTests
         await using var app = await TestApp.StartAsync();
         var client = app.Browser();
         await client.LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword);
-        var (key, _) = await client.EnableTwoFactorAsync();
+        var (key, _) = await client.EnableTwoFactorAsync(app);
 
         var api = app.CreateClient();
         var without = await api.PostJsonAsync("/api/v1/auth/login", new { email = TestApp.MemberEmail, password = TestApp.DemoPassword });
@@ -100,9 +100,53 @@ public sealed class TwoFactorTests
         Assert.Equal("Code de vérification requis.", problem.GetProperty("title").GetString());
         Assert.Contains("twoFactorCode", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        var with = await api.PostJsonAsync("/api/v1/auth/login", new { email = TestApp.MemberEmail, password = TestApp.DemoPassword, twoFactorCode = TotpCodes.For(key) });
+        var with = await api.PostJsonAsync("/api/v1/auth/login", new { email = TestApp.MemberEmail, password = TestApp.DemoPassword, twoFactorCode = app.CodeNow(key) });
         Assert.Equal(HttpStatusCode.OK, with.StatusCode);
         Assert.False(string.IsNullOrEmpty((await with.JsonAsync()).GetProperty("accessToken").GetString()));
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_signs_in_once_on_the_page_and_through_the_API()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = app.Browser();
+        await client.LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword);
+        var (key, _) = await client.EnableTwoFactorAsync(app);
+        var code = app.CodeNow(key);
+
+        Assert.Equal("/", (await app.Browser().LogInWithCodeAsync(TestApp.MemberEmail, code)).Headers.Location?.OriginalString);
+
+        // The same code a few seconds later, on the page or through the API: refused.
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+        var again = await app.Browser().LogInWithCodeAsync(TestApp.MemberEmail, code);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.StartsWith("Ce code n'est pas valide.", (await again.ParseAsync()).ErrorFor("Code"), StringComparison.Ordinal);
+        var api = await app.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = TestApp.MemberEmail, password = TestApp.DemoPassword, twoFactorCode = code });
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+
+        // The app's next code signs in, once; the one before it no more.
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        var next = app.CodeNow(key);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = TestApp.MemberEmail, password = TestApp.DemoPassword, twoFactorCode = next })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = TestApp.MemberEmail, password = TestApp.DemoPassword, twoFactorCode = next })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Browser().LogInWithCodeAsync(TestApp.MemberEmail, code)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Of_five_sign_ins_at_once_with_the_same_code_one_gets_in(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var client = app.Browser();
+        await client.LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword);
+        var (key, _) = await client.EnableTwoFactorAsync(app);
+        var code = app.CodeNow(key);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            app.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = TestApp.MemberEmail, password = TestApp.DemoPassword, twoFactorCode = code })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
     }
 
     [Fact]
@@ -111,7 +155,7 @@ public sealed class TwoFactorTests
         await using var app = await TestApp.StartAsync();
         var client = app.Browser();
         await client.LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword);
-        var (key, _) = await client.EnableTwoFactorAsync();
+        var (key, _) = await client.EnableTwoFactorAsync(app);
 
         var phone = app.Browser();
         var first = await phone.LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword);
@@ -119,10 +163,10 @@ public sealed class TwoFactorTests
         string? last = null;
         for (var i = 0; i < 5; i++)
         {
-            last = (await (await phone.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = TotpCodes.Wrong(key) })).ParseAsync()).QuerySelector("main .alert").Text();
+            last = (await (await phone.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = app.WrongCode(key) })).ParseAsync()).QuerySelector("main .alert").Text();
         }
         Assert.Contains("Ce compte est verrouillé pendant 15 minutes", last, StringComparison.Ordinal);
-        var right = await phone.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = TotpCodes.For(key) });
+        var right = await phone.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = app.CodeNow(key) });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
     }
 }

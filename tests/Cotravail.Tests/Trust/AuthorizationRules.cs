@@ -214,6 +214,8 @@ public static class AuthorizationRules
         R("GET /gestion/observatoire",                                             "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok),
         R("GET /gestion/reseaux/{id:int}",                                         "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok),
         R("POST /gestion/reseaux/{id:int}",                                        "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok),
+        R("GET /gestion/reseaux/{id:int}/gestionnaires",                           "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok),
+        R("POST /gestion/reseaux/{id:int}/gestionnaires?handler=ResetTwoFactor",   "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok),
 
         // ── Legal pages, newcomers' public pages (the newcomer's conversation: its link's token is the key)
         R("GET /accessibilite",                                                    "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok),

@@ -1,6 +1,7 @@
 using Cotravail.Web.Data;
 using Cotravail.Web.Common.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cotravail.Web.Features.Accounts;
 
@@ -42,10 +43,13 @@ public static class AccountsModule
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserManager<AppUserManager>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders()
             .AddErrorDescriber<FrenchIdentityErrors>()
-            .AddApiEndpoints();
+            .AddDefaultTokenProviders()
+            // Registers Identity's sign-in manager and default token providers again: replaced just after.
+            .AddApiEndpoints()
+            .AddSignInManager<SignIn.AppSignInManager>()
+            // Authenticator codes on the injected clock, each accepted once (in place of Identity's provider).
+            .AddTokenProvider<TwoFactor.OneTimeCodes>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -66,6 +70,12 @@ public static class AccountsModule
         services.AddScoped<IdentityMailer>();
         services.AddSingleton<IEmailSender<AppUser>, IdentityApiMailer>();
         services.AddScoped<AccountMails>();
+        services.AddScoped<Registration.ExistingAccountRegistration>();
+        services.AddSingleton<SignIn.UnknownAccountPassword>();
+        services.AddScoped<TwoFactor.TwoFactorReset>();
+        // Every session (cookie or bearer token) checked against its account's security stamp (and a manager's 2FA).
+        services.AddSingleton<AccountStates>();
+        services.Replace(ServiceDescriptor.Scoped<Microsoft.AspNetCore.Authentication.IAuthenticationService, CheckedAuthenticationService>());
         builder.AddKeyProtection();
 
         services.AddSingleton<TwoFactor.ManagerTwoFactor>();
@@ -87,7 +97,10 @@ public static class AccountsModule
             .AddEndpointFilterFactory(IdentityApiInput.RejectEmptyRequiredFields)
             .AddEndpointFilterFactory(MemberRole.OnApiRegistration)
             .AddEndpointFilterFactory(TwoFactor.ApiTwoFactor.OnLogin)
-            .AddEndpointFilterFactory(Common.Security.RateLimiting.RateLimitedEndpoints.OnIdentityApi);
+            .AddEndpointFilterFactory(Common.Security.RateLimiting.RateLimitedEndpoints.OnIdentityApi)
+            // Past the limits: an address with an account answers as a new one; a manager keeps two-factor authentication.
+            .AddEndpointFilterFactory(Registration.ExistingAccountRegistration.OnApiRegistration)
+            .AddEndpointFilterFactory(TwoFactor.ApiTwoFactor.KeepManagersTwoFactor);
         return app;
     }
 

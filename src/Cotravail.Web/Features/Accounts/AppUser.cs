@@ -14,6 +14,12 @@ public sealed class AppUser : IdentityUser
     public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>
+    /// The time step (30-second periods since 1970) of the last authenticator code accepted for this account: a code,
+    /// and any code of an earlier step, is accepted once (<see cref="TwoFactor.OneTimeCodes"/>).
+    /// </summary>
+    public long? LastTotpStep { get; set; }
+
+    /// <summary>
     /// First and last name without accents, in lower case, single-spaced (« Hélène Dupré » → « helene dupre »), for the
     /// desk's search by name in the database. Set on every save from the names (<see cref="UserNameKeys"/>).
     /// </summary>

@@ -14,6 +14,7 @@ public sealed class IdentityMailer(IMailSender mail, AccountLinks links) : IEmai
     public const string ConfirmationSubject = "Confirmez votre adresse e-mail – Cotravail";
     public const string ResetSubject = "Réinitialisez votre mot de passe – Cotravail";
     public const string AlreadyRegisteredSubject = "Vous avez déjà un compte – Cotravail";
+    public const string TwoFactorResetSubject = "Votre double authentification a été réinitialisée – Cotravail";
 
     public Task SendConfirmationLinkAsync(AppUser user, string email, string confirmationLink)
     {
@@ -57,6 +58,17 @@ public sealed class IdentityMailer(IMailSender mail, AccountLinks links) : IEmai
             .Link("Mot de passe oublié ? Choisissez-en un nouveau ici :", links.ForgotPassword())
             .Paragraph("Si vous n'avez rien demandé, ignorez ce message : votre compte n'a pas changé.")
             .To(email, AlreadyRegisteredSubject));
+    }
+
+    /// <summary>Another manager of the network reset this manager's two-factor authentication.</summary>
+    public Task SendTwoFactorResetAsync(AppUser user, string email, string byName, string networkName)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return mail.SendAsync(new MailBody(user.FirstName)
+            .Paragraph($"{byName}, gestionnaire du réseau « {networkName} », a réinitialisé la double authentification de votre compte Cotravail. Votre ancienne clé et vos codes de secours ne fonctionnent plus, et vos sessions ouvertes ont pris fin.")
+            .Link("À votre prochaine connexion, vous configurerez à nouveau la double authentification avec l'application de votre téléphone :", links.Login())
+            .Paragraph("Si vous n'avez rien demandé, prévenez sans attendre les autres gestionnaires de votre réseau.")
+            .To(email, TwoFactorResetSubject));
     }
 
     private static MailBody ResetMail(AppUser user, string link) => new MailBody(user.FirstName)

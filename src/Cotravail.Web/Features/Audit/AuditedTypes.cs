@@ -39,6 +39,8 @@ public static class AuditedTypes
         [typeof(IdentityUserRole<string>)] = new("UserRole", "Rôle", _ => AuditScope.Deployment, o => ((IdentityUserRole<string>)o).UserId, OnlyOthers: true),
         [typeof(SiteHost)] = new("SiteHost", "Équipe d'accueil d'un lieu", o => Site(((SiteHost)o).SiteId), o => ((SiteHost)o).UserId),
         [typeof(NetworkManager)] = new("NetworkManager", "Gestionnaire du réseau", o => Network(((NetworkManager)o).NetworkId), o => ((NetworkManager)o).UserId),
+        // Written by the reset itself (AuditLog), never by the interceptor: not an entity.
+        [typeof(Accounts.TwoFactor.TwoFactorReset)] = new(Accounts.TwoFactor.TwoFactorReset.AuditName, "Double authentification d'un gestionnaire réinitialisée", _ => AuditScope.Deployment),
         [typeof(Network)] = new("Network", "Réseau", o => Network(((Network)o).Id)),
         [typeof(Site)] = new("Site", "Tiers-lieu", o => Network(((Site)o).NetworkId)),
         [typeof(Resource)] = new("Resource", "Espace réservable", o => Site(((Resource)o).SiteId)),

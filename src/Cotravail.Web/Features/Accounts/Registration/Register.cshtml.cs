@@ -8,10 +8,10 @@ namespace Cotravail.Web.Features.Accounts.Registration;
 
 /// <summary>
 /// Creating a member's account. Whether or not the address already has an account, the answer is the same
-/// screen (« vérifiez vos e-mails »); only the mailbox's owner learns which case it was.
+/// screen (« vérifiez vos e-mails »); only the mailbox's owner learns which case it was (<see cref="ExistingAccountRegistration"/>).
 /// </summary>
 [RateLimited(RateLimitPolicies.Registration)]
-public sealed class RegisterModel(UserManager<AppUser> users, AccountMails mails, TimeProvider clock) : PageModel, IRateLimitedAccount
+public sealed class RegisterModel(UserManager<AppUser> users, AccountMails mails, ExistingAccountRegistration existingAccounts, TimeProvider clock) : PageModel, IRateLimitedAccount
 {
     /// <summary>Counted per address mailed as well as per client address.</summary>
     string? IRateLimitedAccount.RateLimitAccount => Input.Email;
@@ -32,9 +32,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, AccountMails mails
         var email = Input.Email.Trim();
         if (await users.FindByEmailAsync(email) is { } existing)
         {
-            // As long as creating an account would take: the answer's delay does not tell either.
-            _ = users.PasswordHasher.HashPassword(existing, Input.Password);
-            await (existing.EmailConfirmed ? mails.SendAlreadyRegisteredAsync(existing) : mails.SendConfirmationAsync(existing));
+            await existingAccounts.AnswerAsync(HttpContext, existing, Input.Password);
             return RedirectToPage(AccountPages.CheckYourMail);
         }
 

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using IdentitySignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Cotravail.Web.Features.Accounts.SignIn;
 
 /// <summary>
-/// Signing in with e-mail and password. Failures count towards the lockout. That the address is not confirmed
-/// yet is said only to whoever gave the right password.
+/// Signing in with e-mail and password. Failures count towards the lockout. An unknown address, a wrong password and an
+/// account whose address is not confirmed yet get the same answer (<see cref="AppSignInManager"/>); the latter, given
+/// the right password, is sent a new confirmation message.
 /// </summary>
 [RateLimited(RateLimitPolicies.Login)]
 public sealed class LoginModel(
@@ -26,8 +26,8 @@ public sealed class LoginModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    /// <summary>The password was right but the address is not confirmed: offer to send the e-mail again.</summary>
-    public bool EmailNotConfirmed { get; private set; }
+    /// <summary>The attempt failed (whatever the reason): the page reminds that a new account must be confirmed first.</summary>
+    public bool Failed { get; private set; }
 
     public void OnGet()
     {
@@ -55,48 +55,18 @@ public sealed class LoginModel(
         {
             return RedirectToPage(AccountPages.LoginTwoFactor, new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, Input.RememberMe });
         }
-        if (result.IsNotAllowed)
-        {
-            result = await CheckUnconfirmedAsync(email);
-        }
+        Failed = true;
         if (result.IsLockedOut)
         {
             var minutes = (int)Math.Ceiling(identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes);
             ModelState.AddModelError("", l["Ce compte est verrouillé pendant {0} minutes après plusieurs essais infructueux. Réessayez plus tard, ou choisissez un nouveau mot de passe avec « Mot de passe oublié ».", minutes]);
         }
-        else if (!EmailNotConfirmed)
+        else
         {
             ModelState.AddModelError("", l["Adresse e-mail ou mot de passe incorrect."]);
         }
         return Page();
     }
-
-    /// <summary>
-    /// Identity refuses an unconfirmed account before it looks at the password. Here the password is checked
-    /// (a wrong one counts as a failed attempt), so that only the account's owner learns it awaits confirmation.
-    /// </summary>
-    private async Task<IdentitySignInResult> CheckUnconfirmedAsync(string email)
-    {
-        var users = signIn.UserManager;
-        if (await users.FindByNameAsync(email) is not { EmailConfirmed: false } user)
-        {
-            return IdentitySignInResult.Failed;
-        }
-        if (await users.IsLockedOutAsync(user))
-        {
-            return IdentitySignInResult.LockedOut;
-        }
-        if (await users.CheckPasswordAsync(user, Input.Password))
-        {
-            EmailNotConfirmed = true;
-            return IdentitySignInResult.NotAllowed;
-        }
-        await users.AccessFailedAsync(user);
-        return await users.IsLockedOutAsync(user)
-            ? IdentitySignInResult.LockedOut
-            : IdentitySignInResult.Failed;
-    }
-
     public sealed class InputModel
     {
         [Display(Name = "Adresse e-mail")]

@@ -1,21 +1,24 @@
 using System.Security.Claims;
 using Cotravail.Web.Common;
-using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Accounts.TwoFactor;
 
 /// <summary>
 /// Managers must use two-factor authentication (<c>Security:RequireTwoFactorForManagers</c>, true by default).
-/// A manager without it may use only the account pages and <c>/api/v1/auth</c>: every other page or endpoint that
-/// requires signing in sends them to the setup page (pages) or answers 403 with an explanation (API), whether they
-/// came with a cookie or a bearer token.
+/// A manager without it is authenticated without the Manager role, with the claim <see cref="PendingClaim"/> instead
+/// (<see cref="CheckedAuthenticationService"/>): whatever an endpoint does, it never answers them as a manager (a public
+/// endpoint answers as to anyone). Here, every other page or endpoint that requires signing in sends them to the setup
+/// page (pages) or answers 403 with an explanation (API), whether they came with a cookie or a bearer token; only the
+/// account pages and <c>/api/v1/auth</c> stay open.
 /// </summary>
 public sealed class ManagerTwoFactor(IConfiguration config) : IAuthorizationMiddlewareResultHandler
 {
     public const string SetupPath = "/compte/double-authentification/activer";
+
+    /// <summary>Carried by a manager's session while their account has no two-factor authentication.</summary>
+    public const string PendingClaim = "cotravail:manager-two-factor-pending";
 
     public const string ApiDetail =
         "La double authentification est obligatoire pour les gestionnaires : activez-la sur /compte/double-authentification (ou par /api/v1/auth/manage/2fa), puis reconnectez-vous.";
@@ -25,23 +28,29 @@ public sealed class ManagerTwoFactor(IConfiguration config) : IAuthorizationMidd
     public bool Required => config.GetValue("Security:RequireTwoFactorForManagers", true);
 
     /// <summary>True when <paramref name="user"/> is a manager who must still turn two-factor authentication on.</summary>
-    public async Task<bool> MustSetUpAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    public static bool MustSetUp(ClaimsPrincipal user) => user?.HasClaim(c => c.Type == PendingClaim) == true;
+
+    /// <summary>A copy of <paramref name="principal"/> without the Manager role, marked with <see cref="PendingClaim"/>.</summary>
+    public static ClaimsPrincipal WithoutManagerRole(ClaimsPrincipal principal, string roleClaimType)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(db);
-        if (!Required || !user.IsInRole(Roles.Manager) || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        ArgumentNullException.ThrowIfNull(principal);
+        var copy = principal.Clone();
+        foreach (var identity in copy.Identities)
         {
-            return false;
+            foreach (var role in identity.FindAll(c => (c.Type == roleClaimType || c.Type == identity.RoleClaimType) && c.Value == Roles.Manager).ToList())
+            {
+                identity.TryRemoveClaim(role);
+            }
         }
-        return !await db.Users.Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).FirstOrDefaultAsync(ct);
+        copy.Identities.First().AddClaim(new Claim(PendingClaim, "true"));
+        return copy;
     }
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
-        if (authorizeResult.Succeeded && !IsAllowedWithout(context.Request.Path)
-            && await MustSetUpAsync(context.User, context.RequestServices.GetRequiredService<AppDbContext>(), context.RequestAborted))
+        if (!authorizeResult.Challenged && MustSetUp(context.User) && !IsAllowedWithout(context.Request.Path))
         {
             if (context.IsApi())
             {
