@@ -124,7 +124,7 @@ public sealed class DataLeakMatrixTests(ITestOutputHelper output)
             var firsts = new List<string>();
             foreach (var side in new[] { Side.One, Side.Two })
             {
-                var used = new HashSet<string>(StringComparer.Ordinal);
+                var used = new List<string>();
                 await rule.UrlAsync(name => { used.Add(name); return Task.FromResult(world.Shared(side, name)[0]); });
                 var cases = used.Select(n => world.Shared(side, n).Count).DefaultIfEmpty(1).Max();
                 for (var i = 0; i < cases; i++)
@@ -133,6 +133,12 @@ public sealed class DataLeakMatrixTests(ITestOutputHelper output)
                     calls.Add(new Call(url, [], false, side == Side.One));
                 }
                 firsts.Add(calls[^cases].Url);
+                if (side == Side.Two && used.Count > 1)
+                {
+                    // Network 2's own thing with network 1's inside it (/gestion/espaces/{mine}/ressources/{theirs}…)
+                    var first = used.First();
+                    calls.Add(new Call(await rule.UrlAsync(name => Task.FromResult(world.Shared(name == first ? Side.Two : Side.One, name)[0])), [], false));
+                }
             }
             // Network 1's things in the query string, on network 1's page and on network 2's own (a search, a filter…)
             foreach (var (url, index) in firsts.Distinct().Select((u, i) => (u, i)))
@@ -160,6 +166,13 @@ public sealed class DataLeakMatrixTests(ITestOutputHelper output)
             }
             calls.Add(new Call(url, body, false));
             (ownUrl, ownBody) = (url, body);
+        }
+        var names = new List<string>();
+        await rule.UrlAsync(name => { names.Add(name); return Task.FromResult("0"); });
+        if (names.Count > 1)
+        {
+            var (mine, theirs) = (new Dictionary<string, string>(), new Dictionary<string, string>());
+            calls.Add(new Call(await rule.UrlAsync(name => world.ResolveAsync(name == names[0] ? Side.Two : Side.One, name, name == names[0] ? mine : theirs)), [], false));
         }
         // Network 2's own page or endpoint, told about network 1's things (ids in a form or a JSON body): things made
         // once for all these requests, apart from those the reading requests use.

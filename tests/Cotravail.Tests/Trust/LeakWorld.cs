@@ -178,7 +178,7 @@ public sealed class LeakWorld : IAsyncDisposable
         net.NetworkId = network.Id;
         net.Main = await App.SiteAsync("lalbenque");
         net.Second = await App.SiteAsync("limogne");
-        net.Manager = await PersonAsync(net, Roles.Manager, "manager");
+        net.Manager = await PersonAsync(net, Roles.Manager, "du gestionnaire");
         await PeopleAsync(net);
         await App.WithDbAsync(async db =>
         {
@@ -204,10 +204,10 @@ public sealed class LeakWorld : IAsyncDisposable
     /// <summary>A member, a host, the owner of a profile shown to members, and the owner of a hidden one.</summary>
     private async Task PeopleAsync(Net net)
     {
-        net.Member = await PersonAsync(net, Roles.Member, "un membre");
-        net.Host = await PersonAsync(net, Roles.Host, "un animateur");
-        net.ProfileOwner = await PersonAsync(net, Roles.Member, "une membre qui a une fiche");
-        net.Hidden = await PersonAsync(net, Roles.Member, "un membre à la fiche masquée");
+        net.Member = await PersonAsync(net, Roles.Member, "d'un membre");
+        net.Host = await PersonAsync(net, Roles.Host, "d'un animateur");
+        net.ProfileOwner = await PersonAsync(net, Roles.Member, "d'une membre qui a une fiche");
+        net.Hidden = await PersonAsync(net, Roles.Member, "d'un membre à la fiche masquée");
         net.MemberApi = await App.ApiClientAsync(net.Member.Email!);
         net.HostApi = await App.ApiClientAsync(net.Host.Email!);
         net.MainDesk = net.Main.Resources.First(r => r.Kind == ResourceKind.DeskPool).Id;
@@ -220,9 +220,9 @@ public sealed class LeakWorld : IAsyncDisposable
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser
         {
-            Email = Email(net.Side, "l'adresse de " + who, group, shownNowhere: group == LeakGroup.Membership),
-            FirstName = Text(net.Side, group, "le prénom de " + who, "Camille"),
-            LastName = Text(net.Side, group, "le nom de " + who, "Causse"),
+            Email = Email(net.Side, "l'adresse " + who, group, shownNowhere: group == LeakGroup.Membership),
+            FirstName = Text(net.Side, group, "le prénom " + who, "Camille"),
+            LastName = Text(net.Side, group, "le nom " + who, "Causse"),
             EmailConfirmed = true, Postcode = net.Main.Postcode,
         };
         user.UserName = user.Email;
@@ -370,7 +370,7 @@ public sealed class LeakWorld : IAsyncDisposable
         ["question"] = async (w, n, own) => { await w.ResolveAsync(n.Side, "survey", own); return own["question"]; },
         ["listing"] = async (w, n, _) => (await w.NewListingAsync(n)).ToString(Inv),
         ["strangerProfile"] = async (w, n, _) =>
-            (await w.NewProfileAsync(n, await w.PersonAsync(n, Roles.Member, "une membre qui a une fiche"), Visibility.Members)).ToString(Inv),
+            (await w.NewProfileAsync(n, await w.PersonAsync(n, Roles.Member, "d'une membre qui a une fiche"), Visibility.Members)).ToString(Inv),
         ["conversation"] = async (w, n, _) => (await w.NewConversationAsync(n)).ToString(Inv),
         ["newcomerRequest"] = async (w, n, _) => (await w.NewNewcomerRequestAsync(n)).ToString(Inv),
         ["introduction"] = async (w, n, own) =>
@@ -460,7 +460,7 @@ public sealed class LeakWorld : IAsyncDisposable
     /// <summary>Someone new books today at the second site (the first one's desks are taken by the requests) and is checked in by the host.</summary>
     private async Task<int> NewVisitAsync(Net net)
     {
-        var person = await PersonAsync(net, Roles.Member, "une personne accueillie");
+        var person = await PersonAsync(net, Roles.Member, "d'une personne accueillie");
         using var api = await App.ApiClientAsync(person.Email!);
         var booked = await api.PostJsonAsync("/api/v1/bookings", new { resourceId = net.SecondDesk, date = Today.ToString("yyyy-MM-dd", Inv), period = "day" });
         Assert.True(booked.StatusCode == HttpStatusCode.Created, await booked.Content.ReadAsStringAsync());
@@ -681,7 +681,7 @@ public sealed class LeakWorld : IAsyncDisposable
     /// <summary>A member who welcomes newcomers (the managers choose among the ambassadors).</summary>
     private async Task<(int Id, string Email)> AmbassadorAsync(Net net)
     {
-        var person = await PersonAsync(net, Roles.Member, "une ambassadrice", LeakGroup.Membership);
+        var person = await PersonAsync(net, Roles.Member, "d'une ambassadrice", LeakGroup.Membership);
         return (await App.WithDbAsync(async db =>
     {
         var ambassador = new Ambassador
