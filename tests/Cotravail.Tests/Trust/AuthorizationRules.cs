@@ -7,10 +7,13 @@ namespace Cotravail.Tests.Trust;
 /// (<c>METHOD /route pattern</c>, plus <c>?handler=Name</c> for a page's named handler), then where its route
 /// parameters come from (fixtures of <see cref="MatrixWorld"/>: the ids belong to the demo member and to the
 /// demo host's site Luzech), then the answer of each role:
-/// anonymous, member (the owner), another member, host of this site, host of another site, manager.
+/// anonymous, member (the owner), another member, host of this site, host of another site, manager, a second manager of
+/// the network without two-factor authentication (no2FA), the manager of another network (network2).
 /// <para>
 /// Ok = past authorization (2xx, a redirect elsewhere than sign-in, or 400/409/422 for the empty body the test sends);
-/// Login = 401 or redirect to sign-in; Forbidden = 403 or redirect to « accès refusé »; NotFound = 404.
+/// Login = 401 or redirect to sign-in; Forbidden = 403 or redirect to « accès refusé »; NotFound = 404;
+/// TwoFactor = the setup of two-factor authentication (a redirect to it, or 403 « Double authentification requise. »),
+/// which a manager without it gets wherever a sign-in is needed, the account pages and <c>/api/v1/auth</c> excepted.
 /// A new endpoint without a line here makes <see cref="AuthorizationMatrixTests"/> fail and print what it answers
 /// today, as a line to check and paste here.
 /// </para>

@@ -24,7 +24,8 @@ using Visibility = Cotravail.Web.Features.Entrepreneurs.Visibility;
 namespace Cotravail.Tests.Trust;
 
 /// <summary>
-/// The demo network plus what the matrix needs: a second member, a host of Puy-l'Évêque, and one thing of each kind
+/// The demo network plus what the matrix needs: a second member, a host of Puy-l'Évêque, a second manager of the network
+/// without two-factor authentication, a second network (« Causse ») and its manager, and one thing of each kind
 /// (booking, series, event, registration, visit, invoice, company…) belonging to the demo member or to the demo host's sites.
 /// Route parameters are filled by name from <see cref="ResolveAsync"/>; a request that changes things (not a GET)
 /// gets things of its own, so that cancelling or archiving one does not change the answer of another rule.
