@@ -7,13 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.Tests.Reception;
 
-/// <summary>The desk finds members by a normalised name kept on the account, searched in the database.</summary>
+/// <summary>The desk finds the network's members by a normalised name kept on the account, searched in the database.</summary>
 public sealed class MemberNameSearchTests
 {
     private static async Task<List<string>> SearchAsync(TestApp app, string text)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var found = await scope.ServiceProvider.GetRequiredService<ReceptionDesk>().SearchAsync(text, CancellationToken.None);
+        var luzech = await app.SiteAsync("luzech");
+        var found = await scope.ServiceProvider.GetRequiredService<DeskPeople>().SearchAsync(luzech, text, CancellationToken.None);
         return [.. found.Select(p => p.Name)];
     }
 
@@ -23,6 +24,7 @@ public sealed class MemberNameSearchTests
     {
         await using var app = await ReceptionSteps.StartAsync(provider);
         var user = await app.CreateUserAsync("helene@exemple.fr");
+        await app.BookDeskTodayAsync(await app.ApiClientAsync(user.Email!), site: "prayssac"); // a member of the network, never seen at a desk
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -54,6 +56,7 @@ public sealed class MemberNameSearchTests
     public async Task Accounts_saved_before_the_key_existed_get_it_at_start(string provider)
     {
         await using var app = await ReceptionSteps.StartAsync(provider);
+        await app.BookDeskTodayAsync(await app.ApiClientAsync(TestApp.MemberEmail));
         // As after the migration that added the column: every key empty.
         await app.WithDbAsync(db => db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.NameKey, "")));
         Assert.Empty(await SearchAsync(app, "sophie"));

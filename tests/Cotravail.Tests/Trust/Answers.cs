@@ -15,8 +15,12 @@ public enum Role
     Host,
     /// <summary>A host of Puy-l'Évêque only.</summary>
     OtherHost,
-    /// <summary>The demo manager (gestion@) of the network.</summary>
+    /// <summary>The demo manager (gestion@) of the network, signed in with two-factor authentication.</summary>
     Manager,
+    /// <summary>A second manager of the demo network whose account has no two-factor authentication (which managers must use).</summary>
+    ManagerWithoutTwoFactor,
+    /// <summary>The manager of a second network (« Causse »), signed in with two-factor authentication: none of the ids are theirs.</summary>
+    OtherNetworkManager,
 }
 
 /// <summary>The class of answer a role gets.</summary>
@@ -30,18 +34,40 @@ public enum Expect
     Forbidden,
     /// <summary>404: someone else's resource is not shown to exist.</summary>
     NotFound,
+    /// <summary>
+    /// A manager without two-factor authentication: a page sends them to set it up (redirect to
+    /// <c>/compte/double-authentification/activer</c>), the API answers 403 « Double authentification requise. ».
+    /// </summary>
+    TwoFactor,
     /// <summary>Anything else (5xx…): never expected.</summary>
     Error,
 }
 
 public static class Answers
 {
+    public const string TwoFactorSetup = "/compte/double-authentification/activer";
+    public const string TwoFactorProblem = "Double authentification requise.";
+
+    public static async Task<Expect> ClassifyAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode == HttpStatusCode.Forbidden
+            && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            && (await response.Content.ReadAsStringAsync()).Contains($"\"title\":\"{TwoFactorProblem}\"", StringComparison.Ordinal))
+        {
+            return Expect.TwoFactor;
+        }
+        return Classify(response);
+    }
+
     public static Expect Classify(HttpResponseMessage response)
     {
+        ArgumentNullException.ThrowIfNull(response);
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.OriginalString ?? "";
         return status switch
         {
+            >= 300 and < 400 when location == TwoFactorSetup => Expect.TwoFactor,
             401 => Expect.Login,
             403 => Expect.Forbidden,
             404 => Expect.NotFound,

@@ -10,7 +10,8 @@ namespace Cotravail.Tests.Trust;
 /// and the answer each role must get.
 /// </summary>
 public sealed record MatrixRule(
-    string Key, string Params, Expect Anonymous, Expect Member, Expect OtherMember, Expect Host, Expect OtherHost, Expect Manager)
+    string Key, string Params, Expect Anonymous, Expect Member, Expect OtherMember, Expect Host, Expect OtherHost, Expect Manager,
+    Expect ManagerWithoutTwoFactor, Expect OtherNetworkManager)
 {
     public string Method => Key[..Key.IndexOf(' ', StringComparison.Ordinal)];
 
@@ -41,6 +42,8 @@ public sealed record MatrixRule(
         Role.Host => Host,
         Role.OtherHost => OtherHost,
         Role.Manager => Manager,
+        Role.ManagerWithoutTwoFactor => ManagerWithoutTwoFactor,
+        Role.OtherNetworkManager => OtherNetworkManager,
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 

@@ -24,7 +24,8 @@ using Visibility = Cotravail.Web.Features.Entrepreneurs.Visibility;
 namespace Cotravail.Tests.Trust;
 
 /// <summary>
-/// The demo network plus what the matrix needs: a second member, a host of Puy-l'Évêque, and one thing of each kind
+/// The demo network plus what the matrix needs: a second member, a host of Puy-l'Évêque, a second manager of the network
+/// without two-factor authentication, a second network (« Causse ») and its manager, and one thing of each kind
 /// (booking, series, event, registration, visit, invoice, company…) belonging to the demo member or to the demo host's sites.
 /// Route parameters are filled by name from <see cref="ResolveAsync"/>; a request that changes things (not a GET)
 /// gets things of its own, so that cancelling or archiving one does not change the answer of another rule.
@@ -33,6 +34,7 @@ public sealed class MatrixWorld : IAsyncDisposable
 {
     public const string OtherMemberEmail = "autre-membre@cotravail.test";
     public const string OtherHostEmail = "accueil-puy@cotravail.test";
+    public const string ManagerWithoutTwoFactorEmail = "gestion-sans-2fa@cotravail.test";
 
     private readonly Dictionary<Role, HttpClient> _clients = [];
     private readonly Dictionary<Role, string> _tokens = [];
@@ -44,12 +46,19 @@ public sealed class MatrixWorld : IAsyncDisposable
     public string OtherMemberId { get; private set; } = "";
     public string HostId { get; private set; } = "";
     public int NetworkId { get; private set; }
+    public string OtherNetworkManagerEmail { get; private set; } = "";
 
     private MatrixWorld(TestApp app) => App = app;
 
+    /// <summary>The world, where managers must use two-factor authentication (as in production) unless <paramref name="settings"/> say otherwise.</summary>
     public static async Task<MatrixWorld> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var world = new MatrixWorld(await TestApp.StartAsync(settings: settings));
+        var all = new Dictionary<string, string?> { ["Security:RequireTwoFactorForManagers"] = "true" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        var world = new MatrixWorld(await TestApp.StartAsync(settings: all));
         await world.ArrangeAsync();
         return world;
     }
@@ -58,6 +67,9 @@ public sealed class MatrixWorld : IAsyncDisposable
     {
         var otherMember = await App.CreateUserAsync(OtherMemberEmail);
         var otherHost = await App.CreateUserAsync(OtherHostEmail, Roles.Host);
+        var unverifiedManager = await App.CreateUserAsync(ManagerWithoutTwoFactorEmail, Roles.Manager);
+        var (_, _, otherNetworkManager) = await App.CreateOtherNetworkAsync();
+        OtherNetworkManagerEmail = otherNetworkManager.Email!;
         OtherMemberId = otherMember.Id;
         (MemberId, HostId, NetworkId) = await App.WithDbAsync(async db => (
             await db.Users.Where(u => u.Email == TestApp.MemberEmail).Select(u => u.Id).SingleAsync(),
@@ -67,8 +79,11 @@ public sealed class MatrixWorld : IAsyncDisposable
         {
             var puy = await db.Sites.SingleAsync(s => s.Slug == "puy-l-eveque");
             db.SiteHosts.Add(new SiteHost { SiteId = puy.Id, UserId = otherHost.Id });
+            db.NetworkManagers.Add(new NetworkManager { NetworkId = puy.NetworkId, UserId = unverifiedManager.Id });
             return await db.SaveChangesAsync();
         });
+        await App.TurnTwoFactorOnAsync(TestApp.ManagerEmail);
+        await App.TurnTwoFactorOnAsync(OtherNetworkManagerEmail);
         foreach (var role in Enum.GetValues<Role>())
         {
             await SignInAsync(role);
@@ -127,9 +142,15 @@ public sealed class MatrixWorld : IAsyncDisposable
             Role.Host => TestApp.HostEmail,
             Role.OtherHost => OtherHostEmail,
             Role.Manager => TestApp.ManagerEmail,
+            Role.ManagerWithoutTwoFactor => ManagerWithoutTwoFactorEmail,
+            Role.OtherNetworkManager => OtherNetworkManagerEmail,
             _ => throw new ArgumentOutOfRangeException(nameof(role)),
         };
-        if (email is not null)
+        if (role is Role.Manager or Role.OtherNetworkManager)
+        {
+            await client.SignInWithTwoFactorAsync(App, email!);
+        }
+        else if (email is not null)
         {
             await client.SignInAsync(email);
         }

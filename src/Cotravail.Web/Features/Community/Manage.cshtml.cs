@@ -55,17 +55,9 @@ public sealed class ManageModel(AppDbContext db, StaffScope scope, TimeProvider 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var all = await db.Sites.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Name).ToListAsync(ct);
-        var mine = new List<Site>();
-        foreach (var s in all)
-        {
-            if (await scope.HostsSiteAsync(User, s.Id, ct))
-            {
-                mine.Add(s);
-            }
-        }
-        Sites = mine;
-        var ids = mine.Select(s => s.Id).ToList();
+        var staffed = await scope.StaffedSiteIdsAsync(User, ct);
+        Sites = await db.Sites.AsNoTracking().Where(s => !s.IsArchived && staffed.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(ct);
+        var ids = Sites.Select(s => s.Id).ToList();
         var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-30);
         Tasks = await db.HelpTasks.AsNoTracking().Include(t => t.Site).Include(t => t.Signups).ThenInclude(s => s.User)
             .Where(t => ids.Contains(t.SiteId) && t.Date >= since).OrderBy(t => t.Date).ToListAsync(ct);

@@ -39,37 +39,24 @@ public sealed record DeskResult(DeskOutcome Outcome, Visit? Visit = null, string
     };
 }
 
-/// <summary>A person the desk may welcome, found by name: a visitor already known, or a member.</summary>
-public sealed record PersonMatch(int? VisitorId, string? UserId, string Name, string? Email, string? Postcode);
+/// <summary>
+/// A person the desk may welcome, found by name: a visitor already known, or a member; or an account of anyone found by
+/// its exact e-mail address (<paramref name="ByEmail"/>: the address then goes with its id, see <see cref="DeskPeople"/>).
+/// </summary>
+public sealed record PersonMatch(int? VisitorId, string? UserId, string Name, string? Email, string? Postcode, bool ByEmail = false)
+{
+    /// <summary>The query string of the walk-in page for this person.</summary>
+    public string WalkInQuery => VisitorId is { } id ? $"visiteur={id}"
+        : $"membre={Uri.EscapeDataString(UserId ?? "")}" + (ByEmail ? "&courriel=" + Uri.EscapeDataString(Email ?? "") : "");
+}
 
 /// <summary>
 /// Check-in, check-out and walk-ins. An arrival is one insert that the database refuses when the person already has an
 /// open visit; a walk-in takes its desk, issues its invoice and records its arrival in one transaction, then the payment.
 /// </summary>
 public sealed class ReceptionDesk(
-    AppDbContext db, BookingService places, InvoiceIssuer issuer, Payments payments, MemberCards cards, NetworkMembership membership, TimeProvider clock)
+    AppDbContext db, DeskPeople people, BookingService places, InvoiceIssuer issuer, Payments payments, MemberCards cards, NetworkMembership membership, TimeProvider clock)
 {
-    /// <summary>People whose name contains the text (accents and case ignored), from two letters; at most 20.</summary>
-    public async Task<IReadOnlyList<PersonMatch>> SearchAsync(string? text, CancellationToken ct)
-    {
-        var key = NameSearch.Key(text);
-        if (key.Length < NameSearch.MinLength)
-        {
-            return [];
-        }
-        var visitors = await db.Visitors.AsNoTracking().Where(v => v.SearchKey.Contains(key))
-            .OrderBy(v => v.SearchKey).Take(20).ToListAsync(ct);
-        var found = visitors.Select(v => new PersonMatch(v.Id, v.UserId, v.DisplayName, v.Email, v.Postcode)).ToList();
-        var known = visitors.Where(v => v.UserId is not null).Select(v => v.UserId!).ToHashSet(StringComparer.Ordinal);
-        // Members never seen at a desk, by their normalised name, in the database.
-        var members = await db.Users.AsNoTracking()
-            .Where(u => u.NameKey.Contains(key) && !known.Contains(u.Id))
-            .OrderBy(u => u.NameKey).Take(20)
-            .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email, u.Postcode }).ToListAsync(ct);
-        found.AddRange(members.Select(u => new PersonMatch(null, u.Id, $"{u.FirstName} {u.LastName}".Trim(), u.Email, u.Postcode)));
-        return [.. found.OrderBy(p => NameSearch.Key(p.Name), StringComparer.Ordinal).Take(20)];
-    }
-
     /// <summary>A member's arrival from their card's token.</summary>
     public async Task<DeskResult> CheckInByCardAsync(Site site, string? token, CancellationToken ct) =>
         cards.Read(token) is { } userId ? await CheckInMemberAsync(site, userId, ct) : new DeskResult(DeskOutcome.UnknownCode);
@@ -89,7 +76,8 @@ public sealed class ReceptionDesk(
             .OrderBy(b => b.StartUtc).FirstOrDefaultAsync(ct);
         if (booking is null)
         {
-            return new DeskResult(DeskOutcome.NoBookingToday, Name: user.DisplayName);
+            // Named only to the desks of the person's network.
+            return new DeskResult(DeskOutcome.NoBookingToday, Name: await people.IsMemberAsync(site, userId, ct) ? user.DisplayName : null);
         }
         var visitor = await VisitorForAsync(user, ct);
         return await ArriveAsync(site, visitor, VisitKind.Booked, booking.Id, booking.ResourceId, "Réservation", null, ct);
@@ -139,7 +127,7 @@ public sealed class ReceptionDesk(
         Visitor visitor;
         if (person.UserId is { } userId)
         {
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+            var user = await people.MemberAsync(site, userId, person.Email, ct);
             if (user is null)
             {
                 return (new DeskResult(DeskOutcome.UnknownPerson), null);
@@ -148,7 +136,7 @@ public sealed class ReceptionDesk(
         }
         else if (person.VisitorId is { } visitorId)
         {
-            var known = await db.Visitors.AsNoTracking().FirstOrDefaultAsync(v => v.Id == visitorId, ct);
+            var known = await people.VisitorAsync(site, visitorId, ct);
             if (known is null)
             {
                 return (new DeskResult(DeskOutcome.UnknownPerson), null);

@@ -12,6 +12,7 @@ public static class ReceptionModule
     {
         var s = builder.Services;
         s.AddScoped<ReceptionDesk>();
+        s.AddScoped<DeskPeople>();
         s.AddPersonalData<ReceptionPersonalData>();
         s.AddScoped<TodayQuery>();
         s.AddScoped<MemberCards>();

@@ -44,7 +44,7 @@ public sealed class TodayQuery(AppDbContext db, AvailabilityQuery availability, 
             .Where(v => v.SiteId == site.Id && v.Date == today).ToListAsync(ct);
         var honoured = visits.Where(v => v.BookingId != null).Select(v => v.BookingId!.Value).ToHashSet();
         var userIds = bookings.Select(b => b.UserId).Distinct().ToList();
-        var noShows = await NoShowCountsAsync(userIds, ct);
+        var noShows = await NoShowCountsAsync(site.NetworkId, userIds, ct);
 
         var expected = bookings
             .OrderBy(b => b.LocalStart).ThenBy(b => b.User?.DisplayName, StringComparer.CurrentCulture)
@@ -71,8 +71,9 @@ public sealed class TodayQuery(AppDbContext db, AvailabilityQuery availability, 
         return await ResourcesNowAsync(site, resources, open, ct);
     }
 
-    public async Task<Dictionary<string, int>> NoShowCountsAsync(IReadOnlyCollection<string> userIds, CancellationToken ct) =>
-        await db.Bookings.Where(b => userIds.Contains(b.UserId) && b.Status == BookingStatus.NoShow)
+    /// <summary>How many times each person did not come, at the sites of the network (another network's are not its business).</summary>
+    public async Task<Dictionary<string, int>> NoShowCountsAsync(int networkId, IReadOnlyCollection<string> userIds, CancellationToken ct) =>
+        await db.Bookings.Where(b => userIds.Contains(b.UserId) && b.Status == BookingStatus.NoShow && b.Site!.NetworkId == networkId)
             .GroupBy(b => b.UserId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, StringComparer.Ordinal, ct);
 

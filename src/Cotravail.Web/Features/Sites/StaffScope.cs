@@ -32,6 +32,24 @@ public sealed class StaffScope(AppDbContext db, UserManager<AppUser> users)
         return networks.Count > 0 && await db.Sites.AnyAsync(s => s.Id == siteId && networks.Contains(s.NetworkId), ct);
     }
 
+    /// <summary>
+    /// The sites whose desk and agenda the user keeps: those they staff as a host, and every site of the networks they
+    /// manage (archived ones included; callers leave them out when they must). The list form of <see cref="HostsSiteAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> StaffedSiteIdsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var id = users.GetUserId(user);
+        if (id is null)
+        {
+            return [];
+        }
+        var networks = await ManagedNetworkIdsAsync(user, ct);
+        var isHost = user.IsInRole(Roles.Host);
+        return await db.Sites.Where(s => networks.Contains(s.NetworkId) || (isHost && s.Hosts.Any(h => h.UserId == id)))
+            .Select(s => s.Id).ToListAsync(ct);
+    }
+
     /// <summary>True when the user staffs the site as a host, or manages its network.</summary>
     public async Task<bool> HostsSiteAsync(ClaimsPrincipal user, int siteId, CancellationToken ct = default)
     {

@@ -43,6 +43,10 @@ public sealed class TestimoniesModel(AppDbContext db, StaffScope scope, UserMana
                     .SetProperty(t => t.PublishedAtUtc, publish ? now : null)
                     .SetProperty(t => t.PublishedByUserId, publish ? userId : null), ct);
         }
+        if (changed == 0 && !await db.Set<Testimony>().AnyAsync(t => t.Id == id && networks.Contains(t.NetworkId), ct))
+        {
+            return NotFound(); // another network's testimony is not shown to exist
+        }
         if (changed == 0)
         {
             Notice = T["Ce témoignage a changé entre-temps (son auteur a peut-être retiré son accord)."];

@@ -12,15 +12,7 @@ public sealed class SitesModel(AppDbContext db, StaffScope scope) : LocalizedPag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await db.Sites.AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Name).ToListAsync(ct);
-        var mine = new List<Site>();
-        foreach (var site in all)
-        {
-            if (await scope.HostsSiteAsync(User, site.Id, ct))
-            {
-                mine.Add(site);
-            }
-        }
-        Sites = mine;
+        var mine = await scope.StaffedSiteIdsAsync(User, ct);
+        Sites = await db.Sites.AsNoTracking().Where(s => !s.IsArchived && mine.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(ct);
     }
 }

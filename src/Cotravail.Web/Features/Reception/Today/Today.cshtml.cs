@@ -8,7 +8,7 @@ namespace Cotravail.Web.Features.Reception.Today;
 /// « Aujourd'hui » at a site, for its hosts: expected bookings, people present, free places now, arrivals and
 /// departures; arrivals by a row's button, by name search or by a member's card (typed or scanned), departures.
 /// </summary>
-public sealed class TodayModel(TodayQuery query, ReceptionDesk desk, StaffScope scope) : LocalizedPage
+public sealed class TodayModel(TodayQuery query, ReceptionDesk desk, DeskPeople people, StaffScope scope) : LocalizedPage
 {
     public TodayView View { get; private set; } = null!;
     public Site Site => View.Site;
@@ -39,7 +39,7 @@ public sealed class TodayModel(TodayQuery query, ReceptionDesk desk, StaffScope 
             }
             else
             {
-                Matches = await desk.SearchAsync(Query, ct);
+                Matches = await people.SearchAsync(Site, Query, ct);
             }
         }
         return Page();

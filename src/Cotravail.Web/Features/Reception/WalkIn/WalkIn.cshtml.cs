@@ -13,7 +13,7 @@ namespace Cotravail.Web.Features.Reception.WalkIn;
 /// Someone came without booking, in three screens at most: find them (or not), say who they are and how they pay, and
 /// the desk's « Aujourd'hui » confirms the arrival. A desk of the shared space is taken and the day pass sold.
 /// </summary>
-public sealed class WalkInModel(AppDbContext db, StaffScope scope, ReceptionDesk desk, IdempotencyStore once) : LocalizedPage
+public sealed class WalkInModel(AppDbContext db, StaffScope scope, ReceptionDesk desk, DeskPeople people, IdempotencyStore once) : LocalizedPage
 {
     public Site Site { get; private set; } = null!;
     public string? Query { get; private set; }
@@ -24,17 +24,18 @@ public sealed class WalkInModel(AppDbContext db, StaffScope scope, ReceptionDesk
 
     public WalkInInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? q, int? visiteur, string? membre, CancellationToken ct)
+    /// <param name="courriel">The address of an account found by it (an account of another network is chosen by its address only).</param>
+    public async Task<IActionResult> OnGetAsync(string slug, string? q, int? visiteur, string? membre, string? courriel, CancellationToken ct)
     {
         if (await LoadAsync(slug, ct) is { } denied)
         {
             return denied;
         }
         Query = q?.Trim();
-        Input = new WalkInInput { VisitorId = visiteur, UserId = membre, Method = PaymentMethod.Cash, Token = Guid.NewGuid().ToString("N") };
+        Input = new WalkInInput { VisitorId = visiteur, UserId = membre, Email = courriel, Method = PaymentMethod.Cash, Token = Guid.NewGuid().ToString("N") };
         if (NameSearch.Key(Query).Length >= NameSearch.MinLength)
         {
-            Matches = await desk.SearchAsync(Query, ct);
+            Matches = await people.SearchAsync(Site, Query, ct);
         }
         await KnownAsync(ct);
         return Page();
@@ -79,14 +80,15 @@ public sealed class WalkInModel(AppDbContext db, StaffScope scope, ReceptionDesk
 
     private string HostId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
+    /// <summary>The person chosen, when the desk of this site may name them (<see cref="DeskPeople"/>); otherwise a new person.</summary>
     private async Task KnownAsync(CancellationToken ct)
     {
-        if (Input.VisitorId is { } vid && await db.Visitors.AsNoTracking().FirstOrDefaultAsync(v => v.Id == vid, ct) is { } visitor)
+        if (Input.VisitorId is { } vid && await people.VisitorAsync(Site, vid, ct) is { } visitor)
         {
             KnownName = visitor.DisplayName;
             Input.Postcode ??= visitor.Postcode;
         }
-        else if (Input.UserId is { } uid && await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uid, ct) is { } user)
+        else if (Input.UserId is { } uid && await people.MemberAsync(Site, uid, Input.Email, ct) is { } user)
         {
             KnownName = user.DisplayName;
             Input.Postcode ??= user.Postcode;
