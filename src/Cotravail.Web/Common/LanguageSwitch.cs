@@ -5,13 +5,15 @@ namespace Cotravail.Web.Common;
 
 public static class LanguageSwitch
 {
+    public const string Path = "/langue";
+
     /// <summary>
     /// POST /langue (form: culture, returnUrl): remembers the chosen language in a cookie for a year. The form's
     /// antiforgery token is checked here rather than by binding the form, which throws when it is missing: a post without
     /// a valid token, or whose body is no form, answers 400 with the French error page and sets nothing.
     /// </summary>
     public static void MapLanguageSwitch(this IEndpointRouteBuilder app) =>
-        app.MapPost("/langue", async (HttpContext http, IAntiforgery antiforgery, TimeProvider clock, Security.TransportSecurity transport) =>
+        app.MapPost(Path, async (HttpContext http, IAntiforgery antiforgery, TimeProvider clock, Security.TransportSecurity transport) =>
         {
             IFormCollection form;
             try

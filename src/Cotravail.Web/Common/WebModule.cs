@@ -48,6 +48,7 @@ public static class WebModule
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        Features.Accounts.TwoFactor.ManagerTwoFactor.HoldChanges(app);
         app.UseOutputCache();
         app.UseAntiforgery();
         return app;

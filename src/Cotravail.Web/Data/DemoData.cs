@@ -98,8 +98,9 @@ public sealed class DemoData(
             };
             Check(await users.CreateAsync(user, logins.Password!), email);
         }
-        else
+        else if (!await users.CheckPasswordAsync(user, logins.Password!))
         {
+            // Only a new password is set: setting the same one again would end the demo accounts' sessions at every start.
             var token = await users.GeneratePasswordResetTokenAsync(user);
             Check(await users.ResetPasswordAsync(user, token, logins.Password!), email);
         }

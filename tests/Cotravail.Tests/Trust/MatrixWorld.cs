@@ -75,6 +75,8 @@ public sealed class MatrixWorld : IAsyncDisposable
             await db.Users.Where(u => u.Email == TestApp.MemberEmail).Select(u => u.Id).SingleAsync(),
             await db.Users.Where(u => u.Email == TestApp.HostEmail).Select(u => u.Id).SingleAsync(),
             await db.Networks.Where(n => n.Slug == DemoData.NetworkSlug).Select(n => n.Id).SingleAsync()));
+        // The other member belongs to the demo network too (ADR 0025): its members-only things are theirs to read.
+        await JoinAsync(OtherMemberId);
         await App.WithDbAsync(async db =>
         {
             var puy = await db.Sites.SingleAsync(s => s.Slug == "puy-l-eveque");
@@ -198,6 +200,7 @@ public sealed class MatrixWorld : IAsyncDisposable
         ["survey"] = async (w, own) => (await w.NewSurveyAsync(own)).ToString(Inv),
         ["listing"] = (w, _) => w.NewListingAsync(),
         ["strangerProfile"] = (w, _) => w.NewStrangerProfileAsync(),
+        ["report"] = (w, _) => w.NewReportAsync(),
         ["conversation"] = (w, _) => w.NewConversationAsync(),
         ["newcomerRequest"] = (w, _) => w.NewNewcomerRequestAsync(),
         ["introduction"] = async (w, own) => await w.NewIntroductionAsync(await w.ResolveAsync("newcomerRequest", own)),
@@ -351,10 +354,31 @@ public sealed class MatrixWorld : IAsyncDisposable
 
     private string _otherProfileOwner = "";
 
+    /// <summary>Makes <paramref name="userId"/> a member of the demo network, as a first booking would.</summary>
+    private Task JoinAsync(string userId) => App.WithDbAsync(async db =>
+    {
+        db.Set<NetworkMember>().Add(new NetworkMember { UserId = userId, NetworkId = NetworkId, SinceUtc = App.Clock.GetUtcNow().UtcDateTime });
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>The other member's report of the demo member's profile.</summary>
+    private Task<string> NewReportAsync() => App.WithDbAsync(async db =>
+    {
+        var report = new Cotravail.Web.Features.Entrepreneurs.Report
+        {
+            ReporterUserId = OtherMemberId, ProfileId = int.Parse(_shared["profile"], Inv), Reason = $"Fiche trompeuse {Next()}",
+            CreatedAtUtc = App.Clock.GetUtcNow().UtcDateTime,
+        };
+        db.Set<Cotravail.Web.Features.Entrepreneurs.Report>().Add(report);
+        await db.SaveChangesAsync();
+        return report.Id.ToString(Inv);
+    });
+
     /// <summary>A members' profile of someone new (to block: blocking the demo member would hide her things from the blocker).</summary>
     private async Task<string> NewStrangerProfileAsync()
     {
         var user = await App.CreateUserAsync($"fiche-{Next()}@cotravail.test");
+        await JoinAsync(user.Id);
         return await App.WithDbAsync(async db =>
         {
             var now = App.Clock.GetUtcNow().UtcDateTime;

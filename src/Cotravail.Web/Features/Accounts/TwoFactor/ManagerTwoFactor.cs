@@ -46,27 +46,54 @@ public sealed class ManagerTwoFactor(IConfiguration config) : IAuthorizationMidd
         return copy;
     }
 
+    /// <summary>
+    /// Pages that anyone may open but whose forms act for the person signed in (register to an event, volunteer…) check
+    /// the sign-in themselves, so no policy reaches <see cref="HandleAsync"/>: a manager without two-factor
+    /// authentication sends nothing but reading requests there either, until it is on.
+    /// </summary>
+    public static void HoldChanges(IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(static async (context, next) =>
+        {
+            if (MustSetUp(context.User) && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                && !HttpMethods.IsOptions(context.Request.Method) && !IsAllowedWithout(context.Request.Path))
+            {
+                await RefuseAsync(context);
+                return;
+            }
+            await next(context);
+        });
+    }
+
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
         if (!authorizeResult.Challenged && MustSetUp(context.User) && !IsAllowedWithout(context.Request.Path))
         {
-            if (context.IsApi())
-            {
-                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Double authentification requise.", detail: ApiDetail)
-                    .ExecuteAsync(context);
-            }
-            else
-            {
-                context.Response.Redirect(SetupPath);
-            }
+            await RefuseAsync(context);
             return;
         }
         await _default.HandleAsync(next, context, policy, authorizeResult);
     }
 
+    private static async Task RefuseAsync(HttpContext context)
+    {
+        if (context.IsApi())
+        {
+            await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Double authentification requise.", detail: ApiDetail)
+                .ExecuteAsync(context);
+        }
+        else
+        {
+            context.Response.Redirect(SetupPath);
+        }
+    }
+
     private static bool IsAllowedWithout(PathString path) =>
         path.StartsWithSegments("/compte", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(AccountsModule.ApiRoot, StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments(AccountsModule.ApiRoot, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(Common.LanguageSwitch.Path, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/erreur", StringComparison.OrdinalIgnoreCase);
 }

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Newcomers.Manage;
 
 /// <summary>One request: what the person wrote, its history, and what a manager does with it (note, e-mail, status, introduction).</summary>
-public sealed class DetailModel(AppDbContext db, StaffScope scope, NewcomerDesk desk, Relay relay, UserManager<AppUser> users) : LocalizedPage
+public sealed class DetailModel(
+    AppDbContext db, StaffScope scope, NetworkMembership membership, NewcomerDesk desk, Relay relay, UserManager<AppUser> users) : LocalizedPage
 {
     public NewcomerRequest Item { get; private set; } = null!;
     public IReadOnlyList<Ambassador> Ambassadors { get; private set; } = [];
@@ -139,7 +140,10 @@ public sealed class DetailModel(AppDbContext db, StaffScope scope, NewcomerDesk 
             return false;
         }
         Item = found;
-        Ambassadors = await db.Set<Ambassador>().AsNoTracking().Include(a => a.User).Where(a => a.IsActive)
+        // The ambassadors of the request's network: members of it (ADR 0025).
+        var people = await membership.PeopleOfAsync([found.NetworkId], ct);
+        var ambassadors = db.Set<Ambassador>().AsNoTracking().Include(a => a.User).Where(a => a.IsActive);
+        Ambassadors = await (people is null ? ambassadors : ambassadors.Where(a => people.Contains(a.UserId)))
             .OrderBy(a => a.User!.FirstName).ThenBy(a => a.Id).ToListAsync(ct);
         Introductions = await db.Set<Introduction>().AsNoTracking().Include(i => i.Ambassador).ThenInclude(a => a!.User)
             .Where(i => i.RequestId == id).OrderBy(i => i.CreatedAtUtc).ToListAsync(ct);
