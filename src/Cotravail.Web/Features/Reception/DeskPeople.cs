@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Reception;
 
 /// <summary>
-/// Whom the desk of a site may find and name: people already welcomed at a site of its network, members who booked at
-/// one of its sites, and — by their exact e-mail address only — any account (a member of another network who comes for
+/// Whom the desk of a site may find and name: people already welcomed at a site of its network, the network's members
+/// (ADR 0025: who booked, bought, registered or came there), and — by their exact e-mail address only — any account (a member of another network who comes for
 /// the first time). Another network's visitors and members are neither listed nor named, whatever id is sent.
 /// </summary>
-public sealed class DeskPeople(AppDbContext db, ILookupNormalizer normalizer)
+public sealed class DeskPeople(AppDbContext db, NetworkMembership membership, ILookupNormalizer normalizer)
 {
     public const int MaxMatches = 20;
 
@@ -29,7 +29,7 @@ public sealed class DeskPeople(AppDbContext db, ILookupNormalizer normalizer)
         var found = visitors.Select(v => new PersonMatch(v.Id, v.UserId, v.DisplayName, v.Email, v.Postcode)).ToList();
         var known = visitors.Where(v => v.UserId is not null).Select(v => v.UserId!).ToHashSet(StringComparer.Ordinal);
         // Members of the network never seen at a desk, by their normalised name.
-        var members = await Members(site).AsNoTracking()
+        var members = await (await MembersAsync(site, ct)).AsNoTracking()
             .Where(u => u.NameKey.Contains(key) && !known.Contains(u.Id))
             .OrderBy(u => u.NameKey).Take(MaxMatches)
             .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email, u.Postcode }).ToListAsync(ct);
@@ -52,7 +52,7 @@ public sealed class DeskPeople(AppDbContext db, ILookupNormalizer normalizer)
     public async Task<AppUser?> MemberAsync(Site site, string userId, string? email, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(site);
-        var member = await Members(site).AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+        var member = await (await MembersAsync(site, ct)).AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (member is not null)
         {
             return member;
@@ -61,18 +61,17 @@ public sealed class DeskPeople(AppDbContext db, ILookupNormalizer normalizer)
     }
 
     /// <summary>True when the account is a member of the site's network (booked at or welcomed at one of its sites).</summary>
-    public Task<bool> IsMemberAsync(Site site, string userId, CancellationToken ct)
+    public async Task<bool> IsMemberAsync(Site site, string userId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return Members(site).AnyAsync(u => u.Id == userId, ct);
+        return await (await MembersAsync(site, ct)).AnyAsync(u => u.Id == userId, ct);
     }
 
     private IQueryable<Visitor> Visitors(Site site) =>
         db.Visitors.Where(v => db.Visits.Any(x => x.VisitorId == v.Id && x.Site!.NetworkId == site.NetworkId));
 
-    private IQueryable<AppUser> Members(Site site) =>
-        db.Users.Where(u => db.Bookings.Any(b => b.UserId == u.Id && b.Site!.NetworkId == site.NetworkId)
-            || db.Visits.Any(x => x.UserId == u.Id && x.Site!.NetworkId == site.NetworkId));
+    private async Task<IQueryable<AppUser>> MembersAsync(Site site, CancellationToken ct) =>
+        await membership.PeopleOfAsync([site.NetworkId], ct) is { } people ? db.Users.Where(u => people.Contains(u.Id)) : db.Users;
 
     private async Task<AppUser?> ByEmailAsync(string? text, CancellationToken ct)
     {
