@@ -386,12 +386,19 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int>("BookingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime>("TakenAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("UserId");
 
                     b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("EmailKey")
                         .IsUnique();
 
                     b.ToTable("DiscoveryDays");

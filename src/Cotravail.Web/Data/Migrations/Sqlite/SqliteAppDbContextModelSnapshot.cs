@@ -373,12 +373,19 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("BookingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("TakenAtUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("UserId");
 
                     b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("EmailKey")
                         .IsUnique();
 
                     b.ToTable("DiscoveryDays");
