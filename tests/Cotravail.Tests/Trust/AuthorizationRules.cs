@@ -102,6 +102,7 @@ public static class AuthorizationRules
         R("GET /api/v1/me/entitlements",                                           "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /api/v1/me/invoices/",                                              "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /api/v1/me/invoices/{id:int}/pdf",                                  "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound),
+        R("POST /api/v1/me/orders",                                                "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok),
         R("DELETE /api/v1/registrations/{id:int}",                                 "id=registration",               Login,     Ok,        NotFound,  Ok,        NotFound,  Ok),
         R("GET /espaces/{slug}/arrivee",                                           "slug=siteSlug",                 Login,     Ok,        Ok,        Ok,        Ok,        Ok),
         R("POST /espaces/{slug}/arrivee",                                          "slug=siteSlug",                 Login,     Ok,        Ok,        Ok,        Ok,        Ok),

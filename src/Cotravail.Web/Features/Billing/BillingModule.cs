@@ -42,6 +42,7 @@ public static class BillingModule
     {
         app.MapInvoicesApi();
         app.MapPaymentsApi();
+        app.MapOrdersApi();
         Exports.ExportsApi.MapExports(app);
         app.MapProductsApi();
         return app;

@@ -2439,6 +2439,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<int?>("UnpaidOrdersCapCents")
+                        .HasColumnType("integer");
+
                     b.Property<string>("VatExemptionMention")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

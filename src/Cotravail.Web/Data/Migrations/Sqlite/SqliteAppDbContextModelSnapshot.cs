@@ -2366,6 +2366,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnpaidOrdersCapCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VatExemptionMention")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
