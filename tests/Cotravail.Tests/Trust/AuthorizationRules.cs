@@ -159,7 +159,7 @@ public static class AuthorizationRules
         R("POST /animation/{id:int}?handler=Decline",                              "id=event",                      Login,     Forbidden, Forbidden, NotFound,  Forbidden, NotFound),
         R("POST /api/v1/checkins/{id:int}/checkout",                               "id=visit",                      Login,     Forbidden, Forbidden, Ok,        Forbidden, Ok),
         R("GET /api/v1/invoices/",                                                 "",                              Login,     Forbidden, Forbidden, Ok,        Ok,        Ok),
-        R("GET /api/v1/invoices/{id:int}/pdf",                                     "id=invoice",                    Login,     NotFound,  NotFound,  Ok,        Ok,        Ok),
+        R("GET /api/v1/invoices/{id:int}/pdf",                                     "id=invoice",                    Login,     NotFound,  NotFound,  Ok,        NotFound,  Ok),
         R("POST /api/v1/payments",                                                 "",                              Login,     Forbidden, Forbidden, Ok,        Ok,        Ok),
         R("POST /api/v1/sites/{id:int}/checkins",                                  "id=site",                       Login,     Forbidden, Forbidden, Ok,        Forbidden, Ok),
         R("GET /api/v1/sites/{id:int}/today",                                      "id=site",                       Login,     Forbidden, Forbidden, Ok,        Forbidden, Ok),

@@ -15,7 +15,7 @@ public static class BillingModule
         s.AddPersonalData<BillingPersonalData>();
         s.AddScoped<MonthlyInvoicing>();
         s.AddScoped<EventInvoicing>();
-        s.AddScoped<StaffNetworks>();
+        s.AddScoped<InvoiceAccess>();
         s.AddScoped<Payments>();
         s.AddScoped<Balances>();
         s.AddScoped<Exports.AccountingExport>();
