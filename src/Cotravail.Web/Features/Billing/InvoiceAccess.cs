@@ -22,9 +22,9 @@ public sealed record InvoiceReach(IReadOnlyList<int> ManagedNetworks, IReadOnlyL
 /// <summary>
 /// What staff may do with invoices (ADR 0025). A manager reads and takes payments on every invoice of the networks they
 /// manage. A host reads (search, PDF) only the invoices that concern a site they host — a booking there charged on it,
-/// a carnet or subscription of the site sold on it, an event of the site charged on it, a walk-in's pass there, a payment
-/// taken at its desk — and takes a payment on any invoice of those sites' networks, found by its exact number or id,
-/// learning only what remains due.
+/// a carnet or subscription of the site sold on it, an event of the site charged on it, a walk-in's pass there — and
+/// takes a payment on any invoice of those sites' networks, found by its exact number or id, learning only what remains
+/// due (taking one does not make an invoice readable).
 /// </summary>
 public sealed class InvoiceAccess(AppDbContext db, StaffScope scope, UserManager<AppUser> users)
 {
@@ -63,12 +63,11 @@ public sealed class InvoiceAccess(AppDbContext db, StaffScope scope, UserManager
         return db.Invoices.Where(i => networks.Contains(i.NetworkId) && i.Kind == InvoiceKind.Invoice);
     }
 
-    /// <summary>Ids of the invoices that concern one of <paramref name="sites"/>, each read from its own index by site.</summary>
+    /// <summary>Ids of the invoices that concern one of <paramref name="sites"/>, each read by site.</summary>
     private IQueryable<int> Concerning(IReadOnlyList<int> sites) =>
         db.Bookings.Where(b => sites.Contains(b.SiteId)).Join(db.InvoicedBookings, b => b.Id, x => x.BookingId, (b, x) => x.InvoiceId)
             .Concat(db.Entitlements.Where(e => sites.Contains(e.SiteId)).Select(e => e.InvoiceId))
             .Concat(db.EventRegistrations.Where(r => sites.Contains(r.Event!.SiteId))
                 .Join(db.InvoicedRegistrations, r => r.Id, x => x.RegistrationId, (r, x) => x.InvoiceId))
-            .Concat(db.Visits.Where(v => sites.Contains(v.SiteId) && v.InvoiceId != null).Select(v => v.InvoiceId!.Value))
-            .Concat(db.Payments.Where(p => p.SiteId != null && sites.Contains(p.SiteId.Value)).Select(p => p.InvoiceId));
+            .Concat(db.Visits.Where(v => sites.Contains(v.SiteId) && v.InvoiceId != null).Select(v => v.InvoiceId!.Value));
 }
