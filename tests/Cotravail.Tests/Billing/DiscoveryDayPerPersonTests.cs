@@ -4,6 +4,7 @@ using System.Text.Json;
 using Cotravail.Tests.Infrastructure;
 using Cotravail.Web.Features.Billing.Entitlements;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.Tests.Billing;
 
@@ -90,6 +91,22 @@ public sealed class DiscoveryDayPerPersonTests
         Assert.Equal(emails.Length - 1, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
         Assert.Equal(1, await app.WithDbAsync(db => db.Bookings.CountAsync()));
         Assert.Equal("paul@exemple.fr", await app.WithDbAsync(db => db.DiscoveryDays.Select(d => d.EmailKey).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Erasing_an_account_forgets_the_address_its_discovery_day_was_taken_with_not_the_day()
+    {
+        await using var app = await TestApp.StartAsync();
+        var desks = await ProductsAndEntitlementsTests.DesksAsync(app);
+        var user = await app.CreateUserAsync("efface@exemple.fr");
+        Assert.Equal(HttpStatusCode.Created, (await DiscoveryAsync(await app.ApiClientAsync(user.Email!), desks, "2026-12-02")).StatusCode);
+        Assert.Equal("efface@exemple.fr", await app.WithDbAsync(db => db.DiscoveryDays.Where(d => d.UserId == user.Id).Select(d => d.EmailKey).SingleAsync()));
+        app.Clock.Advance(TimeSpan.FromDays(3)); // the day is behind: erasing keeps it (a future booking would be cancelled)
+
+        await app.WithScopeAsync(async services => Assert.Equal(Cotravail.Web.Features.Privacy.EraseOutcome.Erased,
+            (await services.GetRequiredService<Cotravail.Web.Features.Privacy.AccountEraser>().EraseAsync(user.Id, byRetention: false, CancellationToken.None)).Outcome));
+
+        Assert.Null(await app.WithDbAsync(db => db.DiscoveryDays.Where(d => d.UserId == user.Id).Select(d => d.EmailKey).SingleAsync()));
     }
 
     [Theory]
