@@ -105,6 +105,7 @@ public static class AuthorizationRules
         R("GET /api/v1/me/entitlements",                                           "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /api/v1/me/invoices/",                                              "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /api/v1/me/invoices/{id:int}/pdf",                                  "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
+        R("POST /api/v1/me/orders",                                                "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("DELETE /api/v1/registrations/{id:int}",                                 "id=registration",               Login,     Ok,        NotFound,  Ok,        NotFound,  Ok,        TwoFactor, NotFound),
         R("GET /espaces/{slug}/arrivee",                                           "slug=siteSlug",                 Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("POST /espaces/{slug}/arrivee",                                          "slug=siteSlug",                 Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
@@ -128,7 +129,7 @@ public static class AuthorizationRules
         R("POST /reserver?handler=Verifier",                                       "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
 
         // ── Hosts: the site's own hosts and the network's managers
-        // Invoices belong to the network, not to a site: every host of the network may find one (to record a payment at the desk).
+        // A host reads the invoices that concern their sites, and takes a payment on any invoice of the network by its number (ADR 0029).
         R("GET /accueil",                                                          "",                              Login,     Forbidden, Forbidden, Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /accueil/coups-de-main",                                            "",                              Login,     Forbidden, Forbidden, Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("POST /accueil/coups-de-main",                                           "body.Input.SiteId=site",        Login,     Forbidden, Forbidden, Ok,        Forbidden, Ok,        TwoFactor, Forbidden),
@@ -161,7 +162,7 @@ public static class AuthorizationRules
         R("POST /animation/{id:int}?handler=Decline",                              "id=event",                      Login,     Forbidden, Forbidden, NotFound,  Forbidden, NotFound,  TwoFactor, Forbidden),
         R("POST /api/v1/checkins/{id:int}/checkout",                               "id=visit",                      Login,     Forbidden, Forbidden, Ok,        Forbidden, Ok,        TwoFactor, Forbidden),
         R("GET /api/v1/invoices/",                                                 "",                              Login,     Forbidden, Forbidden, Ok,        Ok,        Ok,        TwoFactor, Ok),
-        R("GET /api/v1/invoices/{id:int}/pdf",                                     "id=invoice",                    Login,     NotFound,  NotFound,  Ok,        Ok,        Ok,        TwoFactor, NotFound),
+        R("GET /api/v1/invoices/{id:int}/pdf",                                     "id=invoice",                    Login,     NotFound,  NotFound,  Ok,        NotFound,  Ok,        TwoFactor, NotFound),
         R("POST /api/v1/payments",                                                 "",                              Login,     Forbidden, Forbidden, Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("POST /api/v1/sites/{id:int}/checkins",                                  "id=site",                       Login,     Forbidden, Forbidden, Ok,        Forbidden, Ok,        TwoFactor, Forbidden),
         R("GET /api/v1/sites/{id:int}/today",                                      "id=site",                       Login,     Forbidden, Forbidden, Ok,        Forbidden, Ok,        TwoFactor, Forbidden),

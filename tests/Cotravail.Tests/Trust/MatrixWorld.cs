@@ -5,7 +5,7 @@ using Cotravail.Tests.Events;
 using Cotravail.Tests.Infrastructure;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
-using Cotravail.Web.Features.Billing;
+using Cotravail.Web.Features.Billing.Entitlements;
 using Cotravail.Web.Features.Billing.Companies;
 using Cotravail.Web.Features.Billing.Products;
 using Cotravail.Web.Features.Newcomers;
@@ -307,13 +307,13 @@ public sealed class MatrixWorld : IAsyncDisposable
         return (await response.JsonAsync()).GetProperty("id").GetInt32().ToString(Inv);
     }
 
-    /// <summary>An invoice of the demo member.</summary>
+    /// <summary>An invoice of the demo member that concerns Luzech (a carnet of Luzech sold on it): its hosts read it, Puy's do not.</summary>
     private async Task<string> NewInvoiceAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var invoice = await scope.ServiceProvider.GetRequiredService<InvoiceIssuer>().IssueAsync(NetworkId,
-            new ClientIdentity(MemberId, "Sophie Martin", null, TestApp.MemberEmail), [new LineRequest("Pass journée", 1, 1500, 2000)], CancellationToken.None);
-        return invoice.Id.ToString(Inv);
+        var carnet = await App.WithDbAsync(db => db.Set<Product>().Where(p => p.Site!.Slug == "luzech" && p.Kind == ProductKind.Carnet).Select(p => p.Id).FirstAsync());
+        var sale = await scope.ServiceProvider.GetRequiredService<Sales>().SellAsync(new SaleRequest(carnet, MemberId, 1), HostId, CancellationToken.None);
+        return sale.Invoice!.Id.ToString(Inv);
     }
 
     private Task<string> NewCompanyAsync() => App.WithDbAsync(async db =>

@@ -15,7 +15,7 @@ public static class BillingModule
         s.AddPersonalData<BillingPersonalData>();
         s.AddScoped<MonthlyInvoicing>();
         s.AddScoped<EventInvoicing>();
-        s.AddScoped<StaffNetworks>();
+        s.AddScoped<InvoiceAccess>();
         s.AddScoped<Payments>();
         s.AddScoped<Balances>();
         s.AddScoped<Exports.AccountingExport>();
@@ -42,6 +42,7 @@ public static class BillingModule
     {
         app.MapInvoicesApi();
         app.MapPaymentsApi();
+        app.MapOrdersApi();
         Exports.ExportsApi.MapExports(app);
         app.MapProductsApi();
         return app;

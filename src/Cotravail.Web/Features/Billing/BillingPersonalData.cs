@@ -8,7 +8,7 @@ namespace Cotravail.Web.Features.Billing;
 /// A member's invoices and credit notes (with their lines), the payments received on them, the days bought (carnets,
 /// subscriptions), the discovery day, reduced-price categories and company accounts. On deletion, invoices, payments
 /// and what they sold are kept unchanged (French law: ten years, with the client's name and address as issued);
-/// categories and company memberships are deleted.
+/// categories and company memberships are deleted, and the discovery day forgets the address it was taken with.
 /// </summary>
 internal sealed class BillingPersonalData(AppDbContext db) : IPersonalData
 {
@@ -24,7 +24,7 @@ internal sealed class BillingPersonalData(AppDbContext db) : IPersonalData
             .Select(e => new EntitlementRow(e.Id, e.Name, e.Kind.ToString(), e.Days, e.Used, e.StartsOn, e.ExpiresOn, e.InvoiceId, e.CreatedAtUtc))
             .ToListAsync(ct);
         var discovery = await db.DiscoveryDays.AsNoTracking().Where(d => d.UserId == subject.UserId)
-            .Select(d => new DiscoveryRow(d.BookingId, d.TakenAtUtc)).ToListAsync(ct);
+            .Select(d => new DiscoveryRow(d.BookingId, d.TakenAtUtc, d.EmailKey)).ToListAsync(ct);
         var categories = await db.MemberCategoryGrants.AsNoTracking().Where(g => g.UserId == subject.UserId)
             .Select(g => new CategoryRow(g.NetworkId, g.Category.ToString(), g.ValidatedAtUtc)).ToListAsync(ct);
         var companies = await db.CompanyMembers.AsNoTracking().Where(m => m.UserId == subject.UserId)
@@ -47,6 +47,8 @@ internal sealed class BillingPersonalData(AppDbContext db) : IPersonalData
     {
         await db.MemberCategoryGrants.Where(g => g.UserId == subject.UserId).ExecuteDeleteAsync(ct);
         await db.CompanyMembers.Where(m => m.UserId == subject.UserId).ExecuteDeleteAsync(ct);
+        // The day stays taken by the erased account; the address it was taken with is forgotten.
+        await db.DiscoveryDays.Where(d => d.UserId == subject.UserId).ExecuteUpdateAsync(s => s.SetProperty(d => d.EmailKey, (string?)null), ct);
     }
 
     private sealed record InvoiceRow(string Numero, string Type, DateOnly Date, DateOnly Echeance, string Emetteur, string Client,
@@ -59,7 +61,7 @@ internal sealed class BillingPersonalData(AppDbContext db) : IPersonalData
     private sealed record EntitlementRow(int Id, string Nom, string Type, int? Journees, int Utilisees, DateOnly Debut,
         DateOnly Fin, int FactureId, DateTime AcheteLeUtc);
 
-    private sealed record DiscoveryRow(int ReservationId, DateTime PriseLeUtc);
+    private sealed record DiscoveryRow(int ReservationId, DateTime PriseLeUtc, string? Adresse);
 
     private sealed record CategoryRow(int ReseauId, string Categorie, DateTime ValideeLeUtc);
 

@@ -17,7 +17,9 @@ public sealed record Revenue(string Product, int Cents);
 
 /// <summary>
 /// The indicators of a period. <see cref="Revenue"/> and <see cref="NewMembers"/> are for managers only, and so are the
-/// newcomers' months and origins (the public gets their totals).
+/// newcomers' months and origins (the public gets their totals). <see cref="NetworkMembers"/> counts the people of the
+/// networks asked for (who came to one of their sites or were invoiced by them), now; <see cref="NewMembers"/> those of
+/// them whose account was created in the period.
 /// </summary>
 public sealed record IndicatorSet(
     DateOnly From, DateOnly To, IReadOnlyList<SiteMonth> Months, IReadOnlyList<Origin> Origins,
@@ -35,12 +37,13 @@ public sealed record IndicatorSet(
     /// <summary>The « Je m'installe » requests of the period: per month, by department and region, settled projects.</summary>
     public Newcomers.NewcomerFigures? Newcomers { get; init; }
 
-    /// <summary>The public subset: no revenue, no new members, origins and months with small counts suppressed.</summary>
+    /// <summary>The public subset: no revenue, no new members, origins, members and months with small counts suppressed.</summary>
     public IndicatorSet Public() => this with
     {
         Origins = [.. Origins.Where(o => o.Visits >= SmallCount)],
         Revenue = null,
         NewMembers = null,
+        NetworkMembers = Suppress(NetworkMembers),
         Months = [.. Months.Select(m => m with
         {
             Visits = Suppress(m.Visits), DistinctVisitors = Suppress(m.DistinctVisitors),

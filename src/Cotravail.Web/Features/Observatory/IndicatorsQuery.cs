@@ -21,6 +21,12 @@ public sealed class IndicatorsQuery(AppDbContext db)
     public async Task<IndicatorSet> ComputeAsync(
         IReadOnlyCollection<int> networks, int? siteId, DateOnly from, DateOnly to, CancellationToken ct, bool perSite = true)
     {
+        if (siteId is { } asked)
+        {
+            // One site's figures are those of its network: its members, revenue, newcomers.
+            var network = await db.Sites.Where(s => s.Id == asked && networks.Contains(s.NetworkId)).Select(s => (int?)s.NetworkId).FirstOrDefaultAsync(ct);
+            networks = network is { } n ? [n] : [];
+        }
         var total = siteId is null && !perSite;
         var siteIds = db.Sites.Where(s => networks.Contains(s.NetworkId) && (siteId == null || s.Id == siteId)).Select(s => s.Id);
         var spans = MonthSpan.Between(from, to);
@@ -50,8 +56,12 @@ public sealed class IndicatorsQuery(AppDbContext db)
         var revenue = await RevenueByProduct.ReadAsync(db, networks, spans, ct);
         var fromCreated = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toCreated = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var newMembers = await db.Users.CountAsync(u => u.CreatedAtUtc >= fromCreated && u.CreatedAtUtc < toCreated, ct);
-        var members = await db.Users.CountAsync(u => u.EmailConfirmed, ct);
+        // A network's members are its own people (who came to one of its sites or were invoiced by it), never the deployment's accounts.
+        var people = db.Set<Aggregates.NetworkPerson>().Where(p => networks.Contains(p.NetworkId));
+        var joined = people.Where(p => p.AccountCreatedUtc >= fromCreated && p.AccountCreatedUtc < toCreated);
+        var (members, newMembers) = networks.Count == 1
+            ? (await people.CountAsync(ct), await joined.CountAsync(ct))
+            : (await people.Select(p => p.UserId).Distinct().CountAsync(ct), await joined.Select(p => p.UserId).Distinct().CountAsync(ct));
         var (directory, board) = await NetworkFigures.DirectoryAsync(db, spans, to, ct);
         var newcomers = await NetworkFigures.NewcomersAsync(db, networks, from, to, ct);
         return new IndicatorSet(from, to, months, origins, revenue, newMembers, members) { Directory = directory, Board = board, Newcomers = newcomers };

@@ -26,5 +26,11 @@ public sealed class Network
     /// <summary>Prefix of invoice numbers: « F » gives F2026-000123.</summary>
     public string InvoicePrefix { get; set; } = "F";
 
+    /// <summary>
+    /// The most a member may owe on the network's online orders of carnets and subscriptions, in euro cents (a new order
+    /// that would pass it is refused); null: no cap. Whatever the cap, one unpaid online order per product.
+    /// </summary>
+    public int? UnpaidOrdersCapCents { get; set; }
+
     public List<Site> Sites { get; } = [];
 }

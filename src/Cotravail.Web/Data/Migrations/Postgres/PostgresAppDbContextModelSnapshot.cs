@@ -394,12 +394,19 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int>("BookingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime>("TakenAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("UserId");
 
                     b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("EmailKey")
                         .IsUnique();
 
                     b.ToTable("DiscoveryDays");
@@ -2102,6 +2109,28 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("ObservatoryDeskMonths", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.NetworkPerson", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("AccountCreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Refs")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NetworkId", "UserId");
+
+                    b.HasIndex("NetworkId", "AccountCreatedUtc");
+
+                    b.ToTable("ObservatoryNetworkPeople", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.OriginMonth", b =>
                 {
                     b.Property<int>("SiteId")
@@ -2439,6 +2468,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<int?>("UnpaidOrdersCapCents")
+                        .HasColumnType("integer");
 
                     b.Property<string>("VatExemptionMention")
                         .HasMaxLength(200)

@@ -381,12 +381,19 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("BookingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("TakenAtUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("UserId");
 
                     b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("EmailKey")
                         .IsUnique();
 
                     b.ToTable("DiscoveryDays");
@@ -2037,6 +2044,28 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("ObservatoryDeskMonths", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.NetworkPerson", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AccountCreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Refs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "UserId");
+
+                    b.HasIndex("NetworkId", "AccountCreatedUtc");
+
+                    b.ToTable("ObservatoryNetworkPeople", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.OriginMonth", b =>
                 {
                     b.Property<int>("SiteId")
@@ -2366,6 +2395,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnpaidOrdersCapCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("VatExemptionMention")
                         .HasMaxLength(200)

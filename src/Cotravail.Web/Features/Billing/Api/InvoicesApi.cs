@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Billing.Api;
 
-/// <summary>Members read their invoices; hosts and managers search the invoices of their networks.</summary>
+/// <summary>
+/// Members read their invoices; managers search the invoices of their networks, hosts those that concern their sites
+/// (<see cref="InvoiceAccess"/>, ADR 0029).
+/// </summary>
 internal static class InvoicesApi
 {
     public static void MapInvoicesApi(this IEndpointRouteBuilder app)
@@ -24,7 +27,7 @@ internal static class InvoicesApi
 
         var staff = app.MapGroup("/api/v1/invoices").WithTags("Facturation").RequireAuthorization(AccountsModule.ApiPolicy);
         staff.MapGet("/", SearchAsync).WithName("SearchInvoices")
-            .WithSummary("Hosts and managers: invoices of their networks by issue date (from, to) and number or client (q).");
+            .WithSummary("Managers: invoices of their networks; hosts: those that concern their sites. By issue date (from, to) and number or client (q).");
         staff.MapGet("/{id:int}/pdf", StaffPdfAsync).WithName("InvoicePdf");
     }
 
@@ -44,10 +47,10 @@ internal static class InvoicesApi
     }
 
     private static async Task<Results<Ok<List<InvoiceDto>>, ForbidHttpResult, ValidationProblem>> SearchAsync(
-        string? from, string? to, string? q, ClaimsPrincipal user, StaffNetworks staff, AppDbContext db, CancellationToken ct)
+        string? from, string? to, string? q, ClaimsPrincipal user, InvoiceAccess access, CancellationToken ct)
     {
-        var networks = await staff.NetworkIdsAsync(user, ct);
-        if (networks.Count == 0)
+        var reach = await access.ReachAsync(user, ct);
+        if (!reach.IsStaff)
         {
             return TypedResults.Forbid();
         }
@@ -58,7 +61,7 @@ internal static class InvoicesApi
         {
             return TypedResults.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
         }
-        var query = db.Invoices.AsNoTracking().Where(i => networks.Contains(i.NetworkId));
+        var query = access.Readable(reach).AsNoTracking();
         if (start is { } s)
         {
             query = query.Where(i => i.IssueDate >= s);
@@ -77,10 +80,9 @@ internal static class InvoicesApi
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> StaffPdfAsync(
-        int id, ClaimsPrincipal user, StaffNetworks staff, AppDbContext db, CancellationToken ct)
+        int id, ClaimsPrincipal user, InvoiceAccess access, CancellationToken ct)
     {
-        var networks = await staff.NetworkIdsAsync(user, ct);
-        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id && networks.Contains(i.NetworkId), ct);
+        var invoice = await access.Readable(await access.ReachAsync(user, ct)).AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id, ct);
         return invoice is null ? TypedResults.NotFound() : Pdf(invoice);
     }
 

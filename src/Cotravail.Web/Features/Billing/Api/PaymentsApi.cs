@@ -11,10 +11,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Billing.Api;
 
 /// <summary>
-/// Body of <c>POST /api/v1/payments</c>: <c>invoiceId</c>, <c>method</c> (cash, cheque, card, transfer), <c>amountCents</c>,
-/// <c>siteId</c> (the desk that received it; required for cash), and for a cheque <c>chequeNumber</c> + <c>chequeBank</c>.
+/// Body of <c>POST /api/v1/payments</c>: <c>invoiceId</c> or <c>invoiceNumber</c> (as printed, « F2026-000123 »),
+/// <c>method</c> (cash, cheque, card, transfer), <c>amountCents</c>, <c>siteId</c> (the desk that received it; required for
+/// cash), and for a cheque <c>chequeNumber</c> + <c>chequeBank</c>.
 /// </summary>
-public sealed record PaymentBody(int? InvoiceId, string? Method, int? AmountCents, int? SiteId, string? ChequeNumber, string? ChequeBank, string? Reference);
+public sealed record PaymentBody(int? InvoiceId, string? Method, int? AmountCents, int? SiteId, string? ChequeNumber, string? ChequeBank, string? Reference,
+    string? InvoiceNumber = null);
 
 public sealed record PaymentDto(int Id, int InvoiceId, string Method, int AmountCents, int? SiteId, DateTime RecordedAtUtc, int RemainingDueCents);
 
@@ -26,19 +28,21 @@ internal static class PaymentsApi
             .Accepts<PaymentBody>("application/json")
             .Produces<PaymentDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .WithSummary("Hosts and managers record a payment (partial payments allowed, never above what is due). Idempotency-Key makes a retry safe.");
+            .WithSummary("Hosts and managers record a payment on an invoice of their networks, named by id or number (partial payments " +
+                "allowed, never above what is due). Idempotency-Key makes a retry safe.");
 
     private static async Task<IResult> RecordAsync(HttpRequest http, ClaimsPrincipal user, AppDbContext db, StaffScope scope,
-        StaffNetworks staff, Payments payments, IdempotencyStore idempotency, CancellationToken ct)
+        InvoiceAccess access, Payments payments, IdempotencyStore idempotency, CancellationToken ct)
     {
         using var reader = new StreamReader(http.Body);
         var raw = await reader.ReadToEndAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        if ((await staff.NetworkIdsAsync(user, ct)).Count == 0)
+        var reach = await access.ReachAsync(user, ct);
+        if (!reach.IsStaff)
         {
             return TypedResults.Forbid();
         }
-        async Task<StoredResponse> Work() => await RecordCoreAsync(raw, user, userId, db, scope, staff, payments, ct);
+        async Task<StoredResponse> Work() => await RecordCoreAsync(raw, user, userId, db, scope, access, reach, payments, ct);
         var key = http.Headers[IdempotencyStore.Header].ToString();
         return string.IsNullOrEmpty(key)
             ? IdempotencyStore.ToResult(await Work())
@@ -46,7 +50,7 @@ internal static class PaymentsApi
     }
 
     private static async Task<StoredResponse> RecordCoreAsync(string raw, ClaimsPrincipal user, string userId, AppDbContext db, StaffScope scope,
-        StaffNetworks staff, Payments payments, CancellationToken ct)
+        InvoiceAccess access, InvoiceReach reach, Payments payments, CancellationToken ct)
     {
         PaymentBody? body;
         try
@@ -59,9 +63,14 @@ internal static class PaymentsApi
         }
         var errors = new Dictionary<string, string[]>();
         var method = PaymentMethodText.FromApiName(body?.Method);
-        if (body?.InvoiceId is not > 0)
+        var number = body?.InvoiceNumber?.Trim().ToUpperInvariant();
+        if (body?.InvoiceId is not > 0 && string.IsNullOrEmpty(number))
         {
-            errors["invoiceId"] = ["invoiceId est obligatoire."];
+            errors["invoiceId"] = ["invoiceId (ou invoiceNumber, le numéro imprimé) est obligatoire."];
+        }
+        else if (number is { Length: > 30 })
+        {
+            errors["invoiceNumber"] = ["Le numéro de facture fait au plus 30 caractères."];
         }
         if (method is null)
         {
@@ -86,12 +95,15 @@ internal static class PaymentsApi
         {
             return Invalid(errors);
         }
-        var networks = await staff.NetworkIdsAsync(user, ct);
-        var invoiceNetwork = await db.Invoices.Where(i => i.Id == body!.InvoiceId).Select(i => (int?)i.NetworkId).FirstOrDefaultAsync(ct);
-        if (invoiceNetwork is null || !networks.Contains(invoiceNetwork.Value))
+        var payable = access.Payable(reach);
+        var found = await (body!.InvoiceId is > 0 ? payable.Where(i => i.Id == body.InvoiceId) : payable.Where(i => i.Number == number))
+            .Select(i => new { i.Id, i.NetworkId }).FirstOrDefaultAsync(ct);
+        if (found is null)
         {
-            return Problem(404, "Facture introuvable.");
+            return Problem(404, "Facture introuvable (ou c'est un avoir).");
         }
+        var invoiceNetwork = found.NetworkId;
+        body = body with { InvoiceId = found.Id };
         if (body!.SiteId is { } siteId && !(await db.Sites.AnyAsync(s => s.Id == siteId && s.NetworkId == invoiceNetwork, ct) && await scope.HostsSiteAsync(user, siteId, ct)))
         {
             return Invalid(new() { ["siteId"] = ["Vous n'accueillez pas dans cet espace (ou il n'est pas du réseau de la facture)."] });

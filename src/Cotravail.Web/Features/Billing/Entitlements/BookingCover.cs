@@ -10,6 +10,9 @@ namespace Cotravail.Web.Features.Billing.Entitlements;
 public sealed record Cover(int PriceCents, int? EntitlementId, bool IsDiscovery, string? Refusal = null)
 {
     public bool IsCovered => EntitlementId is not null || IsDiscovery;
+
+    /// <summary>For the discovery day: the person's address as <see cref="Entitlements.DiscoveryKey"/> reads it, recorded with the day.</summary>
+    public string? DiscoveryKey { get; init; }
 }
 
 /// <summary>
@@ -33,9 +36,10 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
             {
                 return new Cover(plan.PriceCents, null, false, DiscoveryOnlyForDesks);
             }
-            return await db.DiscoveryDays.AnyAsync(d => d.UserId == userId, ct)
+            var key = await DiscoveryKeyAsync(userId, ct);
+            return await DiscoveryUsedAsync(userId, key, ct)
                 ? new Cover(plan.PriceCents, null, false, DiscoveryAlreadyUsed)
-                : new Cover(0, null, true);
+                : new Cover(0, null, true) { DiscoveryKey = key };
         }
         var productKind = PassFor(plan);
         var needsCategories = productKind is not null && plan.PriceCents > 0;
@@ -77,7 +81,7 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Records how the saved booking was covered. False when the discovery day went to another booking of the same
-    /// person at the same moment (the member's unique row): the caller then undoes the booking.
+    /// person at the same moment (the account's row or the address's key is already there): the caller then undoes the booking.
     /// </summary>
     public async Task<bool> RecordAsync(Booking.Booking booking, Cover cover, CancellationToken ct)
     {
@@ -91,7 +95,7 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var rows = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"DiscoveryDays\" (\"UserId\", \"BookingId\", \"TakenAtUtc\") VALUES ({booking.UserId}, {booking.Id}, {now}) ON CONFLICT DO NOTHING", ct);
+                $"INSERT INTO \"DiscoveryDays\" (\"UserId\", \"BookingId\", \"TakenAtUtc\", \"EmailKey\") VALUES ({booking.UserId}, {booking.Id}, {now}, {cover.DiscoveryKey}) ON CONFLICT DO NOTHING", ct);
             if (rows != 1)
             {
                 return false;
@@ -155,7 +159,18 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
     public async Task<Entitlement?> PreviewAsync(string userId, int networkId, ResourceKind kind, DateOnly date, CancellationToken ct) =>
         kind != ResourceKind.DeskPool ? null : await Usable(userId, networkId, date).AsNoTracking().FirstOrDefaultAsync(ct);
 
-    public Task<bool> HasUsedDiscoveryAsync(string userId, CancellationToken ct) => db.DiscoveryDays.AnyAsync(d => d.UserId == userId, ct);
+    /// <summary>Whether the person took their discovery day: with this account, or with another address that is theirs (<see cref="Entitlements.DiscoveryKey"/>).</summary>
+    public async Task<bool> HasUsedDiscoveryAsync(string userId, CancellationToken ct) =>
+        await DiscoveryUsedAsync(userId, await DiscoveryKeyAsync(userId, ct), ct);
+
+    private async Task<string?> DiscoveryKeyAsync(string userId, CancellationToken ct) =>
+        Entitlements.DiscoveryKey.Of(await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct));
+
+    /// <summary>One query on two indexes: the account's row (primary key) or the address's key (unique index).</summary>
+    private Task<bool> DiscoveryUsedAsync(string userId, string? key, CancellationToken ct) =>
+        key is null
+            ? db.DiscoveryDays.AnyAsync(d => d.UserId == userId, ct)
+            : db.DiscoveryDays.AnyAsync(d => d.UserId == userId || d.EmailKey == key, ct);
 
     private async Task<int?> TakeDayAsync(IReadOnlyList<int> candidates, DateOnly date, CancellationToken ct)
     {

@@ -15,6 +15,9 @@ public enum PaymentChoice
     Card = 2,
 }
 
+/// <summary>An online order with something still due: its invoice, what is due, the products it bought.</summary>
+public sealed record UnpaidOrder(int InvoiceId, string Number, int DueCents, IReadOnlyList<int> ProductIds);
+
 /// <summary>A purchase: who buys which product, how many (carnets, or months of subscription).</summary>
 public sealed record SaleRequest(int ProductId, string BuyerUserId, int Quantity);
 
@@ -22,13 +25,38 @@ public sealed record SaleResult(Invoice? Invoice, IReadOnlyList<Entitlement> Ent
 {
     public bool Succeeded => Invoice is not null;
 
+    /// <summary>An online order the rules on unpaid orders refuse (a conflict with what the member already owes).</summary>
+    public OrderRefusal? Conflict { get; init; }
+
     public static SaleResult Refused(string field, string message) => new(null, [], new Dictionary<string, string> { [field] = message });
+
+    public static SaleResult Refused(OrderRefusal conflict) => new(null, [], new Dictionary<string, string>()) { Conflict = conflict };
+}
+
+/// <summary>Why an online order is refused: a French text (a localisation key) and its arguments (a number, amounts in cents).</summary>
+public sealed record OrderRefusal(string Message, string? InvoiceNumber = null, int? CapCents = null, int? OwedCents = null)
+{
+    public const string UnpaidSameProduct =
+        "Vous avez déjà commandé ce produit et sa facture {0} n'est pas encore réglée : réglez-la avant d'en commander un autre.";
+
+    public const string OverCap =
+        "Cette commande porterait vos commandes en ligne non réglées au-delà du plafond de {0} fixé par le réseau (il vous reste {1} à régler) : réglez d'abord ce qui est dû.";
+
+    /// <summary>The arguments of <see cref="Message"/>, amounts written by <paramref name="euros"/>.</summary>
+    public object[] Args(Func<int, string> euros)
+    {
+        ArgumentNullException.ThrowIfNull(euros);
+        return Message == UnpaidSameProduct ? [InvoiceNumber ?? ""] : [euros(CapCents ?? 0), euros(OwedCents ?? 0)];
+    }
 }
 
 /// <summary>
 /// Sells products: one invoice per purchase (through <see cref="InvoiceIssuer"/>) and, for a carnet or a subscription,
 /// the entitlements it gives, in one transaction — a failed sale leaves neither an invoice number nor days behind.
 /// A member's order online starts the days at once; the invoice is then paid at the desk, by transfer, or (later) by card.
+/// Online, a member has at most one unpaid order of a product, and owes at most the network's cap
+/// (<see cref="Network.UnpaidOrdersCapCents"/>) on unpaid online orders: both are checked inside the order's
+/// transaction, one order of a member at a time (an advisory lock on PostgreSQL, the write gate on SQLite).
 /// </summary>
 public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, TimeProvider clock)
 {
@@ -48,7 +76,13 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, TimeProvider cl
     public static string? QuantityProblem(int quantity) =>
         quantity is < 1 or > MaxQuantity ? $"La quantité va de 1 à {MaxQuantity}." : null;
 
-    public async Task<SaleResult> SellAsync(SaleRequest request, string? soldBy, CancellationToken ct)
+    /// <summary>A sale at the desk by <paramref name="soldBy"/> (the rules on unpaid online orders do not apply).</summary>
+    public Task<SaleResult> SellAsync(SaleRequest request, string? soldBy, CancellationToken ct) => SellAsync(request, soldBy, online: false, ct);
+
+    /// <summary>A member's own order online: refused (<see cref="SaleResult.Conflict"/>) when it breaks the rules on unpaid orders.</summary>
+    public Task<SaleResult> OrderAsync(SaleRequest request, CancellationToken ct) => SellAsync(request, soldBy: null, online: true, ct);
+
+    private async Task<SaleResult> SellAsync(SaleRequest request, string? soldBy, bool online, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (product, problem) = await FindBuyableAsync(request.ProductId, ct);
@@ -79,6 +113,11 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, TimeProvider cl
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
+                if (online && await RefusalAsync(buyer.Id, product.Id, network, line, ct) is { } refusal)
+                {
+                    await tx.RollbackAsync(CancellationToken.None);
+                    return SaleResult.Refused(refusal);
+                }
                 var invoice = await issuer.IssueAsync(network.Id, Client(buyer), [line], ct);
                 foreach (var e in entitlements)
                 {
@@ -99,6 +138,50 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, TimeProvider cl
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Inside the order's transaction, once no other order of the member can run: refused when an online order of the
+    /// same product is still unpaid, or when what the member owes on online orders plus this one passes the cap.
+    /// </summary>
+    private async Task<OrderRefusal?> RefusalAsync(string userId, int productId, Network network, LineRequest line, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var key = DatabaseLock.Key("order:" + userId);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+        var unpaid = await UnpaidOrdersAsync(userId, network.Id, ct);
+        if (unpaid.FirstOrDefault(o => o.ProductIds.Contains(productId)) is { } same)
+        {
+            return new OrderRefusal(OrderRefusal.UnpaidSameProduct, InvoiceNumber: same.Number);
+        }
+        var owed = unpaid.Sum(o => o.DueCents);
+        var total = InvoiceMath.Line(line, 1).TotalInclTaxCents;
+        return network.UnpaidOrdersCapCents is { } cap && owed + total > cap
+            ? new OrderRefusal(OrderRefusal.OverCap, CapCents: cap, OwedCents: owed)
+            : null;
+    }
+
+    /// <summary>The member's online orders in the network with something still due (credit notes and payments deducted).</summary>
+    public async Task<IReadOnlyList<UnpaidOrder>> UnpaidOrdersAsync(string userId, int networkId, CancellationToken ct)
+    {
+        var orders = await db.Invoices.AsNoTracking()
+            .Where(i => i.UserId == userId && i.NetworkId == networkId && i.Kind == InvoiceKind.Invoice
+                && db.Entitlements.Any(e => e.InvoiceId == i.Id && e.SoldByUserId == null))
+            .Select(i => new
+            {
+                i.Id, i.Number,
+                Due = i.TotalInclTaxCents
+                    - (db.Invoices.Where(c => c.CreditedInvoiceId == i.Id).Sum(c => (int?)c.TotalInclTaxCents) ?? 0)
+                    - (db.Payments.Where(p => p.InvoiceId == i.Id).Sum(p => (int?)p.AmountCents) ?? 0),
+            })
+            .Where(o => o.Due > 0)
+            .ToListAsync(ct);
+        var ids = orders.Select(o => o.Id).ToList();
+        var products = (await db.Entitlements.AsNoTracking().Where(e => ids.Contains(e.InvoiceId)).Select(e => new { e.InvoiceId, e.ProductId }).ToListAsync(ct))
+            .ToLookup(e => e.InvoiceId, e => e.ProductId);
+        return [.. orders.Select(o => new UnpaidOrder(o.Id, o.Number, o.Due, [.. products[o.Id].Distinct()]))];
     }
 
     private List<Entitlement> Entitlements(Product product, string userId, int quantity, DateOnly today, string? soldBy)

@@ -50,5 +50,7 @@ internal sealed class ProductsConfiguration : IEntityTypeConfiguration<Product>,
         b.HasKey(d => d.UserId);
         b.Property(d => d.UserId).HasMaxLength(450);
         b.HasIndex(d => d.BookingId).IsUnique();
+        b.Property(d => d.EmailKey).HasMaxLength(256);
+        b.HasIndex(d => d.EmailKey).IsUnique();
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cotravail.Web.Common;
 
 namespace Cotravail.Web.Features.Sites.Manage;
 
@@ -33,9 +34,14 @@ public sealed class NetworkInput
     [StringLength(256, ErrorMessage = "L'adresse e-mail est trop longue.")]
     public string? ContactEmail { get; set; }
 
+    [Display(Name = "Plafond des commandes en ligne non réglées, par membre (€)")]
+    [Euros(ErrorMessage = "Le plafond est un montant en euros positif, par exemple 300,00 ; laissez vide pour ne pas en fixer.")]
+    public string? UnpaidOrdersCap { get; set; }
+
     public static NetworkInput From(Network n) => new()
     {
         Name = n.Name, LegalName = n.LegalName, LegalAddress = n.LegalAddress, Siret = n.Siret, VatNumber = n.VatNumber, ContactEmail = n.ContactEmail,
+        UnpaidOrdersCap = n.UnpaidOrdersCapCents is { } cap ? Money.ToInput(cap) : null,
     };
 
     public void ApplyTo(Network n)
@@ -47,6 +53,7 @@ public sealed class NetworkInput
         n.Siret = string.IsNullOrWhiteSpace(Siret) ? null : new string([.. Siret.Where(char.IsAsciiDigit)]);
         n.VatNumber = string.IsNullOrWhiteSpace(VatNumber) ? null : VatNumber.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         n.ContactEmail = string.IsNullOrWhiteSpace(ContactEmail) ? null : ContactEmail.Trim();
+        n.UnpaidOrdersCapCents = Money.TryParseEuros(UnpaidOrdersCap, out var cap) ? cap : null;
     }
 }
 

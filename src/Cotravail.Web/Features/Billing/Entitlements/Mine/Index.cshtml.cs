@@ -79,9 +79,13 @@ public sealed class IndexModel(AppDbContext db, Sales sales, BookingCover cover,
             Notice = T["Cette commande est déjà enregistrée (formulaire envoyé deux fois)."];
             return Redirect("/mes-droits");
         }
-        var result = await sales.SellAsync(new SaleRequest(Order.ProductId!.Value, UserId, Order.Quantity!.Value), soldBy: null, ct);
+        var result = await sales.OrderAsync(new SaleRequest(Order.ProductId!.Value, UserId, Order.Quantity!.Value), ct);
         if (!result.Succeeded)
         {
+            if (result.Conflict is { } conflict)
+            {
+                ModelState.AddModelError("Order.ProductId", T[conflict.Message, conflict.Args(Format.Euros)]);
+            }
             foreach (var (field, message) in result.Problems)
             {
                 ModelState.AddModelError(field == "quantity" ? "Order.Quantity" : "Order.ProductId", T[message]);

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cotravail.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class UnpaidOrdersCap : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "UnpaidOrdersCapCents",
+                table: "Networks",
+                type: "integer",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "UnpaidOrdersCapCents",
+                table: "Networks");
+        }
+    }
+}
