@@ -56,12 +56,11 @@ public sealed class IndicatorsQuery(AppDbContext db)
         var revenue = await RevenueByProduct.ReadAsync(db, networks, spans, ct);
         var fromCreated = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toCreated = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        // A network's members are its own people (who came to one of its sites or were invoiced by it), never the deployment's accounts.
-        var people = db.Set<Aggregates.NetworkPerson>().Where(p => networks.Contains(p.NetworkId));
-        var joined = people.Where(p => p.AccountCreatedUtc >= fromCreated && p.AccountCreatedUtc < toCreated);
-        var (members, newMembers) = networks.Count == 1
-            ? (await people.CountAsync(ct), await joined.CountAsync(ct))
-            : (await people.Select(p => p.UserId).Distinct().CountAsync(ct), await joined.Select(p => p.UserId).Distinct().CountAsync(ct));
+        // A network's members are its own people (ADR 0025: who booked, bought, registered or came there), never the
+        // deployment's accounts; the new ones, those whose account was created in the period.
+        var people = db.Set<Sites.NetworkMember>().Where(m => networks.Contains(m.NetworkId)).Select(m => m.UserId).Distinct();
+        var members = await people.CountAsync(ct);
+        var newMembers = await db.Users.CountAsync(u => people.Contains(u.Id) && u.CreatedAtUtc >= fromCreated && u.CreatedAtUtc < toCreated, ct);
         var (directory, board) = await NetworkFigures.DirectoryAsync(db, spans, to, ct);
         var newcomers = await NetworkFigures.NewcomersAsync(db, networks, from, to, ct);
         return new IndicatorSet(from, to, months, origins, revenue, newMembers, members) { Directory = directory, Board = board, Newcomers = newcomers };

@@ -2109,28 +2109,6 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("ObservatoryDeskMonths", (string)null);
                 });
 
-            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.NetworkPerson", b =>
-                {
-                    b.Property<int>("NetworkId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateTime?>("AccountCreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Refs")
-                        .HasColumnType("integer");
-
-                    b.HasKey("NetworkId", "UserId");
-
-                    b.HasIndex("NetworkId", "AccountCreatedUtc");
-
-                    b.ToTable("ObservatoryNetworkPeople", (string)null);
-                });
-
             modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.OriginMonth", b =>
                 {
                     b.Property<int>("SiteId")

@@ -2044,28 +2044,6 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("ObservatoryDeskMonths", (string)null);
                 });
 
-            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.NetworkPerson", b =>
-                {
-                    b.Property<int>("NetworkId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AccountCreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Refs")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("NetworkId", "UserId");
-
-                    b.HasIndex("NetworkId", "AccountCreatedUtc");
-
-                    b.ToTable("ObservatoryNetworkPeople", (string)null);
-                });
-
             modelBuilder.Entity("Cotravail.Web.Features.Observatory.Aggregates.OriginMonth", b =>
                 {
                     b.Property<int>("SiteId")

@@ -58,7 +58,7 @@ public sealed record OrderRefusal(string Message, string? InvoiceNumber = null, 
 /// (<see cref="Network.UnpaidOrdersCapCents"/>) on unpaid online orders: both are checked inside the order's
 /// transaction, one order of a member at a time (an advisory lock on PostgreSQL, the write gate on SQLite).
 /// </summary>
-public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, TimeProvider clock)
+public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, NetworkMembership membership, TimeProvider clock)
 {
     public const int MaxQuantity = 12;
 
@@ -125,6 +125,8 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, TimeProvider cl
                 }
                 db.Entitlements.AddRange(entitlements);
                 await db.SaveChangesAsync(ct);
+                // The buyer belongs to the network from now on (ADR 0025).
+                await membership.RecordAsync(buyer.Id, network.Id, ct);
                 await tx.CommitAsync(ct);
                 return new SaleResult(invoice, entitlements, new Dictionary<string, string>());
             }

@@ -1,14 +1,14 @@
 namespace Cotravail.Web.Features.Observatory.Aggregates;
 
 /// <summary>
-/// The SQL that keeps the observatory's counters: triggers on visits, desk day counters, invoice lines and invoices (one
-/// set per provider), and the rebuild of every counter from the source tables. A trigger runs inside the writing transaction,
+/// The SQL that keeps the observatory's counters: triggers on visits, desk day counters and invoice lines (one set per
+/// provider), and the rebuild of every counter from the source tables. A trigger runs inside the writing transaction,
 /// so a counter is never ahead of or behind what was committed, whoever writes (the app, an import, a test).
 /// </summary>
 internal static class AggregateSql
 {
     /// <summary>Raise when the triggers change: the next start recreates them and rebuilds the counters.</summary>
-    public const int Version = 4;
+    public const int Version = 3;
 
     private const int Regular = IndicatorsQuery.RegularVisitsAMonth;
 
@@ -25,7 +25,6 @@ internal static class AggregateSql
         "DELETE FROM \"ObservatoryOrigins\"",
         "DELETE FROM \"ObservatoryDeskMonths\"",
         "DELETE FROM \"ObservatoryRevenue\"",
-        "DELETE FROM \"ObservatoryNetworkPeople\"",
         $"""
         INSERT INTO "ObservatoryVisitorMonths" ("SiteId", "Month", "VisitorId", "Visits")
         SELECT "SiteId", {Month(pg, "\"Date\"")}, "VisitorId", COUNT(*) FROM "Visits" GROUP BY 1, 2, 3
@@ -54,23 +53,11 @@ internal static class AggregateSql
                SUM(CASE WHEN i."Kind" = 1 THEN -l."TotalInclTaxCents" ELSE l."TotalInclTaxCents" END)
         FROM "InvoiceLine" l JOIN "Invoices" i ON i."Id" = l."InvoiceId" GROUP BY 1, 2, 3
         """,
-        """
-        INSERT INTO "ObservatoryNetworkPeople" ("NetworkId", "UserId", "AccountCreatedUtc", "Refs")
-        SELECT p."NetworkId", p."UserId", u."CreatedAtUtc", p."Refs" FROM (
-            SELECT "NetworkId", "UserId", SUM("Refs") AS "Refs" FROM (
-                SELECT s."NetworkId" AS "NetworkId", v."UserId" AS "UserId", COUNT(*) AS "Refs"
-                FROM "Visits" v JOIN "Sites" s ON s."Id" = v."SiteId" WHERE v."UserId" IS NOT NULL GROUP BY s."NetworkId", v."UserId"
-                UNION ALL
-                SELECT "NetworkId", "UserId", COUNT(*) FROM "Invoices" WHERE "UserId" IS NOT NULL GROUP BY "NetworkId", "UserId"
-            ) AS sources GROUP BY "NetworkId", "UserId"
-        ) AS p LEFT JOIN "AspNetUsers" u ON u."Id" = p."UserId"
-        """,
     ];
 
     public static readonly string[] SqliteTriggerNames =
         ["TR_Visits_Obs_Insert", "TR_Visits_Obs_Delete", "TR_Visits_Obs_Update", "TR_DeskDays_Obs_Insert", "TR_DeskDays_Obs_Delete",
-         "TR_DeskDays_Obs_Update", "TR_InvoiceLines_Obs_Insert", "TR_InvoiceLines_Obs_Delete",
-         "TR_Visits_People_Insert", "TR_Visits_People_Delete", "TR_Visits_People_Update", "TR_Invoices_People_Insert", "TR_Invoices_People_Delete"];
+         "TR_DeskDays_Obs_Update", "TR_InvoiceLines_Obs_Insert", "TR_InvoiceLines_Obs_Delete"];
 
     /// <summary>SQLite: one trigger per table and operation; an update is a removal of the old row and an addition of the new.</summary>
     public static string[] SqliteTriggers() =>
@@ -87,30 +74,7 @@ internal static class AggregateSql
         $"""CREATE TRIGGER "TR_DeskDays_Obs_Update" AFTER UPDATE ON "DeskDays" BEGIN {SqliteDesk("OLD", "-")} {SqliteDesk("NEW", "+")} END""",
         $"""CREATE TRIGGER "TR_InvoiceLines_Obs_Insert" AFTER INSERT ON "InvoiceLine" BEGIN {SqliteLine("NEW", "+")} END""",
         $"""CREATE TRIGGER "TR_InvoiceLines_Obs_Delete" AFTER DELETE ON "InvoiceLine" BEGIN {SqliteLine("OLD", "-")} END""",
-        $"""CREATE TRIGGER "TR_Visits_People_Insert" AFTER INSERT ON "Visits" BEGIN {SqlitePerson(SiteNetwork("NEW"), "NEW", +1)} END""",
-        $"""CREATE TRIGGER "TR_Visits_People_Delete" AFTER DELETE ON "Visits" BEGIN {SqlitePerson(SiteNetwork("OLD"), "OLD", -1)} END""",
-        $"""
-        CREATE TRIGGER "TR_Visits_People_Update" AFTER UPDATE OF "SiteId", "UserId" ON "Visits"
-        WHEN OLD."SiteId" IS NOT NEW."SiteId" OR OLD."UserId" IS NOT NEW."UserId"
-        BEGIN {SqlitePerson(SiteNetwork("OLD"), "OLD", -1)} {SqlitePerson(SiteNetwork("NEW"), "NEW", +1)} END
-        """,
-        $"""CREATE TRIGGER "TR_Invoices_People_Insert" AFTER INSERT ON "Invoices" BEGIN {SqlitePerson("NEW.\"NetworkId\"", "NEW", +1)} END""",
-        $"""CREATE TRIGGER "TR_Invoices_People_Delete" AFTER DELETE ON "Invoices" BEGIN {SqlitePerson("OLD.\"NetworkId\"", "OLD", -1)} END""",
     ];
-
-    private static string SiteNetwork(string row) => $"(SELECT \"NetworkId\" FROM \"Sites\" WHERE \"Id\" = {row}.\"SiteId\")";
-
-    /// <summary>A person of a network gains or loses one visit or invoice (nothing when the row has no account).</summary>
-    private static string SqlitePerson(string network, string row, int delta) => delta > 0
-        ? $"""
-          INSERT INTO "ObservatoryNetworkPeople" ("NetworkId", "UserId", "AccountCreatedUtc", "Refs")
-            SELECT {network}, {row}."UserId", (SELECT "CreatedAtUtc" FROM "AspNetUsers" WHERE "Id" = {row}."UserId"), 1 WHERE {row}."UserId" IS NOT NULL
-            ON CONFLICT ("NetworkId", "UserId") DO UPDATE SET "Refs" = "Refs" + 1;
-          """
-        : $"""
-          UPDATE "ObservatoryNetworkPeople" SET "Refs" = "Refs" - 1 WHERE "NetworkId" = {network} AND "UserId" = {row}."UserId";
-          DELETE FROM "ObservatoryNetworkPeople" WHERE "NetworkId" = {network} AND "UserId" = {row}."UserId" AND "Refs" <= 0;
-          """;
 
     private static string SqliteVisit(string row, int delta)
     {
@@ -248,52 +212,7 @@ internal static class AggregateSql
           RETURN NULL;
         END $fn$
         """,
-        """
-        CREATE OR REPLACE FUNCTION observatory_person(p_network integer, p_user text, p_delta integer)
-        RETURNS void LANGUAGE plpgsql AS $fn$
-        BEGIN
-          IF p_user IS NULL OR p_network IS NULL THEN
-            RETURN;
-          END IF;
-          IF p_delta > 0 THEN
-            INSERT INTO "ObservatoryNetworkPeople" AS p ("NetworkId", "UserId", "AccountCreatedUtc", "Refs")
-              VALUES (p_network, p_user, (SELECT "CreatedAtUtc" FROM "AspNetUsers" WHERE "Id" = p_user), p_delta)
-              ON CONFLICT ("NetworkId", "UserId") DO UPDATE SET "Refs" = p."Refs" + p_delta;
-          ELSE
-            UPDATE "ObservatoryNetworkPeople" SET "Refs" = "Refs" + p_delta WHERE "NetworkId" = p_network AND "UserId" = p_user;
-            DELETE FROM "ObservatoryNetworkPeople" WHERE "NetworkId" = p_network AND "UserId" = p_user AND "Refs" <= 0;
-          END IF;
-        END $fn$
-        """,
-        """
-        CREATE OR REPLACE FUNCTION observatory_visits_people_trigger() RETURNS trigger LANGUAGE plpgsql AS $fn$
-        BEGIN
-          IF TG_OP = 'UPDATE' AND NEW."SiteId" = OLD."SiteId" AND NEW."UserId" IS NOT DISTINCT FROM OLD."UserId" THEN
-            RETURN NULL;
-          END IF;
-          IF TG_OP IN ('DELETE', 'UPDATE') THEN
-            PERFORM observatory_person((SELECT "NetworkId" FROM "Sites" WHERE "Id" = OLD."SiteId"), OLD."UserId", -1);
-          END IF;
-          IF TG_OP IN ('INSERT', 'UPDATE') THEN
-            PERFORM observatory_person((SELECT "NetworkId" FROM "Sites" WHERE "Id" = NEW."SiteId"), NEW."UserId", 1);
-          END IF;
-          RETURN NULL;
-        END $fn$
-        """,
-        """
-        CREATE OR REPLACE FUNCTION observatory_invoices_people_trigger() RETURNS trigger LANGUAGE plpgsql AS $fn$
-        BEGIN
-          IF TG_OP = 'DELETE' THEN
-            PERFORM observatory_person(OLD."NetworkId", OLD."UserId", -1);
-          ELSE
-            PERFORM observatory_person(NEW."NetworkId", NEW."UserId", 1);
-          END IF;
-          RETURN NULL;
-        END $fn$
-        """,
         """CREATE OR REPLACE TRIGGER "TR_Visits_Obs" AFTER INSERT OR UPDATE OR DELETE ON "Visits" FOR EACH ROW EXECUTE FUNCTION observatory_visits_trigger()""",
-        """CREATE OR REPLACE TRIGGER "TR_Visits_People" AFTER INSERT OR DELETE OR UPDATE OF "SiteId", "UserId" ON "Visits" FOR EACH ROW EXECUTE FUNCTION observatory_visits_people_trigger()""",
-        """CREATE OR REPLACE TRIGGER "TR_Invoices_People" AFTER INSERT OR DELETE ON "Invoices" FOR EACH ROW EXECUTE FUNCTION observatory_invoices_people_trigger()""",
         """CREATE OR REPLACE TRIGGER "TR_DeskDays_Obs" AFTER INSERT OR UPDATE OR DELETE ON "DeskDays" FOR EACH ROW EXECUTE FUNCTION observatory_deskdays_trigger()""",
         """CREATE OR REPLACE TRIGGER "TR_InvoiceLines_Obs" AFTER INSERT OR DELETE ON "InvoiceLine" FOR EACH ROW EXECUTE FUNCTION observatory_invoicelines_trigger()""",
     ];
@@ -304,7 +223,5 @@ internal static class AggregateSql
         "DROP TRIGGER IF EXISTS \"TR_Visits_Obs\" ON \"Visits\"",
         "DROP TRIGGER IF EXISTS \"TR_DeskDays_Obs\" ON \"DeskDays\"",
         "DROP TRIGGER IF EXISTS \"TR_InvoiceLines_Obs\" ON \"InvoiceLine\"",
-        "DROP TRIGGER IF EXISTS \"TR_Visits_People\" ON \"Visits\"",
-        "DROP TRIGGER IF EXISTS \"TR_Invoices_People\" ON \"Invoices\"",
     ];
 }

@@ -53,22 +53,6 @@ public sealed class RevenueMonth
     public long Cents { get; set; }
 }
 
-/// <summary>
-/// A person of a network: an account that came to one of its sites (a visit) or was invoiced by it. <see cref="Refs"/>
-/// counts those visits and invoices, so that removing one (a visit deleted or moved, an account's visits anonymised)
-/// removes the person once nothing is left; the observatory counts a network's members and new members from these rows.
-/// </summary>
-public sealed class NetworkPerson
-{
-    public int NetworkId { get; set; }
-    public string UserId { get; set; } = "";
-
-    /// <summary>When the account was created (copied from it): the network's new members of a period are read from an index.</summary>
-    public DateTime? AccountCreatedUtc { get; set; }
-
-    public int Refs { get; set; }
-}
-
 /// <summary>Which version of the counters' triggers the database holds (one row).</summary>
 public sealed class AggregateState
 {

@@ -7,8 +7,7 @@ namespace Cotravail.Web.Features.Observatory.Aggregates;
 
 internal sealed class AggregatesDbConfiguration :
     IEntityTypeConfiguration<VisitorMonth>, IEntityTypeConfiguration<SiteMonthCount>, IEntityTypeConfiguration<OriginMonth>,
-    IEntityTypeConfiguration<DeskMonth>, IEntityTypeConfiguration<RevenueMonth>, IEntityTypeConfiguration<AggregateState>,
-    IEntityTypeConfiguration<NetworkPerson>
+    IEntityTypeConfiguration<DeskMonth>, IEntityTypeConfiguration<RevenueMonth>, IEntityTypeConfiguration<AggregateState>
 {
     public void Configure(EntityTypeBuilder<VisitorMonth> b)
     {
@@ -40,14 +39,6 @@ internal sealed class AggregatesDbConfiguration :
         b.ToTable("ObservatoryRevenue");
         b.Property(x => x.Product).HasMaxLength(300);
         b.HasKey(x => new { x.NetworkId, x.Month, x.Product });
-    }
-
-    public void Configure(EntityTypeBuilder<NetworkPerson> b)
-    {
-        b.ToTable("ObservatoryNetworkPeople");
-        b.Property(x => x.UserId).HasMaxLength(450);
-        b.HasKey(x => new { x.NetworkId, x.UserId });
-        b.HasIndex(x => new { x.NetworkId, x.AccountCreatedUtc });
     }
 
     public void Configure(EntityTypeBuilder<AggregateState> b)
