@@ -33,7 +33,7 @@ builder.AddEvents();
 builder.AddCommunity();
 builder.AddObservatory();
 builder.AddReception();
-builder.AddNetwork();
+builder.AddEntrepreneurs();
 builder.AddNewcomers();
 builder.AddPrivacy();
 
@@ -56,7 +56,7 @@ app.MapObservatory();
 app.MapSurveys();
 app.MapEvents();
 app.MapReception();
-app.MapNetwork();
+app.MapEntrepreneurs();
 app.MapNewcomers();
 app.MapPrivacy();
 app.PrintWelcomeOnStart();
