@@ -35,7 +35,7 @@ public sealed class Payment
     public int InvoiceId { get; set; }
     public int NetworkId { get; set; }
 
-    /// <summary>The site whose desk received it (cash goes into that site's cash-up).</summary>
+    /// <summary>The site whose reception received it (cash goes into that site's cash-up).</summary>
     public int? SiteId { get; set; }
     public PaymentMethod Method { get; set; }
     public int AmountCents { get; set; }

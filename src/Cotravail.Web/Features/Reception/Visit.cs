@@ -2,7 +2,7 @@ using Cotravail.Web.Features.Sites;
 
 namespace Cotravail.Web.Features.Reception;
 
-/// <summary>How someone came: with a booking, or without (a walk-in who bought a pass at the desk).</summary>
+/// <summary>How someone came: with a booking, or without (a walk-in who bought a pass at reception).</summary>
 public enum VisitKind
 {
     Booked = 0,
@@ -10,8 +10,8 @@ public enum VisitKind
 }
 
 /// <summary>
-/// A person the desk welcomes: a member (with an account) or someone who came once without one. The name is kept with a
-/// normalised copy (<see cref="SearchKey"/>: no accents, lower case) so the desk finds « Helene » when typing « hél ».
+/// A person reception welcomes: a member (with an account) or someone who came once without one. The name is kept with a
+/// normalised copy (<see cref="SearchKey"/>: no accents, lower case) so reception finds « Helene » when typing « hél ».
 /// </summary>
 public sealed class Visitor
 {

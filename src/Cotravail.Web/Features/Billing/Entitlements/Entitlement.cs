@@ -27,7 +27,7 @@ public sealed class Entitlement
     public int InvoiceId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
-    /// <summary>The host who sold it at the desk; null when the member ordered it online.</summary>
+    /// <summary>The host who sold it at reception; null when the member ordered it online.</summary>
     public string? SoldByUserId { get; set; }
 
     public DateTime? ExpiryReminderSentAtUtc { get; set; }

@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Reception;
 
 /// <summary>
-/// Whom the desk of a site may find and name: people already welcomed at a site of its network, the network's members
+/// Whom the reception of a site may find and name: people already welcomed at a site of its network, the network's members
 /// (ADR 0025: who booked, bought, registered or came there), and — by their exact e-mail address only — any account (a member of another network who comes for
 /// the first time). Another network's visitors and members are neither listed nor named, whatever id is sent.
 /// </summary>
-public sealed class DeskPeople(AppDbContext db, NetworkMembership membership, ILookupNormalizer normalizer)
+public sealed class ReceptionPeople(AppDbContext db, NetworkMembership membership, ILookupNormalizer normalizer)
 {
     public const int MaxMatches = 20;
 
@@ -28,7 +28,7 @@ public sealed class DeskPeople(AppDbContext db, NetworkMembership membership, IL
             .OrderBy(v => v.SearchKey).Take(MaxMatches).ToListAsync(ct);
         var found = visitors.Select(v => new PersonMatch(v.Id, v.UserId, v.DisplayName, v.Email, v.Postcode)).ToList();
         var known = visitors.Where(v => v.UserId is not null).Select(v => v.UserId!).ToHashSet(StringComparer.Ordinal);
-        // Members of the network never seen at a desk, by their normalised name.
+        // Members of the network never seen at reception, by their normalised name.
         var members = await (await MembersAsync(site, ct)).AsNoTracking()
             .Where(u => u.NameKey.Contains(key) && !known.Contains(u.Id))
             .OrderBy(u => u.NameKey).Take(MaxMatches)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Reception;
 
-public enum DeskOutcome
+public enum ArrivalOutcome
 {
     Done,
     AlreadyPresent,
@@ -20,28 +20,28 @@ public enum DeskOutcome
     NoDesk,
 }
 
-/// <summary>What the desk did, with the French sentence to show or to put in a ProblemDetails.</summary>
-public sealed record DeskResult(DeskOutcome Outcome, Visit? Visit = null, string? Name = null)
+/// <summary>What reception did, with the French sentence to show or to put in a ProblemDetails.</summary>
+public sealed record ArrivalResult(ArrivalOutcome Outcome, Visit? Visit = null, string? Name = null)
 {
-    public bool Ok => Outcome == DeskOutcome.Done;
+    public bool Ok => Outcome == ArrivalOutcome.Done;
 
     public string Message => Outcome switch
     {
-        DeskOutcome.AlreadyPresent => $"{Name ?? "Cette personne"} est déjà enregistré·e comme présent·e.",
-        DeskOutcome.NotPresent => "Aucune arrivée en cours pour ce passage : le départ est déjà enregistré ou l'arrivée ne l'a jamais été.",
-        DeskOutcome.NoBookingToday => $"{Name ?? "Cette personne"} n'a pas de réservation aujourd'hui ici : enregistrez une venue sans réservation.",
-        DeskOutcome.UnknownPerson => "Cette personne est inconnue.",
-        DeskOutcome.UnknownCode => "Ce code est inconnu ou a expiré : demandez à la personne d'afficher à nouveau sa carte.",
-        DeskOutcome.NoPostcode => "Indiquez le code postal de résidence (5 chiffres).",
-        DeskOutcome.Full => "Plus aucun poste libre aujourd'hui dans cet espace.",
-        DeskOutcome.NoDesk => "Cet espace n'a pas de postes en espace partagé.",
+        ArrivalOutcome.AlreadyPresent => $"{Name ?? "Cette personne"} est déjà enregistré·e comme présent·e.",
+        ArrivalOutcome.NotPresent => "Aucune arrivée en cours pour ce passage : le départ est déjà enregistré ou l'arrivée ne l'a jamais été.",
+        ArrivalOutcome.NoBookingToday => $"{Name ?? "Cette personne"} n'a pas de réservation aujourd'hui ici : enregistrez une venue sans réservation.",
+        ArrivalOutcome.UnknownPerson => "Cette personne est inconnue.",
+        ArrivalOutcome.UnknownCode => "Ce code est inconnu ou a expiré : demandez à la personne d'afficher à nouveau sa carte.",
+        ArrivalOutcome.NoPostcode => "Indiquez le code postal de résidence (5 chiffres).",
+        ArrivalOutcome.Full => "Plus aucun poste libre aujourd'hui dans cet espace.",
+        ArrivalOutcome.NoDesk => "Cet espace n'a pas de postes en espace partagé.",
         _ => "",
     };
 }
 
 /// <summary>
-/// A person the desk may welcome, found by name: a visitor already known, or a member; or an account of anyone found by
-/// its exact e-mail address (<paramref name="ByEmail"/>: the address then goes with its id, see <see cref="DeskPeople"/>).
+/// A person reception may welcome, found by name: a visitor already known, or a member; or an account of anyone found by
+/// its exact e-mail address (<paramref name="ByEmail"/>: the address then goes with its id, see <see cref="ReceptionPeople"/>).
 /// </summary>
 public sealed record PersonMatch(int? VisitorId, string? UserId, string Name, string? Email, string? Postcode, bool ByEmail = false)
 {
@@ -54,21 +54,21 @@ public sealed record PersonMatch(int? VisitorId, string? UserId, string Name, st
 /// Check-in, check-out and walk-ins. An arrival is one insert that the database refuses when the person already has an
 /// open visit; a walk-in takes its desk, issues its invoice and records its arrival in one transaction, then the payment.
 /// </summary>
-public sealed class ReceptionDesk(
-    AppDbContext db, DeskPeople people, BookingService places, InvoiceIssuer issuer, Payments payments, MemberCards cards, NetworkMembership membership, TimeProvider clock)
+public sealed class Arrivals(
+    AppDbContext db, ReceptionPeople people, BookingService places, InvoiceIssuer issuer, Payments payments, MemberCards cards, NetworkMembership membership, TimeProvider clock)
 {
     /// <summary>A member's arrival from their card's token.</summary>
-    public async Task<DeskResult> CheckInByCardAsync(Site site, string? token, CancellationToken ct) =>
-        cards.Read(token) is { } userId ? await CheckInMemberAsync(site, userId, ct) : new DeskResult(DeskOutcome.UnknownCode);
+    public async Task<ArrivalResult> CheckInByCardAsync(Site site, string? token, CancellationToken ct) =>
+        cards.Read(token) is { } userId ? await CheckInMemberAsync(site, userId, ct) : new ArrivalResult(ArrivalOutcome.UnknownCode);
 
     /// <summary>A member's arrival with their booking of today at the site.</summary>
-    public async Task<DeskResult> CheckInMemberAsync(Site site, string userId, CancellationToken ct)
+    public async Task<ArrivalResult> CheckInMemberAsync(Site site, string userId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(site);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
         {
-            return new DeskResult(DeskOutcome.UnknownPerson);
+            return new ArrivalResult(ArrivalOutcome.UnknownPerson);
         }
         var today = SiteClock.Today(site, clock);
         var booking = await db.Bookings.AsNoTracking()
@@ -77,21 +77,21 @@ public sealed class ReceptionDesk(
         if (booking is null)
         {
             // Named only to the desks of the person's network.
-            return new DeskResult(DeskOutcome.NoBookingToday, Name: await people.IsMemberAsync(site, userId, ct) ? user.DisplayName : null);
+            return new ArrivalResult(ArrivalOutcome.NoBookingToday, Name: await people.IsMemberAsync(site, userId, ct) ? user.DisplayName : null);
         }
         var visitor = await VisitorForAsync(user, ct);
         return await ArriveAsync(site, visitor, VisitKind.Booked, booking.Id, booking.ResourceId, "Réservation", null, ct);
     }
 
     /// <summary>The arrival of the booking <paramref name="bookingId"/> (a row of the expected list).</summary>
-    public async Task<DeskResult> CheckInBookingAsync(Site site, int bookingId, CancellationToken ct)
+    public async Task<ArrivalResult> CheckInBookingAsync(Site site, int bookingId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(site);
         var userId = await db.Bookings.Where(b => b.Id == bookingId && b.SiteId == site.Id).Select(b => b.UserId).FirstOrDefaultAsync(ct);
-        return userId is null ? new DeskResult(DeskOutcome.UnknownPerson) : await CheckInMemberAsync(site, userId, ct);
+        return userId is null ? new ArrivalResult(ArrivalOutcome.UnknownPerson) : await CheckInMemberAsync(site, userId, ct);
     }
 
-    public async Task<DeskResult> CheckOutAsync(int visitId, int? siteId, CancellationToken ct)
+    public async Task<ArrivalResult> CheckOutAsync(int visitId, int? siteId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         using var gate = await WriteGate.EnterAsync(db, ct);
@@ -99,16 +99,16 @@ public sealed class ReceptionDesk(
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.DepartedAtUtc, now), ct);
         if (done == 0)
         {
-            return new DeskResult(DeskOutcome.NotPresent);
+            return new ArrivalResult(ArrivalOutcome.NotPresent);
         }
-        return new DeskResult(DeskOutcome.Done, await db.Visits.AsNoTracking().Include(v => v.Visitor).FirstAsync(v => v.Id == visitId, ct));
+        return new ArrivalResult(ArrivalOutcome.Done, await db.Visits.AsNoTracking().Include(v => v.Visitor).FirstAsync(v => v.Id == visitId, ct));
     }
 
     /// <summary>
     /// Someone without a booking: takes a desk of the site's shared space for the rest of the day, issues the day pass's
     /// invoice and records the arrival (one transaction), then records the payment at the site.
     /// </summary>
-    public async Task<(DeskResult Result, Invoice? Invoice)> WalkInAsync(
+    public async Task<(ArrivalResult Result, Invoice? Invoice)> WalkInAsync(
         Site site, WalkInPerson person, PaymentMethod method, string hostId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(site);
@@ -116,13 +116,13 @@ public sealed class ReceptionDesk(
         var postcode = person.Postcode?.Trim();
         if (postcode is null || postcode.Length != 5 || !postcode.All(char.IsAsciiDigit))
         {
-            return (new DeskResult(DeskOutcome.NoPostcode), null);
+            return (new ArrivalResult(ArrivalOutcome.NoPostcode), null);
         }
         var desk = await db.Resources.AsNoTracking().Where(r => r.SiteId == site.Id && r.Kind == ResourceKind.DeskPool && !r.IsArchived)
             .OrderBy(r => r.SortOrder).FirstOrDefaultAsync(ct);
         if (desk is null)
         {
-            return (new DeskResult(DeskOutcome.NoDesk), null);
+            return (new ArrivalResult(ArrivalOutcome.NoDesk), null);
         }
         Visitor visitor;
         if (person.UserId is { } userId)
@@ -130,7 +130,7 @@ public sealed class ReceptionDesk(
             var user = await people.MemberAsync(site, userId, person.Email, ct);
             if (user is null)
             {
-                return (new DeskResult(DeskOutcome.UnknownPerson), null);
+                return (new ArrivalResult(ArrivalOutcome.UnknownPerson), null);
             }
             visitor = await VisitorForAsync(user, ct);
         }
@@ -139,7 +139,7 @@ public sealed class ReceptionDesk(
             var known = await people.VisitorAsync(site, visitorId, ct);
             if (known is null)
             {
-                return (new DeskResult(DeskOutcome.UnknownPerson), null);
+                return (new ArrivalResult(ArrivalOutcome.UnknownPerson), null);
             }
             visitor = known;
         }
@@ -162,7 +162,7 @@ public sealed class ReceptionDesk(
         }
         if (await IsPresentAsync(visitor.Id, ct))
         {
-            return (new DeskResult(DeskOutcome.AlreadyPresent, Name: visitor.DisplayName), null);
+            return (new ArrivalResult(ArrivalOutcome.AlreadyPresent, Name: visitor.DisplayName), null);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -173,7 +173,7 @@ public sealed class ReceptionDesk(
         var client = new ClientIdentity(visitor.UserId, visitor.DisplayName, null, visitor.Email);
         Invoice? invoice = null;
         Visit? visit = null;
-        var outcome = DeskOutcome.Done;
+        var outcome = ArrivalOutcome.Done;
         using (var gate = await WriteGate.EnterAsync(db, ct))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -181,7 +181,7 @@ public sealed class ReceptionDesk(
             {
                 if (!await places.TakeWalkInDeskAsync(desk.Id, today, period, desk.Capacity, ct))
                 {
-                    outcome = DeskOutcome.Full;
+                    outcome = ArrivalOutcome.Full;
                 }
                 else
                 {
@@ -193,9 +193,9 @@ public sealed class ReceptionDesk(
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
-                outcome = DeskOutcome.AlreadyPresent;
+                outcome = ArrivalOutcome.AlreadyPresent;
             }
-            if (outcome == DeskOutcome.Done)
+            if (outcome == ArrivalOutcome.Done)
             {
                 await tx.CommitAsync(ct);
             }
@@ -203,7 +203,7 @@ public sealed class ReceptionDesk(
             {
                 await tx.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
-                return (new DeskResult(outcome, Name: visitor.DisplayName), null);
+                return (new ArrivalResult(outcome, Name: visitor.DisplayName), null);
             }
         }
         db.ChangeTracker.Clear();
@@ -216,7 +216,7 @@ public sealed class ReceptionDesk(
             await payments.RecordAsync(new PaymentRequest(invoice!.Id, method, site.DayPriceCents, site.Id, null, null, null), hostId, CancellationToken.None);
         }
         visit!.Visitor = visitor;
-        return (new DeskResult(DeskOutcome.Done, visit, visitor.DisplayName), invoice);
+        return (new ArrivalResult(ArrivalOutcome.Done, visit, visitor.DisplayName), invoice);
     }
 
     public Task<bool> IsPresentAsync(int visitorId, CancellationToken ct) =>
@@ -225,12 +225,12 @@ public sealed class ReceptionDesk(
     private async Task<int> VatAsync(Site site, CancellationToken ct) =>
         await db.Networks.Where(n => n.Id == site.NetworkId).Select(n => n.VatRateBasisPoints).FirstAsync(ct);
 
-    private async Task<DeskResult> ArriveAsync(
+    private async Task<ArrivalResult> ArriveAsync(
         Site site, Visitor visitor, VisitKind kind, int? bookingId, int? resourceId, string pass, int? invoiceId, CancellationToken ct)
     {
         if (await IsPresentAsync(visitor.Id, ct))
         {
-            return new DeskResult(DeskOutcome.AlreadyPresent, Name: visitor.DisplayName);
+            return new ArrivalResult(ArrivalOutcome.AlreadyPresent, Name: visitor.DisplayName);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var visit = NewVisit(site, visitor, SiteClock.Today(site, clock), now, kind, bookingId, resourceId, pass, invoiceId);
@@ -244,7 +244,7 @@ public sealed class ReceptionDesk(
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 db.ChangeTracker.Clear();
-                return new DeskResult(DeskOutcome.AlreadyPresent, Name: visitor.DisplayName);
+                return new ArrivalResult(ArrivalOutcome.AlreadyPresent, Name: visitor.DisplayName);
             }
         }
         db.ChangeTracker.Clear();
@@ -253,7 +253,7 @@ public sealed class ReceptionDesk(
             await membership.JoinAsync(member, site.NetworkId, CancellationToken.None);
         }
         visit.Visitor = visitor;
-        return new DeskResult(DeskOutcome.Done, visit, visitor.DisplayName);
+        return new ArrivalResult(ArrivalOutcome.Done, visit, visitor.DisplayName);
     }
 
     private static Visit NewVisit(Site site, Visitor visitor, DateOnly today, DateTime now, VisitKind kind, int? bookingId, int? resourceId, string pass, int? invoiceId) =>

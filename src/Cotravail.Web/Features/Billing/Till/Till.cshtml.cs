@@ -7,7 +7,7 @@ using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cotravail.Web.Features.Billing.Desk;
+namespace Cotravail.Web.Features.Billing.Till;
 
 /// <summary>The desk's till for a site: record a payment on an invoice, see today's payments, close the cash-up.</summary>
 public sealed class TillModel(AppDbContext db, StaffScope scope, Payments payments, IdempotencyStore once, TimeProvider clock) : LocalizedPage

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Newcomers;
 
 /// <summary>Receives requests and keeps their history: notes, e-mails sent from the platform, status changes (who, when).</summary>
-public sealed class NewcomerDesk(AppDbContext db, TimeProvider clock, IMailSender mail, NewcomerLinks links)
+public sealed class NewcomerInbox(AppDbContext db, TimeProvider clock, IMailSender mail, NewcomerLinks links)
 {
     /// <summary>Stores a valid request, writes its first history line and sends the acknowledgement (when there is an e-mail).</summary>
     public async Task<NewcomerRequest> SubmitAsync(int networkId, RequestForm form, CancellationToken ct)

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Web.Common;
 
-namespace Cotravail.Web.Features.Billing.Desk;
+namespace Cotravail.Web.Features.Billing.Till;
 
-/// <summary>A payment at the desk, as the host types it.</summary>
+/// <summary>A payment at reception, as the host types it.</summary>
 public sealed class PayInput
 {
     [Display(Name = "Numéro de facture")]

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Web.Features.Billing.Products;
 
-namespace Cotravail.Web.Features.Billing.Desk;
+namespace Cotravail.Web.Features.Billing.Till;
 
-/// <summary>A sale at the desk, as the host types it. <see cref="Method"/> empty: the invoice is paid later.</summary>
+/// <summary>A sale at reception, as the host types it. <see cref="Method"/> empty: the invoice is paid later.</summary>
 public sealed class SellInput
 {
     [Display(Name = "E-mail du membre")]

@@ -10,10 +10,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cotravail.Web.Features.Billing.Desk;
+namespace Cotravail.Web.Features.Billing.Till;
 
 /// <summary>
-/// Selling at the desk of a site: a product to a member (invoice issued, payment recorded when received now), and
+/// Selling at reception of a site: a product to a member (invoice issued, payment recorded when received now), and
 /// validating a member's reduced-price category after checking the proof.
 /// </summary>
 public sealed class SellModel(AppDbContext db, StaffScope scope, Sales sales, Payments payments, UserManager<AppUser> users,

@@ -17,7 +17,7 @@ namespace Cotravail.Tests.Trust;
 /// who booked at one of them. A member of another network is found by their exact e-mail address, never by a name, an
 /// id or a search; another network's walk-ins never; and another network's no-shows are not counted.
 /// </summary>
-public sealed class DeskOfAnotherNetworkTests
+public sealed class ReceptionOfAnotherNetworkTests
 {
     private const string CausseHost = "accueil@causse.test";
 
@@ -46,7 +46,7 @@ public sealed class DeskOfAnotherNetworkTests
         await using var scope = app.Services.CreateAsyncScope();
         var luzech = await app.SiteAsync("luzech");
         var host = await app.FindUserIdAsync(TestApp.HostEmail);
-        var (result, _) = await scope.ServiceProvider.GetRequiredService<ReceptionDesk>().WalkInAsync(
+        var (result, _) = await scope.ServiceProvider.GetRequiredService<Arrivals>().WalkInAsync(
             luzech, new WalkInPerson(null, null, "Gaëlle", "Vidalenc", "gaelle.vidalenc@exemple.fr", "46140"), PaymentMethod.Cash, host, CancellationToken.None);
         Assert.True(result.Ok, result.Message);
         return result.Visit!.VisitorId;
