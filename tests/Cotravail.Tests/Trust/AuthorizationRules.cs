@@ -125,8 +125,8 @@ public static class AuthorizationRules
         R("GET /reserver/serie",                                                   "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("POST /reserver/serie?handler=Book",                                     "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("POST /reserver/serie?handler=Preview",                                  "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
-        R("POST /reserver?handler=Confirmer",                                      "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
-        R("POST /reserver?handler=Verifier",                                       "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
+        R("POST /reserver?handler=Confirm",                                      "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
+        R("POST /reserver?handler=Check",                                       "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
 
         // ── Hosts: the site's own hosts and the network's managers
         // A host reads the invoices that concern their sites, and takes a payment on any invoice of the network by its number (ADR 0029).

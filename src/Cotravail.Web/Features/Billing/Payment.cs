@@ -48,17 +48,3 @@ public sealed class Payment
     /// <summary>The closed cash-up that counted this cash payment; null until then.</summary>
     public int? CashUpId { get; set; }
 }
-
-/// <summary>The daily closing of a site's till: expected cash against counted cash. Once closed it never changes.</summary>
-public sealed class CashUp
-{
-    public int Id { get; set; }
-    public int SiteId { get; set; }
-    public DateOnly Date { get; set; }
-    public int ExpectedCents { get; set; }
-    public int CountedCents { get; set; }
-    public int DifferenceCents { get; set; }
-    public string? Comment { get; set; }
-    public DateTime ClosedAtUtc { get; set; }
-    public string ClosedByUserId { get; set; } = "";
-}

@@ -10,28 +10,6 @@ public enum VisitKind
 }
 
 /// <summary>
-/// A person reception welcomes: a member (with an account) or someone who came once without one. The name is kept with a
-/// normalised copy (<see cref="SearchKey"/>: no accents, lower case) so reception finds « Helene » when typing « hél ».
-/// </summary>
-public sealed class Visitor
-{
-    public int Id { get; set; }
-
-    /// <summary>The member's account, when they have one (unique: one visitor per account).</summary>
-    public string? UserId { get; set; }
-    public string FirstName { get; set; } = "";
-    public string LastName { get; set; } = "";
-    public string SearchKey { get; set; } = "";
-    public string? Email { get; set; }
-
-    /// <summary>Postcode of residence (feeds the observatory).</summary>
-    public string? Postcode { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-
-    public string DisplayName => $"{FirstName} {LastName}".Trim();
-}
-
-/// <summary>
 /// One passage at a site: arrival, departure, how the person came and what they used. An open visit (no departure)
 /// means « present now »; the database lets a person hold one open visit at a time, anywhere.
 /// </summary>
@@ -61,20 +39,4 @@ public sealed class Visit
     /// <summary>What the person used: « Réservation », « Pass journée » (with its invoice).</summary>
     public string Pass { get; set; } = "";
     public int? InvoiceId { get; set; }
-}
-
-/// <summary>The no-show run of one site on one day: its row is the claim, so each site's day is processed once.</summary>
-public sealed class NoShowRun
-{
-    public int SiteId { get; set; }
-    public DateOnly Date { get; set; }
-    public DateTime RanAtUtc { get; set; }
-    public int NoShows { get; set; }
-}
-
-/// <summary>A site's secret for the day's self check-in code (an HMAC of the site and the date).</summary>
-public sealed class ArrivalKey
-{
-    public int SiteId { get; set; }
-    public byte[] Secret { get; set; } = [];
 }

@@ -24,15 +24,17 @@ public sealed class WalkInModel(AppDbContext db, StaffScope scope, Arrivals arri
 
     public WalkInInput Input { get; set; } = new();
 
-    /// <param name="courriel">The address of an account found by it (an account of another network is chosen by its address only).</param>
-    public async Task<IActionResult> OnGetAsync(string slug, string? q, int? visiteur, string? membre, string? courriel, CancellationToken ct)
+    /// <param name="email">The address of an account found by it (an account of another network is chosen by its address only).</param>
+    public async Task<IActionResult> OnGetAsync(
+        string slug, string? q, [FromQuery(Name = "visiteur")] int? visitorId, [FromQuery(Name = "membre")] string? userId,
+        [FromQuery(Name = "courriel")] string? email, CancellationToken ct)
     {
         if (await LoadAsync(slug, ct) is { } denied)
         {
             return denied;
         }
         Query = q?.Trim();
-        Input = new WalkInInput { VisitorId = visiteur, UserId = membre, Email = courriel, Method = PaymentMethod.Cash, Token = Guid.NewGuid().ToString("N") };
+        Input = new WalkInInput { VisitorId = visitorId, UserId = userId, Email = email, Method = PaymentMethod.Cash, Token = Guid.NewGuid().ToString("N") };
         if (NameSearch.Key(Query).Length >= NameSearch.MinLength)
         {
             Matches = await people.SearchAsync(Site, Query, ct);
