@@ -130,7 +130,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
 {
     public void Configure(EntityTypeBuilder<Report> b)
     {
-        b.ToTable("ProfileReports");
+        b.ToTable("NetworkReports");
         b.Property(x => x.ReporterUserId).HasMaxLength(450);
         b.Property(x => x.HandledByUserId).HasMaxLength(450);
         b.Property(x => x.Reason).HasMaxLength(1000);
