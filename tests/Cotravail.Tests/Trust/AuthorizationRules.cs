@@ -55,6 +55,8 @@ public static class AuthorizationRules
         R("GET /health",                                                           "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /health/live",                                                      "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("POST /langue",                                                          "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
+        // Prometheus scrapes, for this machine (or OpenTelemetry:Prometheus:AllowedAddresses) only: the test server's requests have no address
+        R("GET /metrics",                                                          "",                              NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),
         R("GET /observatoire",                                                     "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /openapi/{documentName}.json",                                      "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
 
