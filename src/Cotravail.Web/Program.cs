@@ -5,6 +5,7 @@ using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Data.Commands;
 using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Accounts.TwoFactor;
 using Cotravail.Web.Features.Audit;
 using Cotravail.Web.Features.Billing;
 using Cotravail.Web.Features.Community;
@@ -48,7 +49,7 @@ if (await app.RunCommandAsync(args))
 }
 await app.InitializeDatabaseAsync();
 
-app.UseWeb();
+app.UseWeb(afterAuthorization: ManagerTwoFactor.HoldChanges);
 app.UseObservability();
 app.MapWeb();
 app.MapAccounts();

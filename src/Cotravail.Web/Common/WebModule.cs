@@ -34,7 +34,8 @@ public static class WebModule
         return builder;
     }
 
-    public static WebApplication UseWeb(this WebApplication app)
+    /// <param name="afterAuthorization">What runs once the person is known and before any page or endpoint (managers' 2FA hold).</param>
+    public static WebApplication UseWeb(this WebApplication app, Action<WebApplication> afterAuthorization)
     {
         app.UseTransportSecurity();
         app.UseResponseCompression();
@@ -48,7 +49,8 @@ public static class WebModule
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        Features.Accounts.TwoFactor.ManagerTwoFactor.HoldChanges(app);
+        ArgumentNullException.ThrowIfNull(afterAuthorization);
+        afterAuthorization(app);
         app.UseOutputCache();
         app.UseAntiforgery();
         return app;

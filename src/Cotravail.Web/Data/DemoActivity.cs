@@ -72,7 +72,7 @@ public sealed class DemoActivity(AppDbContext db, TimeProvider clock)
             var postcode = user?.Postcode ?? DemoPeople.Postcode(random);
             var visitor = new Visitor
             {
-                UserId = user?.Id, FirstName = first, LastName = last, SearchKey = Features.Reception.NameSearch.Key(first, last),
+                UserId = user?.Id, FirstName = first, LastName = last, SearchKey = Features.Accounts.NameSearch.Key(first, last),
                 Email = user?.Email, Postcode = postcode, CreatedAtUtc = created,
             };
             if (user is not null)

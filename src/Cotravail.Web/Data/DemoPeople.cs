@@ -57,5 +57,5 @@ internal static class DemoPeople
         };
     }
 
-    private static string Plain(string name) => Features.Sites.Communes.Normalise(name).Replace(' ', '-').Replace('\'', '-');
+    private static string Plain(string name) => Common.Communes.Normalise(name).Replace(' ', '-').Replace('\'', '-');
 }

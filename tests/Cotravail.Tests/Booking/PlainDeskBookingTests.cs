@@ -34,7 +34,7 @@ public sealed class PlainDeskBookingTests
                 general = await services.GetRequiredService<BookingCover>().HasCoverOptionsAsync(member, site.NetworkId, date, CancellationToken.None);
                 await db.Database.OpenConnectionAsync();
                 await using var command = new NpgsqlCommand(
-                    $"SELECT NOT ({BookingCover.PostgresNothingToTake("$1", "$2", "$3")})", (NpgsqlConnection)db.Database.GetDbConnection());
+                    $"SELECT NOT ({BookingCover.NothingToTakeSql("$1", "$2", "$3")})", (NpgsqlConnection)db.Database.GetDbConnection());
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = member, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
                 command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = site.NetworkId });
                 command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = date });

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.PersonalData;
 using System.Net;
 using System.Text.Json;
 using Cotravail.Tests.Entrepreneurs;

@@ -21,7 +21,7 @@ public sealed class RetentionTests
     private static int Warnings(TestApp app) => SubjectsTo(app, Email).Count(s => s == "Votre compte Cotravail va être supprimé");
 
     private static Task<bool> ErasedAsync(TestApp app, string userId) =>
-        app.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == userId && u.Email!.EndsWith("@" + AccountEraser.TombstoneDomain)));
+        app.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == userId && u.Email!.EndsWith("@" + Cotravail.Web.Features.Accounts.Tombstones.Domain)));
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -113,7 +113,7 @@ public sealed class RetentionTests
         app.Clock.Advance(TimeSpan.FromDays(31));
         var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RunAsync(app))));
         // Each inactive account (the demo member and host too) is deleted by exactly one of the runs.
-        var tombstones = await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email!.EndsWith("@" + AccountEraser.TombstoneDomain)));
+        var tombstones = await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email!.EndsWith("@" + Cotravail.Web.Features.Accounts.Tombstones.Domain)));
         Assert.Equal(tombstones, runs.Sum(r => r.Erased));
         Assert.True(tombstones >= 1);
         Assert.Single(SubjectsTo(app, Email), s => s == "Votre compte Cotravail a été supprimé");

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Auditing;
 using Cotravail.Web.Data;
 using Cotravail.Web.Common.Security;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +17,9 @@ public static class AccountsModule
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddAudited<IdentityUserRole<string>>("UserRole", "Rôle", _ => AuditScope.Deployment, r => r.UserId, onlyOthers: true);
+        // Written by the reset itself (IAuditLog), never by the interceptor: not an entity.
+        services.AddAudited<TwoFactor.TwoFactorReset>(TwoFactor.TwoFactorReset.AuditName, "Double authentification d'un gestionnaire réinitialisée", _ => AuditScope.Deployment);
         var config = builder.Configuration;
 
         services.Configure<PasswordHasherOptions>(o =>

@@ -26,5 +26,5 @@ public sealed class AppUser : IdentityUser
     public string NameKey { get; set; } = "";
 
     public string DisplayName => $"{FirstName} {LastName}".Trim() is { Length: > 0 } name ? name
-        : Privacy.AccountEraser.IsTombstone(Email) ? "Compte supprimé" : Email ?? UserName ?? "";
+        : Tombstones.IsTombstone(Email) ? "Compte supprimé" : Email ?? UserName ?? "";
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Cotravail.Web.Common.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -14,11 +15,11 @@ namespace Cotravail.Web.Features.Audit;
 /// the entries are saved too (the keys of new records are known only then). Changes made with ExecuteUpdate call
 /// <see cref="AuditLog"/> themselves.
 /// </summary>
-public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(AuditActor actor, AuditedTypes audited, TimeProvider clock) : SaveChangesInterceptor
 {
     private const int MaxValueLength = 120;
 
-    private sealed record Pending(EntityEntry Entry, AuditedTypes.Audited Type, AuditAction Action, string? Subject, Dictionary<string, string?[]> Changes);
+    private sealed record Pending(EntityEntry Entry, AuditedType Type, AuditAction Action, string? Subject, Dictionary<string, string?[]> Changes);
 
     private sealed class State
     {
@@ -142,7 +143,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 throw new InvalidOperationException(AuditTable.ReadOnlyMessage);
             }
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || AuditedTypes.For(entry.Metadata.ClrType) is not { } type)
+                || audited.For(entry.Metadata.ClrType) is not { } type)
             {
                 continue;
             }

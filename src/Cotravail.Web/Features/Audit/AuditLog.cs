@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cotravail.Web.Common.Auditing;
 using Cotravail.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace Cotravail.Web.Features.Audit;
 /// For changes made without the change tracker (ExecuteUpdate, raw SQL), which <see cref="AuditInterceptor"/>
 /// cannot see: the caller records them here, inside its own transaction.
 /// </summary>
-public sealed class AuditLog(AppDbContext db, AuditActor actor, TimeProvider clock)
+public sealed class AuditLog(AppDbContext db, AuditActor actor, AuditedTypes types, TimeProvider clock) : IAuditLog
 {
     /// <summary>
     /// Records that the record <paramref name="key"/> of <paramref name="type"/> (concerning <paramref name="subject"/>)
@@ -18,7 +19,7 @@ public sealed class AuditLog(AppDbContext db, AuditActor actor, TimeProvider clo
         Type type, object key, AuditScope scope, string? subject, IReadOnlyDictionary<string, (object? Before, object? After)> changes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        if (AuditActor.Suppressed || AuditedTypes.For(type) is not { } audited || (audited.OnlyOthers && !actor.IsSomeoneElse(subject)))
+        if (AuditActor.Suppressed || types.For(type) is not { } audited || (audited.OnlyOthers && !actor.IsSomeoneElse(subject)))
         {
             return;
         }

@@ -1,4 +1,6 @@
+using Cotravail.Web.Common.Auditing;
 using Cotravail.Web.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -15,7 +17,8 @@ public static class AuditModule
         services.AddSingleton<AuditActor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<AuditInterceptor>());
-        services.AddScoped<AuditLog>();
+        services.TryAddSingleton<AuditedTypes>();
+        services.AddScoped<IAuditLog, AuditLog>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Audit", Roles.Manager));
         return builder;
     }

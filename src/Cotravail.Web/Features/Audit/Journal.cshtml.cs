@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Auditing;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +13,11 @@ namespace Cotravail.Web.Features.Audit;
 /// « Journal d'audit », for managers: who did what, when and from where, searchable by person, kind of record and
 /// dates, fifty lines a page, newest first. Read only: the page has no handler that writes.
 /// </summary>
-public sealed class JournalModel(AppDbContext db, StaffScope scope) : LocalizedPage
+public sealed class JournalModel(AppDbContext db, StaffScope scope, AuditedTypes audited) : LocalizedPage
 {
+    /// <summary>The kinds of record the journal may be filtered by.</summary>
+    public IEnumerable<AuditedType> Types => audited.All;
+
     public const int PageSize = 50;
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -57,7 +61,7 @@ public sealed class JournalModel(AppDbContext db, StaffScope scope) : LocalizedP
         {
             ModelState.AddModelError(nameof(To), T["La date de fin doit suivre la date de début."]);
         }
-        if (Type is { Length: > 0 } && AuditedTypes.All.All(x => x.Name != Type))
+        if (Type is { Length: > 0 } && audited.All.All(x => x.Name != Type))
         {
             ModelState.AddModelError(nameof(Type), T["Choisissez un type dans la liste."]);
         }
@@ -98,7 +102,7 @@ public sealed class JournalModel(AppDbContext db, StaffScope scope) : LocalizedP
             : names.TryGetValue(id, out var u) ? ($"{u.FirstName} {u.LastName}".Trim() is { Length: > 0 } n ? n : u.Email) : id;
         Lines = [.. rows.Select(r => new Line(
             TimeZoneInfo.ConvertTimeFromUtc(r.AtUtc, Paris), NameOf(r.ActorId), r.Ip, r.Action,
-            AuditedTypes.LabelOf(r.EntityType), r.EntityKey, NameOf(r.SubjectUserId), ChangesOf(r.Changes)))];
+            audited.LabelOf(r.EntityType), r.EntityKey, NameOf(r.SubjectUserId), ChangesOf(r.Changes)))];
     }
 
     /// <summary>

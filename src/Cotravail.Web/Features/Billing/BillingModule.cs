@@ -1,4 +1,5 @@
-using Cotravail.Web.Features.Privacy;
+using Cotravail.Web.Common.Auditing;
+using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +14,12 @@ public static class BillingModule
         var s = builder.Services;
         s.AddScoped<InvoiceIssuer>();
         s.AddPersonalData<BillingPersonalData>();
+        s.AddAudited<Invoice>("Invoice", "Facture ou avoir", i => AuditScope.OfNetwork(i.NetworkId));
+        s.AddAudited<Payment>("Payment", "Paiement", p => AuditScope.OfNetwork(p.NetworkId));
+        s.AddAudited<CashUp>("CashUp", "Clôture de caisse", c => AuditScope.OfSite(c.SiteId));
+        s.AddAudited<Entitlements.Entitlement>("Entitlement", "Vente de droits (carnet, abonnement, pass)", e => AuditScope.OfNetwork(e.NetworkId), e => e.UserId);
+        s.AddAudited<Products.Product>("Product", "Produit et prix", p => AuditScope.OfSite(p.SiteId));
+        s.AddAudited<Products.MemberCategoryGrant>("MemberCategoryGrant", "Tarif réduit accordé", g => AuditScope.OfNetwork(g.NetworkId), g => g.UserId);
         s.AddScoped<MonthlyInvoicing>();
         s.AddScoped<EventInvoicing>();
         s.AddScoped<InvoiceAccess>();
@@ -21,6 +28,8 @@ public static class BillingModule
         s.AddScoped<Exports.AccountingExport>();
         s.Configure<Exports.AccountCodes>(builder.Configuration.GetSection("Billing:Accounts"));
         s.AddScoped<Entitlements.BookingCover>();
+        s.AddScoped<Sites.ISiteSaved, Products.DayPassFollowsSite>();
+        s.AddScoped<Booking.IBookingCover>(sp => sp.GetRequiredService<Entitlements.BookingCover>());
         s.AddScoped<Entitlements.Sales>();
         s.AddScoped<Entitlements.ExpiryReminders>();
         s.AddSingleton<Entitlements.IOnlineCardPayment, Entitlements.NoOnlineCardPayment>();

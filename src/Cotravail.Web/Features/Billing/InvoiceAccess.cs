@@ -26,7 +26,7 @@ public sealed record InvoiceReach(IReadOnlyList<int> ManagedNetworks, IReadOnlyL
 /// takes a payment on any invoice of those sites' networks, found by its exact number or id, learning only what remains
 /// due (taking one does not make an invoice readable).
 /// </summary>
-public sealed class InvoiceAccess(AppDbContext db, StaffScope scope, UserManager<AppUser> users)
+public sealed class InvoiceAccess(AppDbContext db, StaffScope scope, UserManager<AppUser> users, IEnumerable<IInvoicesOfSites> others)
 {
     public async Task<InvoiceReach> ReachAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -65,9 +65,11 @@ public sealed class InvoiceAccess(AppDbContext db, StaffScope scope, UserManager
 
     /// <summary>Ids of the invoices that concern one of <paramref name="sites"/>, each read by site.</summary>
     private IQueryable<int> Concerning(IReadOnlyList<int> sites) =>
+        others.Aggregate(Billed(sites), (ids, other) => ids.Concat(other.InvoiceIds(sites)));
+
+    private IQueryable<int> Billed(IReadOnlyList<int> sites) =>
         db.Bookings.Where(b => sites.Contains(b.SiteId)).Join(db.InvoicedBookings, b => b.Id, x => x.BookingId, (b, x) => x.InvoiceId)
             .Concat(db.Entitlements.Where(e => sites.Contains(e.SiteId)).Select(e => e.InvoiceId))
             .Concat(db.EventRegistrations.Where(r => sites.Contains(r.Event!.SiteId))
-                .Join(db.InvoicedRegistrations, r => r.Id, x => x.RegistrationId, (r, x) => x.InvoiceId))
-            .Concat(db.Visits.Where(v => sites.Contains(v.SiteId) && v.InvoiceId != null).Select(v => v.InvoiceId!.Value));
+                .Join(db.InvoicedRegistrations, r => r.Id, x => x.RegistrationId, (r, x) => x.InvoiceId));
 }

@@ -96,7 +96,7 @@ public sealed partial class BookingCommands(
         if (outcome == PlaceOutcome.DiscoveryRefused)
         {
             var desk = resource!.Kind == ResourceKind.DeskPool;
-            var why = desk ? Billing.Entitlements.BookingCover.DiscoveryAlreadyUsed : Billing.Entitlements.BookingCover.DiscoveryOnlyForDesks;
+            var why = desk ? Cover.DiscoveryAlreadyUsed : Cover.DiscoveryOnlyForDesks;
             return new BookResult(BookOutcome.Invalid, Errors: new Dictionary<string, string[]> { ["discovery"] = [why] });
         }
         if (outcome != PlaceOutcome.Booked)

@@ -1,4 +1,5 @@
-using Cotravail.Web.Features.Privacy;
+using Cotravail.Web.Common.Auditing;
+using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Features.Booking.Api;
 
@@ -14,6 +15,7 @@ public static class BookingModule
         s.AddScoped<BookingCommands>();
         s.AddSingleton<BookingIds>();
         s.AddPersonalData<BookingPersonalData>();
+        s.AddAudited<Booking>("Booking", "Réservation d'une autre personne", b => AuditScope.OfSite(b.SiteId), b => b.UserId, onlyOthers: true);
         s.AddScoped<BookingMailer>();
         s.AddScoped<AvailabilityQuery>();
         s.AddScoped<IdempotencyStore>();

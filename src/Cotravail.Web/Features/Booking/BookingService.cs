@@ -1,5 +1,5 @@
 using Cotravail.Web.Data;
-using Cotravail.Web.Features.Billing.Entitlements;
+using Cotravail.Web.Common.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Booking;
@@ -20,10 +20,10 @@ public enum PlaceOutcome
 /// Takes and gives back places in the database. Capacity is guarded by the database itself: a conditional
 /// increment of the day's counter for desks, a unique row per 30-minute slot for rooms, a unique row per member
 /// and half-day against double bookings. What the booking costs (a carnet or subscription day, the discovery day, or
-/// the price) is settled in the same transaction by <see cref="BookingCover"/>. Must run inside a transaction owned by the caller.
+/// the price) is settled in the same transaction by <see cref="IBookingCover"/>. Must run inside a transaction owned by the caller.
 /// </summary>
 public sealed class BookingService(
-    AppDbContext db, BookingCover cover, Sites.NetworkMembership membership, TimeProvider clock, Audit.AuditLog audit, BookingIds ids)
+    AppDbContext db, IBookingCover cover, Sites.NetworkMembership membership, TimeProvider clock, IAuditLog audit, BookingIds ids)
 {
     /// <summary>
     /// On PostgreSQL, a desk booking with nothing to take but its place (no discovery day, no day of a carnet or
@@ -51,7 +51,7 @@ public sealed class BookingService(
             try
             {
                 var outcome = await PostgresBookingInsert.BookDeskAsync(db, booking, plan.Halves, plan.Capacity, plan.NetworkId,
-                    coverable: plan.Kind == Sites.ResourceKind.DeskPool,
+                    coverable: plan.Kind == Sites.ResourceKind.DeskPool, cover,
                     (onlyIf, parameter) => Common.Mail.MailOutbox.PostgresAccountMail(userId, mail, booking.CreatedAtUtc, onlyIf, parameter));
                 return outcome switch
                 {
@@ -162,7 +162,7 @@ public sealed class BookingService(
             return false;
         }
         // Someone else's booking (a host's cancellation, a no-show) goes to the audit log, in this transaction.
-        await audit.RecordUpdateAsync(typeof(Booking), booking.Id, new Audit.AuditScope(null, booking.SiteId), booking.UserId,
+        await audit.RecordUpdateAsync(typeof(Booking), booking.Id, AuditScope.OfSite(booking.SiteId), booking.UserId,
             new Dictionary<string, (object?, object?)> { ["Status"] = (BookingStatus.Confirmed, status) }, ct);
         if (booking.Period is { } period)
         {

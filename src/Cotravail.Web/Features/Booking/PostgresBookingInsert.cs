@@ -46,9 +46,9 @@ internal static class PostgresBookingInsert
     // network (ADR 0025), in one statement: no booking
     // when the member has a day or a category to use, or when the counter is at capacity for one of its half-days. The
     // answer says which.
-    private static readonly string DeskSql = $"""
+    private const string DeskSqlFormat = """
         WITH plain AS (
-            SELECT (NOT $20 OR ({Billing.Entitlements.BookingCover.PostgresNothingToTake("$3", "$19", "$4")})) AS yes
+            SELECT (NOT $20 OR ({nothing-to-take})) AS yes
         ), desk AS (
             INSERT INTO "DeskDays" AS d ("ResourceId", "Date", "Morning", "Afternoon") SELECT $2, $4, $15, $16 FROM plain WHERE plain.yes
             ON CONFLICT ("ResourceId", "Date") DO UPDATE SET "Morning" = d."Morning" + $15, "Afternoon" = d."Afternoon" + $16
@@ -67,6 +67,12 @@ internal static class PostgresBookingInsert
         )
         SELECT (SELECT "Id" FROM b), (SELECT yes FROM plain)
         """;
+
+    private static string? _deskSql;
+
+    /// <summary>The desk statement with billing's condition that the member has nothing to take (<see cref="IBookingCover"/>).</summary>
+    private static string DeskSql(IBookingCover cover) =>
+        _deskSql ??= DeskSqlFormat.Replace("{nothing-to-take}", cover.PostgresNothingToTake("$3", "$19", "$4"), StringComparison.Ordinal);
 
     /// <summary>What <see cref="BookDeskAsync"/> did.</summary>
     public enum DeskOutcome
@@ -89,7 +95,7 @@ internal static class PostgresBookingInsert
     /// meantime must not turn a kept booking into an error (an Idempotency-Key retry relies on the stored answer).
     /// </remarks>
     public static async Task<DeskOutcome> BookDeskAsync(
-        AppDbContext db, Booking booking, IReadOnlyList<HalfDay> halves, int capacity, int networkId, bool coverable,
+        AppDbContext db, Booking booking, IReadOnlyList<HalfDay> halves, int capacity, int networkId, bool coverable, IBookingCover cover,
         Func<string, NpgsqlParameter, NpgsqlBatchCommand> mail)
     {
         var ct = CancellationToken.None;
@@ -97,7 +103,7 @@ internal static class PostgresBookingInsert
         try
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-            var write = new NpgsqlBatchCommand(DeskSql);
+            var write = new NpgsqlBatchCommand(DeskSql(cover));
             AddBooking(write.Parameters, booking, halves);
             write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = halves.Contains(HalfDay.Morning) ? 1 : 0 });
             write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = halves.Contains(HalfDay.Afternoon) ? 1 : 0 });

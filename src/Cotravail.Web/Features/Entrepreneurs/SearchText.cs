@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using Cotravail.Web.Features.Sites;
 
 namespace Cotravail.Web.Features.Entrepreneurs;

@@ -96,5 +96,5 @@ public sealed class NewcomerInbox(AppDbContext db, TimeProvider clock, IMailSend
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static bool IsFrance(string country) =>
-        Sites.Communes.Normalise(country) is "france" or "fr";
+        Common.Communes.Normalise(country) is "france" or "fr";
 }

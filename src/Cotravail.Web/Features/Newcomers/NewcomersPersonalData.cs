@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ internal sealed class NewcomersPersonalData(AppDbContext db) : IPersonalData
 
         // As an ambassador: the requests they were put in touch with no longer name them; the conversations go.
         var introductions = db.Set<Introduction>().Where(i => i.Ambassador!.UserId == me);
-        if (user is not null && !AccountEraser.IsTombstone(user.Email))
+        if (user is not null && !Accounts.Tombstones.IsTombstone(user.Email))
         {
             var introduced = $"Mis·e en relation avec l'ambassadeur ou l'ambassadrice {user.DisplayName}.";
             var requestIds = introductions.Select(i => i.RequestId);

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,5 @@
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -23,8 +25,6 @@ public sealed record EraseResult(EraseOutcome Outcome, string? NetworkName = nul
 /// </summary>
 public sealed class AccountEraser(AppDbContext db, IEnumerable<IPersonalData> features, PrivacyMailer mailer, IMemoryCache cache, TimeProvider clock)
 {
-    public const string TombstoneDomain = "compte-supprime.invalid";
-
     /// <summary>The network whose last manager the person is, or null when nothing stops the deletion.</summary>
     public async Task<string?> LastManagedNetworkAsync(string userId, CancellationToken ct)
     {
@@ -42,7 +42,7 @@ public sealed class AccountEraser(AppDbContext db, IEnumerable<IPersonalData> fe
     public async Task<EraseResult> EraseAsync(string userId, bool byRetention, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null || IsTombstone(user.Email))
+        if (user is null || Tombstones.IsTombstone(user.Email))
         {
             return new EraseResult(EraseOutcome.NotFound);
         }
@@ -71,13 +71,11 @@ public sealed class AccountEraser(AppDbContext db, IEnumerable<IPersonalData> fe
         return new EraseResult(EraseOutcome.Erased);
     }
 
-    public static bool IsTombstone(string? email) =>
-        email is not null && email.EndsWith("@" + TombstoneDomain, StringComparison.OrdinalIgnoreCase);
 
     private async Task TombstoneAsync(string userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var name = $"supprime-{userId}@{TombstoneDomain}";
+        var name = Tombstones.AddressOf(userId);
         using var gate = await WriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);

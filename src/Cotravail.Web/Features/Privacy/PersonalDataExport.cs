@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.PersonalData;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;

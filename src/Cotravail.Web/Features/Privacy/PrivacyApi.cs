@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.PersonalData;
 using System.Security.Claims;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 
@@ -6,10 +7,6 @@ namespace Cotravail.Web.Features.Privacy;
 /// <summary>Personal data: « Mes données » (export, deletion), the activity of accounts and the retention of inactive ones.</summary>
 public static class PrivacyModule
 {
-    /// <summary>Registers a feature's part of the personal data (see <see cref="IPersonalData"/>); call it in the feature's AddX().</summary>
-    public static IServiceCollection AddPersonalData<T>(this IServiceCollection services) where T : class, IPersonalData =>
-        services.AddScoped<IPersonalData, T>();
-
     public static WebApplicationBuilder AddPrivacy(this WebApplicationBuilder builder)
     {
         var s = builder.Services;

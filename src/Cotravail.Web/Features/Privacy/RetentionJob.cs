@@ -79,7 +79,7 @@ public sealed partial class RetentionJob(AppDbContext db, AccountEraser eraser, 
         var sent = 0;
         foreach (var person in mine)
         {
-            if (person.Email is { Length: > 0 } email && !AccountEraser.IsTombstone(email))
+            if (person.Email is { Length: > 0 } email && !Accounts.Tombstones.IsTombstone(email))
             {
                 try
                 {

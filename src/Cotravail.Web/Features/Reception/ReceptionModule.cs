@@ -1,4 +1,5 @@
-using Cotravail.Web.Features.Privacy;
+using Cotravail.Web.Common.Auditing;
+using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Reception.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +15,8 @@ public static class ReceptionModule
         s.AddScoped<Arrivals>();
         s.AddScoped<ReceptionPeople>();
         s.AddPersonalData<ReceptionPersonalData>();
+        s.AddScoped<Billing.IInvoicesOfSites, WalkInInvoices>();
+        s.AddAudited<Visit>("Visit", "Arrivée (passage)", v => AuditScope.OfSite(v.SiteId), v => v.UserId, onlyOthers: true);
         s.AddScoped<TodayQuery>();
         s.AddScoped<MemberCards>();
         s.AddScoped<ArrivalCodes>();

@@ -1,4 +1,5 @@
-using Cotravail.Web.Features.Privacy;
+using Cotravail.Web.Common.Auditing;
+using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +15,14 @@ public static class SitesModule
         builder.Services.AddScoped<NetworkMembership>();
         builder.Services.AddMemoryCache();
         builder.Services.AddPersonalData<StaffPersonalData>();
+        var s = builder.Services;
+        s.AddAudited<SiteHost>("SiteHost", "Équipe d'accueil d'un lieu", h => AuditScope.OfSite(h.SiteId), h => h.UserId);
+        s.AddAudited<NetworkManager>("NetworkManager", "Gestionnaire du réseau", m => AuditScope.OfNetwork(m.NetworkId), m => m.UserId);
+        s.AddAudited<Network>("Network", "Réseau", n => AuditScope.OfNetwork(n.Id));
+        s.AddAudited<Site>("Site", "Tiers-lieu", x => AuditScope.OfNetwork(x.NetworkId));
+        s.AddAudited<Resource>("Resource", "Espace réservable", r => AuditScope.OfSite(r.SiteId));
+        s.AddAudited<OpeningHours>("OpeningHours", "Horaires d'ouverture", h => AuditScope.OfSite(h.SiteId));
+        s.AddAudited<Closure>("Closure", "Fermeture", c => AuditScope.OfSite(c.SiteId));
         builder.Services.Configure<RazorPagesOptions>(o =>
             o.Conventions.AuthorizeFolder("/Sites/Manage", Roles.Manager));
         return builder;

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Privacy;
 using Microsoft.EntityFrameworkCore;

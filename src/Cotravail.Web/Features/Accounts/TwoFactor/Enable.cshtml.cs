@@ -86,6 +86,6 @@ public sealed class EnableModel(
             await users.UpdateAsync(user);
         }
         SharedKey = Totp.Grouped(key);
-        QrCode = Reception.Qr.SvgDataUri(Totp.Uri(user.Email ?? user.UserName ?? "", key));
+        QrCode = Common.Qr.SvgDataUri(Totp.Uri(user.Email ?? user.UserName ?? "", key));
     }
 }

@@ -1,5 +1,5 @@
 using Cotravail.Web.Data;
-using Cotravail.Web.Features.Audit;
+using Cotravail.Web.Common.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,9 +11,9 @@ namespace Cotravail.Web.Features.Accounts.TwoFactor;
 /// stamp renewed, so the person's sessions end; at the next sign-in they set it up again (required of managers). The
 /// person is e-mailed, and the audit log records who did it. The caller checks that both manage the network.
 /// </summary>
-public sealed class TwoFactorReset(AppDbContext db, UserManager<AppUser> users, AuditLog audit, IdentityMailer mailer)
+public sealed class TwoFactorReset(AppDbContext db, UserManager<AppUser> users, IAuditLog audit, IdentityMailer mailer)
 {
-    /// <summary>The audit log's name for this change (<see cref="AuditedTypes"/>).</summary>
+    /// <summary>The audit log's name for this change (declared in AccountsModule).</summary>
     public const string AuditName = "TwoFactorReset";
 
     public async Task ResetAsync(AppUser person, AppUser manager, int networkId, string networkName, CancellationToken ct)
@@ -27,7 +27,7 @@ public sealed class TwoFactorReset(AppDbContext db, UserManager<AppUser> users, 
             Check(await users.SetTwoFactorEnabledAsync(person, false));
             Check(await users.ResetAuthenticatorKeyAsync(person));
             _ = await users.GenerateNewTwoFactorRecoveryCodesAsync(person, 0);
-            await audit.RecordUpdateAsync(typeof(TwoFactorReset), person.Id, new AuditScope(networkId, null), person.Id, new Dictionary<string, (object?, object?)>
+            await audit.RecordUpdateAsync(typeof(TwoFactorReset), person.Id, AuditScope.OfNetwork(networkId), person.Id, new Dictionary<string, (object?, object?)>
             {
                 ["TwoFactorEnabled"] = (was, false),
                 ["Network"] = (networkName, networkName),

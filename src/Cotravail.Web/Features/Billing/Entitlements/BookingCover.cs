@@ -6,26 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Billing.Entitlements;
 
-/// <summary>How a booking is paid: the price charged (0 when covered), the entitlement that covered it, or the discovery day.</summary>
-public sealed record Cover(int PriceCents, int? EntitlementId, bool IsDiscovery, string? Refusal = null)
-{
-    public bool IsCovered => EntitlementId is not null || IsDiscovery;
-
-    /// <summary>For the discovery day: the person's address as <see cref="Entitlements.DiscoveryKey"/> reads it, recorded with the day.</summary>
-    public string? DiscoveryKey { get; init; }
-}
-
 /// <summary>
 /// Decides what a desk booking costs, inside the booking's transaction: the free discovery day when asked for, else a
 /// subscription's day, else a carnet's day (soonest to expire first), else the site's price (reduced for a validated
 /// category). A day is taken with one conditional update (<c>Used = Used + 1 WHERE Used &lt; Days AND dates</c>): of
 /// two bookings at once on the last day, one gets it and the other is charged. A cancellation in time gives it back.
 /// </summary>
-public sealed class BookingCover(AppDbContext db, TimeProvider clock)
+public sealed class BookingCover(AppDbContext db, TimeProvider clock) : IBookingCover
 {
-    public const string DiscoveryOnlyForDesks = "La journée découverte vaut pour un poste en espace partagé (journée ou demi-journée).";
-    public const string DiscoveryAlreadyUsed = "Vous avez déjà profité de votre journée découverte gratuite.";
-
     public async Task<Cover> TakeAsync(string userId, BookingPlan plan, bool discovery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -34,11 +22,11 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
         {
             if (!desk)
             {
-                return new Cover(plan.PriceCents, null, false, DiscoveryOnlyForDesks);
+                return new Cover(plan.PriceCents, null, false, Cover.DiscoveryOnlyForDesks);
             }
             var key = await DiscoveryKeyAsync(userId, ct);
             return await DiscoveryUsedAsync(userId, key, ct)
-                ? new Cover(plan.PriceCents, null, false, DiscoveryAlreadyUsed)
+                ? new Cover(plan.PriceCents, null, false, Cover.DiscoveryAlreadyUsed)
                 : new Cover(0, null, true) { DiscoveryKey = key };
         }
         var productKind = PassFor(plan);
@@ -63,13 +51,15 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
     /// true for must also have no option in <see cref="CoverOptionsQuery"/>: change both together
     /// (<c>PlainDeskBookingTests</c> compares them).
     /// </summary>
-    public static string PostgresNothingToTake(string user, string network, string date) => $"""
+    public static string NothingToTakeSql(string user, string network, string date) => $"""
         NOT EXISTS (SELECT 1 FROM "Entitlements" AS e WHERE e."UserId" = {user} AND e."NetworkId" = {network}
             AND e."StartsOn" <= {date} AND e."ExpiresOn" >= {date} AND (e."Days" IS NULL OR e."Used" < e."Days"))
         AND NOT EXISTS (SELECT 1 FROM "MemberCategoryGrants" AS g WHERE g."UserId" = {user} AND g."NetworkId" = {network})
         """;
 
-    /// <summary>Whether a desk booking has something to take (a usable day, a validated category): the EF side of <see cref="PostgresNothingToTake"/>.</summary>
+    /// <summary>Whether a desk booking has something to take (a usable day, a validated category): the EF side of <see cref="NothingToTakeSql"/>.</summary>
+    string IBookingCover.PostgresNothingToTake(string user, string network, string date) => NothingToTakeSql(user, network, date);
+
     public async Task<bool> HasCoverOptionsAsync(string userId, int networkId, DateOnly date, CancellationToken ct)
     {
         await foreach (var _ in CoverOptionsQuery.For(db)(db, userId, networkId, date, true).WithCancellation(ct))
@@ -156,8 +146,8 @@ public sealed class BookingCover(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>What a booking would use, for the confirmation screen (nothing is taken): an entitlement's name, or null.</summary>
-    public async Task<Entitlement?> PreviewAsync(string userId, int networkId, ResourceKind kind, DateOnly date, CancellationToken ct) =>
-        kind != ResourceKind.DeskPool ? null : await Usable(userId, networkId, date).AsNoTracking().FirstOrDefaultAsync(ct);
+    public async Task<string?> PreviewAsync(string userId, int networkId, ResourceKind kind, DateOnly date, CancellationToken ct) =>
+        kind != ResourceKind.DeskPool ? null : await Usable(userId, networkId, date).Select(e => e.Name).FirstOrDefaultAsync(ct);
 
     /// <summary>Whether the person took their discovery day: with this account, or with another address that is theirs (<see cref="Entitlements.DiscoveryKey"/>).</summary>
     public async Task<bool> HasUsedDiscoveryAsync(string userId, CancellationToken ct) =>

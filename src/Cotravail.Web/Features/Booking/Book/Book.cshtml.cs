@@ -10,7 +10,7 @@ namespace Cotravail.Web.Features.Booking.Book;
 /// Booking through pages: the form (pre-filled from the week view's link), « Vérifier » shows a confirmation screen
 /// with the price and the free-cancellation deadline, and only « Confirmer la réservation » books.
 /// </summary>
-public sealed class BookModel(BookingCommands commands, AvailabilityQuery availability, Billing.Entitlements.BookingCover cover, TimeProvider clock) : LocalizedPage
+public sealed class BookModel(BookingCommands commands, AvailabilityQuery availability, IBookingCover cover, TimeProvider clock) : LocalizedPage
 {
     [BindProperty]
     public BookInput Input { get; set; } = new();
@@ -24,7 +24,7 @@ public sealed class BookModel(BookingCommands commands, AvailabilityQuery availa
     public bool FreeCancellation { get; private set; }
 
     /// <summary>The carnet or subscription the booking would use (confirmation screen).</summary>
-    public Billing.Entitlements.Entitlement? CoveredBy { get; private set; }
+    public string? CoveredBy { get; private set; }
 
     /// <summary>The person may still take their free discovery day (a desk only).</summary>
     public bool DiscoveryAvailable { get; private set; }

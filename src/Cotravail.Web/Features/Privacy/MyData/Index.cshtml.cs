@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.PersonalData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

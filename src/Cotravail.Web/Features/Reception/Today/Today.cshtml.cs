@@ -1,3 +1,4 @@
+using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Common;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using Cotravail.Web.Features.Accounts;
 using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Common.Idempotency;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>A manager edits a site's public information, or archives it (hidden from the public, kept for history).</summary>
-public sealed class EditModel(AppDbContext db, StaffScope scope) : ManagerPage(db, scope)
+public sealed class EditModel(AppDbContext db, StaffScope scope, IEnumerable<ISiteSaved> saved) : ManagerPage(db, scope)
 {
     [BindProperty]
     public SiteInput Input { get; set; } = new();
@@ -33,7 +33,10 @@ public sealed class EditModel(AppDbContext db, StaffScope scope) : ManagerPage(d
         }
         Input.ApplyTo(Site);
         await Db.SaveChangesAsync(ct);
-        await Billing.Products.ProductPrices.DayPassFollowsSiteAsync(Db, Site, ct);
+        foreach (var handler in saved)
+        {
+            await handler.SiteSavedAsync(Site, ct);
+        }
         Notice = T["Les informations de l'espace sont enregistrées."];
         return Redirect($"/gestion/espaces/{id}");
     }

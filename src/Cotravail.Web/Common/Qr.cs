@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace Cotravail.Web.Features.Reception;
+namespace Cotravail.Web.Common;
 
 /// <summary>QR codes as SVG data URIs (QRCoder), so pages show them in an &lt;img&gt; under the strict content policy.</summary>
 public static class Qr

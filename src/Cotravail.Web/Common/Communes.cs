@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 
-namespace Cotravail.Web.Features.Sites;
+namespace Cotravail.Web.Common;
 
 /// <summary>
 /// Reference list of communes and their postcodes (<c>Reference/communes.csv</c>, embedded). It covers the Lot (46);

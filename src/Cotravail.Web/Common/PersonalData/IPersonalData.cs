@@ -1,8 +1,8 @@
-namespace Cotravail.Web.Features.Privacy;
+namespace Cotravail.Web.Common.PersonalData;
 
 /// <summary>
 /// What a feature holds about a person, and how it forgets them (RGPD articles 15, 17 and 20). Each feature that stores
-/// personal data registers one implementation with <see cref="PrivacyModule.AddPersonalData{T}"/> in its own
+/// personal data registers one implementation with <see cref="PersonalDataRegistration.AddPersonalData{T}"/> in its own
 /// <c>AddX()</c>; « Mes données », <c>GET /api/v1/me/data</c>, account deletion and the retention job call every one.
 /// <list type="bullet">
 /// <item><see cref="ExportAsync"/> returns one or more tables (their rows are plain records serialised as JSON, and

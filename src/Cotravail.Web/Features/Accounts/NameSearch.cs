@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Cotravail.Web.Features.Reception;
+namespace Cotravail.Web.Features.Accounts;
 
 /// <summary>Names as reception searches them: no accents, lower case, single spaces (« Hélène  Dupré » → « helene dupre »).</summary>
 public static class NameSearch
