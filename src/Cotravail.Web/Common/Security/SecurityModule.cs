@@ -55,6 +55,8 @@ public static class SecurityModule
         });
 
         builder.AddRateLimits();
+        // Who the person is and where they act as staff, set once (ADR 0030).
+        services.AddStaffScope();
         return builder;
     }
 
