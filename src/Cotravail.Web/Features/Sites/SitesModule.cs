@@ -10,7 +10,6 @@ public static class SitesModule
 {
     public static WebApplicationBuilder AddSites(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<StaffScope>();
         builder.Services.AddScoped<NetworkMembership>();
         builder.Services.AddMemoryCache();
         builder.Services.AddPersonalData<StaffPersonalData>();
