@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
@@ -12,7 +13,7 @@ namespace Cotravail.Web.Features.Audit;
 /// « Journal d'audit », for managers: who did what, when and from where, searchable by person, kind of record and
 /// dates, fifty lines a page, newest first. Read only: the page has no handler that writes.
 /// </summary>
-public sealed class JournalModel(AppDbContext db, StaffScope scope) : LocalizedPage
+public sealed class JournalModel(AppDbContext db, StaffAccess staff) : LocalizedPage
 {
     public const int PageSize = 50;
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
@@ -107,12 +108,12 @@ public sealed class JournalModel(AppDbContext db, StaffScope scope) : LocalizedP
     /// </summary>
     private async Task<IQueryable<AuditEntry>> VisibleAsync(CancellationToken ct)
     {
-        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
-        var staff = db.SiteHosts.Where(h => networks.Contains(h.Site!.NetworkId)).Select(h => h.UserId)
+        var networks = await staff.ManagedNetworkIdsAsync(ct);
+        var people = db.SiteHosts.Where(h => networks.Contains(h.Site!.NetworkId)).Select(h => h.UserId)
             .Concat(db.NetworkManagers.Where(m => networks.Contains(m.NetworkId)).Select(m => m.UserId));
         return db.AuditEntries.AsNoTracking().Where(e => e.NetworkId != null
             ? networks.Contains(e.NetworkId.Value)
-            : e.SubjectUserId != null && staff.Contains(e.SubjectUserId));
+            : e.SubjectUserId != null && people.Contains(e.SubjectUserId));
     }
 
     private static List<(string, string?, string?)> ChangesOf(string? json)
