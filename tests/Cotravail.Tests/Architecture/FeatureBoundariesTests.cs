@@ -84,7 +84,7 @@ public sealed class FeatureBoundariesTests
     {
         using var module = ModuleDefinition.ReadModule(typeof(AppDbContext).Assembly.Location);
         var uses = module.GetTypes()
-            .Where(t => t.Namespace.StartsWith("Cotravail.Web.Common", StringComparison.Ordinal))
+            .Where(t => FeatureGraph.Outermost(t).Namespace.StartsWith("Cotravail.Web.Common", StringComparison.Ordinal))
             .SelectMany(t => t.Methods.Where(m => m.HasBody).SelectMany(m => m.Body.Instructions)
                 .Select(i => i.Operand switch { MethodReference r => r.DeclaringType, TypeReference r => r, FieldReference r => r.DeclaringType, _ => null })
                 .Concat(t.Fields.Select(f => f.FieldType))

@@ -55,7 +55,7 @@ internal sealed class FeatureGraph
         return null;
     }
 
-    private static TypeReference Outermost(TypeReference type)
+    public static TypeReference Outermost(TypeReference type)
     {
         while (type is TypeSpecification spec) type = spec.ElementType;
         while (type.DeclaringType is not null) type = type.DeclaringType;

@@ -55,6 +55,9 @@ public static class SecurityModule
         });
 
         builder.AddRateLimits();
+        // Who the person is, set once (ADR 0030); where they act as staff is read by Sites (AddStaffScope).
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
         return builder;
     }
 

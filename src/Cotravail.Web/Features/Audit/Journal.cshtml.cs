@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Common;
 using Cotravail.Web.Common.Auditing;
 using Cotravail.Web.Data;
@@ -13,7 +14,7 @@ namespace Cotravail.Web.Features.Audit;
 /// « Journal d'audit », for managers: who did what, when and from where, searchable by person, kind of record and
 /// dates, fifty lines a page, newest first. Read only: the page has no handler that writes.
 /// </summary>
-public sealed class JournalModel(AppDbContext db, StaffScope scope, AuditedTypes audited) : LocalizedPage
+public sealed class JournalModel(AppDbContext db, StaffAccess staff, AuditedTypes audited) : LocalizedPage
 {
     /// <summary>The kinds of record the journal may be filtered by.</summary>
     public IEnumerable<AuditedType> Types => audited.All;
@@ -111,12 +112,12 @@ public sealed class JournalModel(AppDbContext db, StaffScope scope, AuditedTypes
     /// </summary>
     private async Task<IQueryable<AuditEntry>> VisibleAsync(CancellationToken ct)
     {
-        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
-        var staff = db.SiteHosts.Where(h => networks.Contains(h.Site!.NetworkId)).Select(h => h.UserId)
+        var networks = await staff.ManagedNetworkIdsAsync(ct);
+        var people = db.SiteHosts.Where(h => networks.Contains(h.Site!.NetworkId)).Select(h => h.UserId)
             .Concat(db.NetworkManagers.Where(m => networks.Contains(m.NetworkId)).Select(m => m.UserId));
         return db.AuditEntries.AsNoTracking().Where(e => e.NetworkId != null
             ? networks.Contains(e.NetworkId.Value)
-            : e.SubjectUserId != null && staff.Contains(e.SubjectUserId));
+            : e.SubjectUserId != null && people.Contains(e.SubjectUserId));
     }
 
     private static List<(string, string?, string?)> ChangesOf(string? json)

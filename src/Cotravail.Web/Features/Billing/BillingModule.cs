@@ -1,5 +1,7 @@
+using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Common.Auditing;
 using Cotravail.Web.Common.PersonalData;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,6 +45,8 @@ public static class BillingModule
             o.Conventions.AuthorizeFolder("/Billing/Till", Roles.Host);
             o.Conventions.AuthorizeFolder("/Billing/Products/Manage", Roles.Manager);
             o.Conventions.AuthorizeFolder("/Billing/Entitlements/Mine");
+            o.Conventions.RequireStaffScope("gestion/entreprises/{id:int}",
+                StaffScopeRule.NetworkManagerOf("id", "company id", (db, id) => db.Companies.Where(c => c.Id == id).Select(c => c.NetworkId)));
         });
         return builder;
     }

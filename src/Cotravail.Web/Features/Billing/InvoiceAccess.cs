@@ -1,8 +1,5 @@
-using System.Security.Claims;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
-using Cotravail.Web.Features.Accounts;
-using Cotravail.Web.Features.Sites;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Billing;
@@ -24,21 +21,14 @@ public sealed record InvoiceReach(IReadOnlyList<int> ManagedNetworks, IReadOnlyL
 /// manage. A host reads (search, PDF) only the invoices that concern a site they host — a booking there charged on it,
 /// a carnet or subscription of the site sold on it, an event of the site charged on it, a walk-in's pass there — and
 /// takes a payment on any invoice of those sites' networks, found by its exact number or id, learning only what remains
-/// due (taking one does not make an invoice readable).
+/// due (taking one does not make an invoice readable). Built on the person's <see cref="StaffReach"/>.
 /// </summary>
-public sealed class InvoiceAccess(AppDbContext db, StaffScope scope, UserManager<AppUser> users, IEnumerable<IInvoicesOfSites> others)
+public sealed class InvoiceAccess(AppDbContext db, CurrentUser me, IEnumerable<IInvoicesOfSites> others)
 {
-    public async Task<InvoiceReach> ReachAsync(ClaimsPrincipal user, CancellationToken ct)
+    public async Task<InvoiceReach> ReachAsync(CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var managed = await scope.ManagedNetworkIdsAsync(user, ct);
-        var id = users.GetUserId(user);
-        if (id is null || !user.IsInRole(Roles.Host))
-        {
-            return new InvoiceReach(managed, [], []);
-        }
-        var hosted = await db.SiteHosts.Where(h => h.UserId == id).Select(h => new { h.SiteId, h.Site!.NetworkId }).ToListAsync(ct);
-        return new InvoiceReach(managed, [.. hosted.Select(h => h.SiteId).Distinct()], [.. hosted.Select(h => h.NetworkId).Distinct()]);
+        var reach = await me.ReachAsync(ct);
+        return new InvoiceReach(reach.ManagedNetworkIds, reach.HostedSiteIds, reach.HostedNetworkIds);
     }
 
     /// <summary>The invoices and credit notes the person may read.</summary>

@@ -1,5 +1,4 @@
 using Cotravail.Web.Common.PersonalData;
-using Cotravail.Web.Features.Privacy;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

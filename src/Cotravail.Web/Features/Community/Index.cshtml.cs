@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +20,7 @@ public sealed class IndexModel(AppDbContext db, Volunteering volunteering, TimeP
         Tasks = await db.HelpTasks.AsNoTracking().Include(t => t.Site)
             .Where(t => t.Date >= today && !t.Site!.IsArchived)
             .OrderBy(t => t.Date).ThenBy(t => t.Start).Take(200).ToListAsync(ct);
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = CurrentUser.Id;
         if (userId is not null)
         {
             var ids = Tasks.Select(t => t.Id).ToList();
@@ -31,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, Volunteering volunteering, TimeP
 
     public async Task<IActionResult> OnPostSignUpAsync(int taskId, CancellationToken ct)
     {
-        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        if (CurrentUser.Id is not { } userId)
         {
             return Challenge();
         }
@@ -48,7 +47,7 @@ public sealed class IndexModel(AppDbContext db, Volunteering volunteering, TimeP
 
     public async Task<IActionResult> OnPostWithdrawAsync(int taskId, CancellationToken ct)
     {
-        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        if (CurrentUser.Id is not { } userId)
         {
             return Challenge();
         }

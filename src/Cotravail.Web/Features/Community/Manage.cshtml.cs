@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Community;
 
 /// <summary>Hosts ask for « coups de main » at their sites and see who volunteered.</summary>
-public sealed class ManageModel(AppDbContext db, StaffScope scope, TimeProvider clock) : LocalizedPage
+public sealed class ManageModel(AppDbContext db, StaffAccess staff, TimeProvider clock) : LocalizedPage
 {
     public IReadOnlyList<Site> Sites { get; private set; } = [];
     public IReadOnlyList<HelpTask> Tasks { get; private set; } = [];
@@ -46,7 +46,7 @@ public sealed class ManageModel(AppDbContext db, StaffScope scope, TimeProvider 
         {
             SiteId = site!.Id, Title = Input.Title!.Trim(), Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
             Date = Input.Date!.Value, Start = Input.Start, End = Input.End, PeopleNeeded = Input.PeopleNeeded!.Value,
-            CreatedByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedByUserId = CurrentUser.RequiredId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
         Notice = T["Le coup de main « {0} » est proposé aux membres.", Input.Title!.Trim()];
@@ -55,8 +55,7 @@ public sealed class ManageModel(AppDbContext db, StaffScope scope, TimeProvider 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var staffed = await scope.StaffedSiteIdsAsync(User, ct);
-        Sites = await db.Sites.AsNoTracking().Where(s => !s.IsArchived && staffed.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(ct);
+        Sites = await (await staff.SitesInScopeAsync(ct)).AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Name).ToListAsync(ct);
         var ids = Sites.Select(s => s.Id).ToList();
         var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-30);
         Tasks = await db.HelpTasks.AsNoTracking().Include(t => t.Site).Include(t => t.Signups).ThenInclude(s => s.User)

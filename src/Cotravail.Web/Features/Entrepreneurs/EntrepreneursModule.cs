@@ -1,6 +1,5 @@
 using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Features.Accounts;
-using Cotravail.Web.Features.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cotravail.Web.Features.Entrepreneurs;

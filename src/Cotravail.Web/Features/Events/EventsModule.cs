@@ -1,5 +1,6 @@
+using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Common.PersonalData;
-using Cotravail.Web.Features.Privacy;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Events.Api;
 using Cotravail.Web.Features.Events.Manage;
@@ -10,6 +11,10 @@ namespace Cotravail.Web.Features.Events;
 /// <summary>Animation: the agenda of events, registrations with waitlist, reminders, attendance.</summary>
 public static class EventsModule
 {
+    /// <summary>An event by its id, in <c>/animation/{id}</c>: the hosts of its site and the managers of its network.</summary>
+    public static readonly StaffScopeRule EventStaff =
+        StaffScopeRule.SiteStaffOf("id", "event id", (db, id) => db.Events.Where(e => e.Id == id).Select(e => e.SiteId));
+
     public static WebApplicationBuilder AddEvents(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
@@ -20,7 +25,6 @@ public static class EventsModule
         s.AddScoped<EventMailer>();
         s.AddScoped<RegistrationLinks>();
         s.AddScoped<AgendaQuery>();
-        s.AddScoped<EventScope>();
         s.AddScoped<EventEditor>();
         s.AddScoped<EventReminders>();
         s.AddScoped<Ratings.RatingInvites>();
@@ -28,7 +32,8 @@ public static class EventsModule
         {
             s.AddHostedService<ReminderWorker>();
         }
-        s.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Events/Manage", Roles.Host));
+        s.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Events/Manage", Roles.Host)
+            .RequireStaffScope("animation/{id:int}", EventStaff));
         return builder;
     }
 

@@ -1,7 +1,6 @@
 using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Newcomers.Api;
-using Cotravail.Web.Features.Privacy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cotravail.Web.Features.Newcomers;

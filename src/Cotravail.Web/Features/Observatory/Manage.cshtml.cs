@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Common;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Mvc;
@@ -5,11 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cotravail.Web.Features.Observatory;
 
 /// <summary>The managers' observatory: every indicator of their networks, revenue included, with the JSON export.</summary>
-public sealed class ManageModel(Data.AppDbContext db, StaffScope scope, IndicatorsQuery query, TimeProvider clock) : ObservatoryPage(clock)
+public sealed class ManageModel(Data.AppDbContext db, StaffAccess staff, IndicatorsQuery query, TimeProvider clock) : ObservatoryPage(clock)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
+        var networks = await staff.ManagedNetworkIdsAsync(ct);
         var sites = await SiteChoice.ListAsync(db, networks, ct);
         if (ReadFilter(sites) is not { } filter)
         {

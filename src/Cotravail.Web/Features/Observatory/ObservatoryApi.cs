@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites;
@@ -17,7 +18,7 @@ internal static class ObservatoryApi
     public static void MapObservatoryApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/observatory/indicators", async (string? from, string? to, int? siteId, string? perSite, HttpContext http,
-                StaffScope scope, AppDbContext db, IndicatorsQuery query, TimeProvider clock, CancellationToken ct) =>
+                StaffAccess staff, AppDbContext db, IndicatorsQuery query, TimeProvider clock, CancellationToken ct) =>
             {
                 var (start, end, errors) = Period.Read(from, to, clock);
                 var bySite = true;
@@ -29,8 +30,9 @@ internal static class ObservatoryApi
                 {
                     return Results.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
                 }
-                var user = await SignedInAsync(http);
-                var managed = await scope.ManagedNetworkIdsAsync(user, ct);
+                // The endpoint is public: a manager's bearer token is read here, and the staff scope is theirs.
+                http.User = await SignedInAsync(http);
+                var managed = await staff.ManagedNetworkIdsAsync(ct);
                 var networks = managed.Count > 0 ? managed : await db.Networks.Select(n => n.Id).ToListAsync(ct);
                 var set = await query.ComputeAsync(networks, siteId, start, end, ct, perSite: bySite);
                 return Results.Ok(managed.Count > 0 ? set : set.Public());

@@ -11,11 +11,11 @@ public static class SitesModule
 {
     public static WebApplicationBuilder AddSites(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<StaffScope>();
         builder.Services.AddScoped<NetworkMembership>();
         builder.Services.AddMemoryCache();
         builder.Services.AddPersonalData<StaffPersonalData>();
         var s = builder.Services;
+        s.AddStaffScope();
         s.AddAudited<SiteHost>("SiteHost", "Équipe d'accueil d'un lieu", h => AuditScope.OfSite(h.SiteId), h => h.UserId);
         s.AddAudited<NetworkManager>("NetworkManager", "Gestionnaire du réseau", m => AuditScope.OfNetwork(m.NetworkId), m => m.UserId);
         s.AddAudited<Network>("Network", "Réseau", n => AuditScope.OfNetwork(n.Id));

@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Security.Claims;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing.Pdf;
-using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,8 +19,8 @@ internal static class InvoicesApi
         var me = app.MapGroup("/api/v1/me/invoices").WithTags("Facturation").RequireAuthorization(AccountsModule.ApiPolicy);
         me.MapGet("/", MineAsync).WithName("MyInvoices").WithSummary("My invoices and credit notes, newest first.");
         me.MapGet("/{id:int}/pdf", MyPdfAsync).WithName("MyInvoicePdf").WithSummary("One of my invoices as PDF.");
-        app.MapGet("/api/v1/me/balance", async (ClaimsPrincipal user, Balances balances, CancellationToken ct) =>
-                TypedResults.Ok(new { dueCents = await balances.MemberAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct) }))
+        app.MapGet("/api/v1/me/balance", async (CurrentUser me, Balances balances, CancellationToken ct) =>
+                TypedResults.Ok(new { dueCents = await balances.MemberAsync(me.RequiredId, ct) }))
             .RequireAuthorization(AccountsModule.ApiPolicy).WithTags("Facturation").WithName("MyBalance")
             .WithSummary("What I still have to pay, in euro cents.");
 
@@ -31,25 +30,25 @@ internal static class InvoicesApi
         staff.MapGet("/{id:int}/pdf", StaffPdfAsync).WithName("InvoicePdf");
     }
 
-    private static async Task<Ok<List<InvoiceDto>>> MineAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<InvoiceDto>>> MineAsync(CurrentUser me, AppDbContext db, CancellationToken ct)
     {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var id = me.Id;
         var list = await db.Invoices.AsNoTracking().Where(i => i.UserId == id)
             .OrderByDescending(i => i.IssuedAtUtc).Take(500).ToListAsync(ct);
         return TypedResults.Ok(list.Select(i => InvoiceDto.From(i, $"/api/v1/me/invoices/{i.Id}/pdf")).ToList());
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> MyPdfAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound>> MyPdfAsync(int id, CurrentUser me, AppDbContext db, CancellationToken ct)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = me.Id;
         var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id && i.UserId == userId, ct);
         return invoice is null ? TypedResults.NotFound() : Pdf(invoice);
     }
 
     private static async Task<Results<Ok<List<InvoiceDto>>, ForbidHttpResult, ValidationProblem>> SearchAsync(
-        string? from, string? to, string? q, ClaimsPrincipal user, InvoiceAccess access, CancellationToken ct)
+        string? from, string? to, string? q, InvoiceAccess access, CancellationToken ct)
     {
-        var reach = await access.ReachAsync(user, ct);
+        var reach = await access.ReachAsync(ct);
         if (!reach.IsStaff)
         {
             return TypedResults.Forbid();
@@ -80,9 +79,9 @@ internal static class InvoicesApi
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> StaffPdfAsync(
-        int id, ClaimsPrincipal user, InvoiceAccess access, CancellationToken ct)
+        int id, InvoiceAccess access, CancellationToken ct)
     {
-        var invoice = await access.Readable(await access.ReachAsync(user, ct)).AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id, ct);
+        var invoice = await access.Readable(await access.ReachAsync(ct)).AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id, ct);
         return invoice is null ? TypedResults.NotFound() : Pdf(invoice);
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using Cotravail.Web.Common.Idempotency;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing.Entitlements;
 using Cotravail.Web.Features.Billing.Products;
@@ -31,12 +31,12 @@ internal static class OrdersApi
             .WithSummary("Order a carnet or a subscription for myself. 409 while an order of the same product is unpaid, or when " +
                 "what I owe on online orders would pass the network's cap. Idempotency-Key makes a retry safe.");
 
-    private static async Task<IResult> OrderAsync(HttpRequest http, ClaimsPrincipal user, Sales sales, IOnlineCardPayment card,
+    private static async Task<IResult> OrderAsync(HttpRequest http, CurrentUser me, Sales sales, IOnlineCardPayment card,
         IdempotencyStore idempotency, TimeProvider clock, CancellationToken ct)
     {
         using var reader = new StreamReader(http.Body);
         var raw = await reader.ReadToEndAsync(ct);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var userId = me.RequiredId;
         async Task<StoredResponse> Work() => await OrderCoreAsync(raw, userId, sales, card, http, clock, ct);
         var key = http.Headers[IdempotencyStore.Header].ToString();
         return string.IsNullOrEmpty(key)

@@ -1,9 +1,9 @@
-using System.Security.Claims;
+using Cotravail.Web.Features.Sites;
 using System.Text.Json;
 using Cotravail.Web.Common.Idempotency;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
-using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -31,25 +31,25 @@ internal static class PaymentsApi
             .WithSummary("Hosts and managers record a payment on an invoice of their networks, named by id or number (partial payments " +
                 "allowed, never above what is due). Idempotency-Key makes a retry safe.");
 
-    private static async Task<IResult> RecordAsync(HttpRequest http, ClaimsPrincipal user, AppDbContext db, StaffScope scope,
+    private static async Task<IResult> RecordAsync(HttpRequest http, CurrentUser me, AppDbContext db, StaffAccess staff,
         InvoiceAccess access, Payments payments, IdempotencyStore idempotency, CancellationToken ct)
     {
         using var reader = new StreamReader(http.Body);
         var raw = await reader.ReadToEndAsync(ct);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var reach = await access.ReachAsync(user, ct);
+        var userId = me.RequiredId;
+        var reach = await access.ReachAsync(ct);
         if (!reach.IsStaff)
         {
             return TypedResults.Forbid();
         }
-        async Task<StoredResponse> Work() => await RecordCoreAsync(raw, user, userId, db, scope, access, reach, payments, ct);
+        async Task<StoredResponse> Work() => await RecordCoreAsync(raw, userId, db, staff, access, reach, payments, ct);
         var key = http.Headers[IdempotencyStore.Header].ToString();
         return string.IsNullOrEmpty(key)
             ? IdempotencyStore.ToResult(await Work())
             : await idempotency.RunAsync(userId, key, IdempotencyStore.Hash("POST", "/api/v1/payments", raw), Work, ct);
     }
 
-    private static async Task<StoredResponse> RecordCoreAsync(string raw, ClaimsPrincipal user, string userId, AppDbContext db, StaffScope scope,
+    private static async Task<StoredResponse> RecordCoreAsync(string raw, string userId, AppDbContext db, StaffAccess staff,
         InvoiceAccess access, InvoiceReach reach, Payments payments, CancellationToken ct)
     {
         PaymentBody? body;
@@ -104,7 +104,7 @@ internal static class PaymentsApi
         }
         var invoiceNetwork = found.NetworkId;
         body = body with { InvoiceId = found.Id };
-        if (body!.SiteId is { } siteId && !(await db.Sites.AnyAsync(s => s.Id == siteId && s.NetworkId == invoiceNetwork, ct) && await scope.HostsSiteAsync(user, siteId, ct)))
+        if (body!.SiteId is { } siteId && !(await db.Sites.AnyAsync(s => s.Id == siteId && s.NetworkId == invoiceNetwork, ct) && await staff.CanActOnSiteAsync(siteId, ct)))
         {
             return Invalid(new() { ["siteId"] = ["Vous n'accueillez pas dans cet espace (ou il n'est pas du réseau de la facture)."] });
         }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing.Entitlements;
@@ -53,9 +53,9 @@ internal static class ProductsApi
         return TypedResults.Ok(products.Select(ProductDto.From).ToList());
     }
 
-    private static async Task<Ok<MyEntitlementsDto>> MineAsync(ClaimsPrincipal user, AppDbContext db, BookingCover cover, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<MyEntitlementsDto>> MineAsync(CurrentUser me, AppDbContext db, BookingCover cover, TimeProvider clock, CancellationToken ct)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var userId = me.RequiredId;
         var today = ParisDay.Today(clock);
         var list = await db.Entitlements.AsNoTracking().Where(e => e.UserId == userId)
             .Join(db.Invoices, e => e.InvoiceId, i => i.Id, (e, i) => new { e, i.Number })

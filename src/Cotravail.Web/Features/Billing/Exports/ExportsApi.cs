@@ -1,7 +1,7 @@
-using System.Globalization;
-using System.Security.Claims;
-using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites;
+using System.Globalization;
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Common.Security;
 
 namespace Cotravail.Web.Features.Billing.Exports;
 
@@ -10,9 +10,9 @@ internal static class ExportsApi
     /// <summary><c>GET /api/v1/exports/ventes.csv?from=&amp;to=</c> and <c>/encaissements.csv</c>: managers, their networks.</summary>
     public static void MapExports(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/exports/{journal:regex(^(ventes|encaissements)$)}.csv", async (
-                string journal, string? from, string? to, ClaimsPrincipal user, StaffScope scope, AccountingExport export, CancellationToken ct) =>
+                string journal, string? from, string? to, StaffAccess staff, AccountingExport export, CancellationToken ct) =>
             {
-                var networks = await scope.ManagedNetworkIdsAsync(user, ct);
+                var networks = await staff.ManagedNetworkIdsAsync(ct);
                 if (networks.Count == 0)
                 {
                     return Results.Forbid();

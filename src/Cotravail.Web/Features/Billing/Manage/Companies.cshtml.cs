@@ -1,4 +1,5 @@
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Billing.Companies;
 using Cotravail.Web.Features.Sites;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Billing.Manage;
 
 /// <summary>Company accounts of the manager's networks: list and create.</summary>
-public sealed class CompaniesModel(AppDbContext db, StaffScope scope) : LocalizedPage
+public sealed class CompaniesModel(AppDbContext db, StaffAccess staff) : LocalizedPage
 {
     public IReadOnlyList<Company> Companies { get; private set; } = [];
     public IReadOnlyList<Network> Networks { get; private set; } = [];
@@ -56,8 +57,8 @@ public sealed class CompaniesModel(AppDbContext db, StaffScope scope) : Localize
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var ids = await scope.ManagedNetworkIdsAsync(User, ct);
-        Networks = await db.Networks.AsNoTracking().Where(n => ids.Contains(n.Id)).OrderBy(n => n.Name).ToListAsync(ct);
+        var ids = await staff.ManagedNetworkIdsAsync(ct);
+        Networks = await (await staff.NetworksInScopeAsync(ct)).AsNoTracking().OrderBy(n => n.Name).ToListAsync(ct);
         Companies = await db.Companies.AsNoTracking().Include(c => c.Members).Where(c => ids.Contains(c.NetworkId)).OrderBy(c => c.Name).ToListAsync(ct);
     }
 }

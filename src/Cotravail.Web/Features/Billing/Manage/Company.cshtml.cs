@@ -10,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Billing.Manage;
 
-/// <summary>One company account: its members (added by e-mail, one company per member and network).</summary>
-public sealed class CompanyModel(AppDbContext db, StaffScope scope, UserManager<AppUser> users, Balances balances) : LocalizedPage
+/// <summary>
+/// One company account: its members (added by e-mail, one company per member and network). Only its network's managers get
+/// here (<c>RequireStaffScope</c> in <see cref="BillingModule"/>).
+/// </summary>
+public sealed class CompanyModel(AppDbContext db, UserManager<AppUser> users, Balances balances) : LocalizedPage
 {
     public Company Company { get; private set; } = null!;
     public IReadOnlyList<AppUser> Members { get; private set; } = [];
@@ -74,10 +77,6 @@ public sealed class CompanyModel(AppDbContext db, StaffScope scope, UserManager<
         if (company is null)
         {
             return NotFound();
-        }
-        if (!await scope.ManagesNetworkAsync(User, company.NetworkId, ct))
-        {
-            return Forbid();
         }
         Company = company;
         DueCents = await balances.CompanyAsync(company.NetworkId, company.Siret, ct);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Cotravail.Web.Features.Billing.Manage;
 
 /// <summary>Managers: the invoices of their networks, the monthly invoicing of bookings, credit notes.</summary>
 public sealed class IndexModel(
-    AppDbContext db, StaffScope scope, MonthlyInvoicing monthly, EventInvoicing events, InvoiceIssuer issuer, TimeProvider clock) : LocalizedPage
+    AppDbContext db, StaffAccess staff, MonthlyInvoicing monthly, EventInvoicing events, InvoiceIssuer issuer, TimeProvider clock) : LocalizedPage
 {
     public IReadOnlyList<Invoice> Invoices { get; private set; } = [];
     public IReadOnlyList<Network> Networks { get; private set; } = [];
@@ -37,7 +38,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostInvoiceMonthAsync(int networkId, CancellationToken ct)
     {
-        if (!await scope.ManagesNetworkAsync(User, networkId, ct))
+        if (!await staff.CanManageNetworkAsync(networkId, ct))
         {
             return Forbid();
         }
@@ -74,7 +75,7 @@ public sealed class IndexModel(
         {
             return NotFound();
         }
-        if (!await scope.ManagesNetworkAsync(User, networkId.Value, ct))
+        if (!await staff.CanManageNetworkAsync(networkId.Value, ct))
         {
             return Forbid();
         }
@@ -87,8 +88,8 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var ids = await scope.ManagedNetworkIdsAsync(User, ct);
-        Networks = await db.Networks.AsNoTracking().Where(n => ids.Contains(n.Id)).OrderBy(n => n.Name).ToListAsync(ct);
+        var ids = await staff.ManagedNetworkIdsAsync(ct);
+        Networks = await (await staff.NetworksInScopeAsync(ct)).AsNoTracking().OrderBy(n => n.Name).ToListAsync(ct);
         var query = db.Invoices.AsNoTracking().Where(i => ids.Contains(i.NetworkId));
         if (!string.IsNullOrWhiteSpace(Q) && ModelState.GetFieldValidationState(nameof(Q)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Data;
@@ -16,7 +15,7 @@ namespace Cotravail.Web.Features.Billing.Till;
 /// Selling at reception of a site: a product to a member (invoice issued, payment recorded when received now), and
 /// validating a member's reduced-price category after checking the proof.
 /// </summary>
-public sealed class SellModel(AppDbContext db, StaffScope scope, Sales sales, Payments payments, UserManager<AppUser> users,
+public sealed class SellModel(AppDbContext db, Sales sales, Payments payments, UserManager<AppUser> users,
     IdempotencyStore once, TimeProvider clock) : LocalizedPage
 {
     public Site Site { get; private set; } = null!;
@@ -132,7 +131,7 @@ public sealed class SellModel(AppDbContext db, StaffScope scope, Sales sales, Pa
         return Redirect($"/accueil/{slug}/vente");
     }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => CurrentUser.RequiredId;
 
     private async Task<IActionResult?> LoadAsync(string slug, CancellationToken ct)
     {
@@ -140,10 +139,6 @@ public sealed class SellModel(AppDbContext db, StaffScope scope, Sales sales, Pa
         if (site is null)
         {
             return NotFound();
-        }
-        if (!await scope.HostsSiteAsync(User, site.Id, ct))
-        {
-            return Forbid();
         }
         Site = site;
         Products = await db.Products.AsNoTracking().Where(p => p.SiteId == site.Id && !p.IsArchived)

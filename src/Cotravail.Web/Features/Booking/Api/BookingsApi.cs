@@ -1,10 +1,10 @@
+using Cotravail.Web.Features.Sites;
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using Cotravail.Web.Common.Idempotency;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
-using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -64,11 +64,11 @@ internal static class BookingsApi
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpRequest request, ClaimsPrincipal user, BookingCommands commands, IdempotencyStore idempotency, CancellationToken ct)
+        HttpRequest request, CurrentUser me, BookingCommands commands, IdempotencyStore idempotency, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var raw = await reader.ReadToEndAsync(ct);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var userId = me.RequiredId;
         var key = request.Headers[IdempotencyStore.Header].ToString();
         if (string.IsNullOrEmpty(key))
         {
@@ -104,10 +104,10 @@ internal static class BookingsApi
     }
 
     private static async Task<Results<Ok<BookingDto>, NotFound>> GetAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, StaffScope scope, CancellationToken ct)
+        int id, CurrentUser me, AppDbContext db, StaffAccess staff, CancellationToken ct)
     {
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Site).Include(b => b.Resource).FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (booking is null || (booking.UserId != user.FindFirstValue(ClaimTypes.NameIdentifier) && !await scope.HostsSiteAsync(user, booking.SiteId, ct)))
+        if (booking is null || (booking.UserId != me.Id && !await staff.CanActOnSiteAsync(booking.SiteId, ct)))
         {
             return TypedResults.NotFound(); // another member's booking is not revealed
         }
@@ -115,11 +115,11 @@ internal static class BookingsApi
     }
 
     private static async Task<IResult> CancelAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, StaffScope scope, BookingCommands commands, CancellationToken ct)
+        int id, CurrentUser me, AppDbContext db, StaffAccess staff, BookingCommands commands, CancellationToken ct)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var userId = me.RequiredId;
         var siteId = await db.Bookings.Where(b => b.Id == id).Select(b => (int?)b.SiteId).FirstOrDefaultAsync(ct);
-        var asStaff = siteId is { } s && await scope.HostsSiteAsync(user, s, ct);
+        var asStaff = siteId is { } s && await staff.CanActOnSiteAsync(s, ct);
         var (outcome, booking) = await commands.CancelAsync(id, userId, asStaff, ct);
         return outcome switch
         {
@@ -135,9 +135,9 @@ internal static class BookingsApi
         };
     }
 
-    private static async Task<Ok<List<BookingDto>>> MineAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<BookingDto>>> MineAsync(CurrentUser me, AppDbContext db, CancellationToken ct)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = me.Id;
         var list = await db.Bookings.AsNoTracking().Include(b => b.Site).Include(b => b.Resource)
             .Where(b => b.UserId == userId).OrderByDescending(b => b.StartUtc).Take(500).ToListAsync(ct);
         return TypedResults.Ok(list.Select(BookingDto.From).ToList());

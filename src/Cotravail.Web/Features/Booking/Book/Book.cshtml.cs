@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Features.Booking.Week;
 using Cotravail.Web.Features.Sites;
@@ -81,7 +80,7 @@ public sealed class BookModel(BookingCommands commands, AvailabilityQuery availa
         Confirming = true;
         var probe = new Booking { Date = plan.Date, Period = plan.Period, StartUtc = plan.StartUtc };
         (FreeUntilLocal, FreeCancellation) = BookingLabels.FreeCancellation(Site, probe, clock.GetUtcNow().UtcDateTime);
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var userId = CurrentUser.RequiredId;
         CoveredBy = await cover.PreviewAsync(userId, Site.NetworkId, Resource!.Kind, plan.Date, ct);
         DiscoveryAvailable = Resource.Kind == ResourceKind.DeskPool && CoveredBy is null && !await cover.HasUsedDiscoveryAsync(userId, ct);
         return Page();
@@ -94,7 +93,7 @@ public sealed class BookModel(BookingCommands commands, AvailabilityQuery availa
             await LoadDayAsync(ct);
             return Page();
         }
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var userId = CurrentUser.RequiredId;
         var result = await commands.BookAsync(userId, request, Request.Host.Host, ct);
         switch (result.Outcome)
         {

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Features.Accounts;
 
 namespace Cotravail.Web.Features.Booking.Calendar;
@@ -14,9 +14,9 @@ internal static class CalendarEndpoints
                 : Results.NotFound())
             .ExcludeFromDescription();
 
-        app.MapGet("/api/v1/me/calendar", async (ClaimsPrincipal user, CalendarFeeds feeds, HttpRequest request, CancellationToken ct) =>
+        app.MapGet("/api/v1/me/calendar", async (CurrentUser me, CalendarFeeds feeds, HttpRequest request, CancellationToken ct) =>
             {
-                var token = await feeds.TokenForAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+                var token = await feeds.TokenForAsync(me.RequiredId, ct);
                 return Results.Ok(new { url = $"{request.Scheme}://{request.Host}/calendrier/{token}.ics" });
             })
             .RequireAuthorization(AccountsModule.ApiPolicy).WithTags("Réservations").WithName("MyCalendarFeed")

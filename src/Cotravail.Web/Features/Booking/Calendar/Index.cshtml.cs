@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,11 +14,11 @@ public sealed class IndexModel(CalendarFeeds feeds) : LocalizedPage
     public string? Notice { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        FeedAddress = FeedUrl(await feeds.TokenForAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct));
+        FeedAddress = FeedUrl(await feeds.TokenForAsync(CurrentUser.RequiredId, ct));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await feeds.RegenerateAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        await feeds.RegenerateAsync(CurrentUser.RequiredId, ct);
         Notice = T["Une nouvelle adresse a été créée : l'ancienne ne fonctionne plus."];
         return Redirect("/mes-reservations/calendrier");
     }

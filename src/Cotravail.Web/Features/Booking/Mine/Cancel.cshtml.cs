@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +43,7 @@ public sealed class CancelModel(AppDbContext db, BookingCommands commands, TimeP
         return Redirect("/mes-reservations");
     }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => CurrentUser.RequiredId;
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

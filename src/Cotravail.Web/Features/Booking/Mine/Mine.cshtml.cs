@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +19,7 @@ public sealed class MineModel(AppDbContext db, TimeProvider clock) : LocalizedPa
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = CurrentUser.Id;
         NowUtc = clock.GetUtcNow().UtcDateTime;
         var all = await db.Bookings.AsNoTracking().Include(b => b.Site).Include(b => b.Resource)
             .Where(b => b.UserId == userId).OrderByDescending(b => b.StartUtc).Take(Shown).ToListAsync(ct);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -45,5 +44,5 @@ public sealed class CancelModel(AppDbContext db, SeriesCommands series, TimeProv
         return Redirect("/mes-reservations");
     }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => CurrentUser.RequiredId;
 }

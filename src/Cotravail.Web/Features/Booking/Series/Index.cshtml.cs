@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
@@ -100,7 +99,7 @@ public sealed class IndexModel(AppDbContext db, SeriesCommands series, TimeProvi
         return request;
     }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => CurrentUser.RequiredId;
 
     private async Task LoadResourcesAsync(CancellationToken ct) =>
         Resources = await db.Resources.AsNoTracking().Include(r => r.Site)

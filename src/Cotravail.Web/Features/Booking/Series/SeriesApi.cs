@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Booking.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,14 +32,14 @@ internal static class SeriesApi
     }
 
     private static async Task<Results<Ok<List<OccurrenceDto>>, ValidationProblem>> PreviewAsync(
-        SeriesBody body, ClaimsPrincipal user, SeriesCommands series, CancellationToken ct)
+        SeriesBody body, CurrentUser me, SeriesCommands series, CancellationToken ct)
     {
         var (request, errors) = Parse(body);
         if (request is null)
         {
             return Invalid(errors);
         }
-        var (resource, occurrences) = await series.PreviewAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, request, ct);
+        var (resource, occurrences) = await series.PreviewAsync(me.RequiredId, request, ct);
         if (resource is null)
         {
             return Invalid(new() { ["resourceId"] = ["Cet espace à réserver n'existe pas."] });
@@ -48,14 +48,14 @@ internal static class SeriesApi
     }
 
     private static async Task<Results<Created<SeriesDto>, ValidationProblem, ProblemHttpResult>> BookAsync(
-        SeriesBody body, ClaimsPrincipal user, SeriesCommands series, HttpRequest http, CancellationToken ct)
+        SeriesBody body, CurrentUser me, SeriesCommands series, HttpRequest http, CancellationToken ct)
     {
         var (request, errors) = Parse(body);
         if (request is null)
         {
             return Invalid(errors);
         }
-        var result = await series.BookAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, request, Describe(body), http.Host.Host, ct);
+        var result = await series.BookAsync(me.RequiredId, request, Describe(body), http.Host.Host, ct);
         if (result is null)
         {
             return Invalid(new() { ["resourceId"] = ["Cet espace à réserver n'existe pas."] });
@@ -69,9 +69,9 @@ internal static class SeriesApi
         return TypedResults.Created($"/api/v1/booking-series/{result.SeriesId}", dto);
     }
 
-    private static async Task<Results<Ok<object>, NotFound>> CancelAsync(int id, ClaimsPrincipal user, SeriesCommands series, CancellationToken ct)
+    private static async Task<Results<Ok<object>, NotFound>> CancelAsync(int id, CurrentUser me, SeriesCommands series, CancellationToken ct)
     {
-        var result = await series.CancelAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        var result = await series.CancelAsync(id, me.RequiredId, ct);
         return result is { } r ? TypedResults.Ok<object>(new { cancelled = r.Cancelled, late = r.Late }) : TypedResults.NotFound();
     }
 

@@ -1,4 +1,5 @@
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cotravail.Web.Features.Booking.Week;
 
 /// <summary>A site's availability for a week, for everyone: counts of free places and free time ranges, never names.</summary>
-public sealed class WeekModel(AppDbContext db, AvailabilityQuery availability, StaffScope scope, TimeProvider clock) : LocalizedPage
+public sealed class WeekModel(AppDbContext db, AvailabilityQuery availability, StaffAccess staff, TimeProvider clock) : LocalizedPage
 {
     public Site Site { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -57,7 +58,7 @@ public sealed class WeekModel(AppDbContext db, AvailabilityQuery availability, S
         var week = await availability.ComputeAsync(site, Monday, Monday.AddDays(6), ct);
         Resources = week.Resources;
         CanBook = User.Identity?.IsAuthenticated == true;
-        IsStaff = CanBook && await scope.HostsSiteAsync(User, site.Id, ct);
+        IsStaff = CanBook && await staff.CanActOnSiteAsync(site.Id, ct);
         Cells = [.. Resources.Select(r => (IReadOnlyList<WeekCell>)[.. r.Days.Select(d => WeekCell.Build(T, r, d, CanBook))])];
         return Page();
     }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -56,7 +55,7 @@ public sealed class DetailsModel(AppDbContext db, Suggestions suggestions, Audie
 
     public async Task<IActionResult> OnPostReportAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } me)
+        if (!await LoadAsync(id, ct) || CurrentUser.Id is not { } me)
         {
             return NotFound();
         }
@@ -71,7 +70,7 @@ public sealed class DetailsModel(AppDbContext db, Suggestions suggestions, Audie
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var me = CurrentUser.Id;
         Listing = await db.Listings().AsNoTracking().Include(l => l.Profile).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (Listing is null)
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Globalization;
 using Cotravail.Web.Common;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +27,7 @@ public sealed class IndexModel(BoardQuery board) : LocalizedPage
         Q = Q?.Length > 200 ? Q[..200] : Q;
         Result = await board.SearchAsync(
             new BoardFilter(BoardQuery.ParseKind(Kind), BoardQuery.ParseCategory(Category), Q, Math.Max(1, PageNumber)),
-            User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+            CurrentUser.Id, ct);
     }
 
     public string PageLink(int page) =>

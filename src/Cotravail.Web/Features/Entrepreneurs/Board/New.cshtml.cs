@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +58,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock) : LocalizedPag
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var me = CurrentUser.Id;
         Profile = await db.Profiles().AsNoTracking().FirstOrDefaultAsync(p => p.OwnerUserId == me, ct);
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +27,7 @@ public sealed class DetailsModel(AppDbContext db, ContactRelay relay, Audiences 
 
     public async Task<IActionResult> OnPostBlockAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } me)
+        if (!await LoadAsync(id, ct) || CurrentUser.Id is not { } me)
         {
             return NotFound();
         }
@@ -43,7 +42,7 @@ public sealed class DetailsModel(AppDbContext db, ContactRelay relay, Audiences 
 
     public async Task<IActionResult> OnPostReportAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } me)
+        if (!await LoadAsync(id, ct) || CurrentUser.Id is not { } me)
         {
             return NotFound();
         }
@@ -58,7 +57,7 @@ public sealed class DetailsModel(AppDbContext db, ContactRelay relay, Audiences 
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var me = CurrentUser.Id;
         var audience = await audiences.ForAsync(me, ct);
         Profile = await db.Profiles().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         IsMine = Profile is not null && Profile.OwnerUserId == me;

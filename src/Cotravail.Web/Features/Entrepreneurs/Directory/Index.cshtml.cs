@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,7 +28,7 @@ public sealed class IndexModel(DirectoryQuery directory) : LocalizedPage
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear(); // a bad page number or filter is simply ignored
-        var viewer = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var viewer = CurrentUser.Id;
         Q = Q?.Length > 200 ? Q[..200] : Q;
         Result = await directory.SearchAsync(new DirectoryFilter(Q, Sector, Skill, Commune, Math.Max(1, PageNumber)), viewer, ct);
         Skills = await directory.PopularSkillsAsync(viewer, 50, ct);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Common.Images;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +22,7 @@ public sealed class MineModel(ProfileEditor editor, DirectoryQuery directory) : 
     [TempData]
     public string? Notice { get; set; }
 
-    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string Me => CurrentUser.RequiredId;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -74,6 +73,6 @@ public sealed class MineModel(ProfileEditor editor, DirectoryQuery directory) : 
     private async Task LoadAsync(CancellationToken ct)
     {
         Profile = await editor.MineAsync(Me, ct);
-        SuggestedSkills = await directory.PopularSkillsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), 12, ct);
+        SuggestedSkills = await directory.PopularSkillsAsync(CurrentUser.Id, 12, ct);
     }
 }

@@ -1,4 +1,5 @@
-using System.Security.Claims;
+using Cotravail.Web.Features.Sites;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Cotravail.Web.Features.Entrepreneurs.Manage;
 /// Managers handle reports: dismiss, or hide the profile or listing reported. A manager sees and handles the reports of
 /// profiles (and their listings) whose owners belong to a network they manage (ADR 0025).
 /// </summary>
-public sealed class ReportsModel(AppDbContext db, Sites.StaffScope scope, Sites.NetworkMembership membership, TimeProvider clock) : LocalizedPage
+public sealed class ReportsModel(AppDbContext db, StaffAccess staff, Sites.NetworkMembership membership, TimeProvider clock) : LocalizedPage
 {
     public IReadOnlyList<Report> Open { get; private set; } = [];
     public IReadOnlyList<Report> Handled { get; private set; } = [];
@@ -37,7 +38,7 @@ public sealed class ReportsModel(AppDbContext db, Sites.StaffScope scope, Sites.
         {
             return NotFound();
         }
-        var done = await ProfileReports.HandleAsync(db, reportId, hide, User.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow().UtcDateTime, ct);
+        var done = await ProfileReports.HandleAsync(db, reportId, hide, CurrentUser.RequiredId, clock.GetUtcNow().UtcDateTime, ct);
         Notice = !done ? T["Ce signalement est déjà traité."] : hide ? T["C'est masqué : plus personne ne le voit."] : T["Le signalement est classé sans suite."];
         return Redirect("/gestion/signalements");
     }
@@ -45,7 +46,7 @@ public sealed class ReportsModel(AppDbContext db, Sites.StaffScope scope, Sites.
     /// <summary>The reports of profiles and listings whose owners belong to one of this manager's networks.</summary>
     private async Task<IQueryable<Report>> MineAsync(CancellationToken ct)
     {
-        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
+        var networks = await staff.ManagedNetworkIdsAsync(ct);
         if (networks.Count == 0)
         {
             return db.Reports().Where(r => false);

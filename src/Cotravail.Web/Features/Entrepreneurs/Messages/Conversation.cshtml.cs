@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +10,7 @@ public sealed class ConversationModel(AppDbContext db, ContactRelay relay) : Loc
 {
     public Conversation? Conversation { get; private set; }
     public string OtherName { get; private set; } = "";
-    public string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    public string Me => CurrentUser.RequiredId;
     public bool BlockedByOther { get; private set; }
     public bool IBlocked { get; private set; }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +15,7 @@ public sealed class IndexModel(AppDbContext db, ContactRelay relay) : LocalizedP
     [TempData]
     public string? Notice { get; set; }
 
-    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string Me => CurrentUser.RequiredId;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

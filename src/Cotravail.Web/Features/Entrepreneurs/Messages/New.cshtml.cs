@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Common.Security.RateLimiting;
 using Cotravail.Web.Data;
@@ -18,7 +17,7 @@ public sealed class NewModel(AppDbContext db, ContactRelay relay, Audiences audi
     [BindProperty]
     public MessageInput Input { get; set; } = new();
 
-    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string Me => CurrentUser.RequiredId;
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "fiche")] int? profileId, [FromQuery(Name = "annonce")] int? listingId, CancellationToken ct)
     {
@@ -89,7 +88,7 @@ public sealed class NewModel(AppDbContext db, ContactRelay relay, Audiences audi
             profileId = Listing.ProfileId;
         }
         Recipient = profileId is null ? null
-            : await db.Profiles().AsNoTracking().VisibleTo(await audiences.ForAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), ct))
+            : await db.Profiles().AsNoTracking().VisibleTo(await audiences.ForAsync(CurrentUser.Id, ct))
                 .FirstOrDefaultAsync(p => p.Id == profileId, ct);
         return Recipient is not null;
     }

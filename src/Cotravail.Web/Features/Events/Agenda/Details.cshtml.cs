@@ -101,7 +101,7 @@ public sealed class DetailsModel(
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().Include(x => x.Site).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null || !e.IsVisibleTo(await membership.NetworksOfAsync(users.GetUserId(User), ct)))
+        if (e is null || !e.IsVisibleTo(await membership.NetworksOfAsync(CurrentUser.Id, ct)))
         {
             return NotFound();
         }

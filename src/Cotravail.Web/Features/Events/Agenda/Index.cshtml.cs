@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
@@ -37,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, AgendaQuery agenda, NetworkMembe
                 Month = month.Length > 20 ? month[..20] : month;
             }
         }
-        var memberOf = await membership.NetworksOfAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        var memberOf = await membership.NetworksOfAsync(CurrentUser.Id, ct);
         Events = await agenda.ListAsync(new AgendaFilter(chosen?.Id, Kind, first, last), memberOf, ct);
     }
 

@@ -1,5 +1,7 @@
+using Cotravail.Web.Features.Sites;
 using System.Globalization;
 using System.Security.Claims;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
@@ -104,11 +106,11 @@ internal static class EventsApi
     }
 
     private static async Task<IResult> CancelAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, EventScope scope, RegistrationCommands commands, CancellationToken ct)
+        int id, CurrentUser me, AppDbContext db, StaffAccess staff, RegistrationCommands commands, CancellationToken ct)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = me.Id;
         var registration = await db.EventRegistrations.AsNoTracking().Include(r => r.Event).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (registration is null || (registration.UserId != userId && !await scope.RunsSiteAsync(user, registration.Event!.SiteId, ct)))
+        if (registration is null || (registration.UserId != userId && !await staff.CanActOnSiteAsync(registration.Event!.SiteId, ct)))
         {
             return TypedResults.NotFound(); // another person's registration is not revealed
         }

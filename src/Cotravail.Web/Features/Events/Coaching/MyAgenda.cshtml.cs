@@ -2,14 +2,13 @@ using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Events.Coaching;
 
 /// <summary>The adviser's agenda: their coming coaching slots, and who booked each one.</summary>
 [Authorize(Policy = Roles.Host)]
-public sealed class MyAgendaModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : LocalizedPage
+public sealed class MyAgendaModel(AppDbContext db, TimeProvider clock) : LocalizedPage
 {
     public IReadOnlyList<(Event Slot, Registration? Member)> Slots { get; private set; } = [];
 
@@ -18,7 +17,7 @@ public sealed class MyAgendaModel(AppDbContext db, UserManager<AppUser> users, T
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var me = users.GetUserId(User);
+        var me = CurrentUser.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         var slots = await db.Events.AsNoTracking().Include(e => e.Site)
             .Where(e => e.CreatedByUserId == me && e.Kind == EventKind.Coaching && e.EndUtc > now && e.Status == EventStatus.Published)

@@ -1,4 +1,6 @@
+using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Booking;
@@ -14,7 +16,7 @@ namespace Cotravail.Web.Features.Events.Coaching;
 /// event of kind « accompagnement » with one place and no waitlist, for members.
 /// </summary>
 [Authorize(Policy = Roles.Host)]
-public sealed class SlotsModel(AppDbContext db, EventScope scope, UserManager<AppUser> users, TimeProvider clock) : StaffEventPage(db, scope)
+public sealed class SlotsModel(AppDbContext db, StaffAccess staff, UserManager<AppUser> users, TimeProvider clock) : StaffEventPage(db, staff)
 {
     [BindProperty]
     public SlotsInput Input { get; set; } = new();
@@ -60,7 +62,7 @@ public sealed class SlotsModel(AppDbContext db, EventScope scope, UserManager<Ap
             {
                 SiteId = site.Id, Kind = EventKind.Coaching, Title = Input.Title!.Trim(), Description = (Input.Description ?? "").Trim(),
                 StartUtc = startUtc, EndUtc = endUtc, Capacity = 1, Audience = EventAudience.Members, OrganiserKind = OrganiserKind.Host,
-                OrganiserName = Input.Adviser!.Trim(), Status = EventStatus.Published, CreatedByUserId = users.GetUserId(User),
+                OrganiserName = Input.Adviser!.Trim(), Status = EventStatus.Published, CreatedByUserId = CurrentUser.Id,
                 CreatedAtUtc = now, RegistrationCloseMinutes = 60,
             });
         }

@@ -1,4 +1,6 @@
+using Cotravail.Web.Features.Sites;
 using System.Globalization;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using CsvHelper;
@@ -10,21 +12,13 @@ namespace Cotravail.Web.Features.Events.Manage;
 internal static class AttendeesCsv
 {
     public static void MapAttendeesCsv(this IEndpointRouteBuilder app) =>
-        app.MapGet("/animation/{id:int}/participants.csv", async (int id, HttpContext http, AppDbContext db, EventScope scope, CancellationToken ct) =>
+        app.MapGet("/animation/{id:int}/participants.csv", async (int id, AppDbContext db, CancellationToken ct) =>
             {
-                var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-                if (e is null)
-                {
-                    return Results.NotFound();
-                }
-                if (!await scope.RunsSiteAsync(http.User, e.SiteId, ct))
-                {
-                    return Results.Forbid();
-                }
                 var people = await Attendees.ListAsync(db, id, ct);
                 return Results.File(Write(people), "text/csv; charset=utf-8", $"participants-{id}.csv");
             })
             .RequireAuthorization(Roles.Host)
+            .RequireStaffScope(EventsModule.EventStaff)
             .ExcludeFromDescription();
 
     public static byte[] Write(IEnumerable<Registration> people)

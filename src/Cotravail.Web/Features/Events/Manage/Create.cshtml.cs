@@ -1,12 +1,13 @@
+using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cotravail.Web.Features.Events.Manage;
 
 /// <summary>A host creates an event for one of their sites, once or on several dates (each its own event).</summary>
-public sealed class CreateModel(AppDbContext db, EventScope scope, EventEditor editor, UserManager<Accounts.AppUser> users, TimeProvider clock) : StaffEventPage(db, scope)
+public sealed class CreateModel(AppDbContext db, StaffAccess staff, EventEditor editor, TimeProvider clock) : StaffEventPage(db, staff)
 {
     [BindProperty]
     public EventInput Input { get; set; } = new();
@@ -34,7 +35,7 @@ public sealed class CreateModel(AppDbContext db, EventScope scope, EventEditor e
         {
             return Page();
         }
-        var (created, error) = await editor.CreateAsync(Input, site, users.GetUserId(User)!, ct);
+        var (created, error) = await editor.CreateAsync(Input, site, CurrentUser.RequiredId, ct);
         if (error is not null)
         {
             AddError(error);

@@ -1,5 +1,7 @@
+using Cotravail.Web.Features.Sites;
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -8,8 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cotravail.Web.Features.Events.Manage;
 
 /// <summary>A host edits an event of their sites, publishes it or takes it back to draft.</summary>
-public sealed partial class EditModel(AppDbContext db, EventScope scope, EventEditor editor, EventMailer mailer, UserManager<AppUser> users, ILogger<EditModel> logger)
-    : StaffEventPage(db, scope)
+public sealed partial class EditModel(AppDbContext db, StaffAccess staff, EventEditor editor, EventMailer mailer, UserManager<AppUser> users, ILogger<EditModel> logger)
+    : StaffEventPage(db, staff)
 {
     /// <summary>The member who proposed it, for a proposal.</summary>
     public AppUser? Proposer { get; private set; }

@@ -1,10 +1,12 @@
+using Cotravail.Web.Features.Sites;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Events.Manage;
 
 /// <summary>The agenda of the sites a host runs: drafts and coming events, with their places and waitlists.</summary>
-public sealed class IndexModel(AppDbContext db, EventScope scope, TimeProvider clock) : StaffEventPage(db, scope)
+public sealed class IndexModel(AppDbContext db, StaffAccess staff, TimeProvider clock) : StaffEventPage(db, staff)
 {
     public IReadOnlyList<Event> Events { get; private set; } = [];
     public IReadOnlyList<Event> Proposals { get; private set; } = [];

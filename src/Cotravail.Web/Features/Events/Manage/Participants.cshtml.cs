@@ -1,3 +1,5 @@
+using Cotravail.Web.Features.Sites;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Events.Manage;
 
 /// <summary>The people of an event for its hosts: places, waitlist, and the attendance sheet (present / absent) once it has begun.</summary>
-public sealed class ParticipantsModel(AppDbContext db, EventScope scope, TimeProvider clock) : StaffEventPage(db, scope)
+public sealed class ParticipantsModel(AppDbContext db, StaffAccess staff, TimeProvider clock) : StaffEventPage(db, staff)
 {
     public IReadOnlyList<Registration> People { get; private set; } = [];
     public bool AttendanceOpen { get; private set; }

@@ -1,3 +1,5 @@
+using Cotravail.Web.Features.Sites;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Events.Ratings;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Events.Manage;
 
 /// <summary>The organiser's view of the ratings of an event: how many, the average, each score's count, the comments.</summary>
-public sealed class RatingsModel(AppDbContext db, EventScope scope) : StaffEventPage(db, scope)
+public sealed class RatingsModel(AppDbContext db, StaffAccess staff) : StaffEventPage(db, staff)
 {
     public IReadOnlyList<EventRating> Ratings { get; private set; } = [];
 

@@ -1,4 +1,5 @@
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Mvc;
@@ -7,13 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Events.Manage;
 
 /// <summary>
-/// Base of the hosts' agenda pages: the sites the signed-in host runs, and the event only when it belongs to one
-/// of them (another site's event answers 403, an unknown one 404).
+/// Base of the hosts' agenda pages: the sites the signed-in host runs, and the event of <c>/animation/{id}</c>. Only the
+/// hosts of the event's site and the managers of its network get there: another site's event has answered 403 and an
+/// unknown one 404 before the handler (<see cref="EventsModule.EventStaff"/>).
 /// </summary>
-public abstract class StaffEventPage(AppDbContext db, EventScope scope) : LocalizedPage
+public abstract class StaffEventPage(AppDbContext db, StaffAccess staff) : LocalizedPage
 {
     protected AppDbContext Db { get; } = db;
-    protected EventScope Scope { get; } = scope;
+    protected StaffAccess Staff { get; } = staff;
 
     public IReadOnlyList<Site> MySites { get; private set; } = [];
     public Event Event { get; private set; } = null!;
@@ -22,7 +24,8 @@ public abstract class StaffEventPage(AppDbContext db, EventScope scope) : Locali
     [TempData]
     public string? Notice { get; set; }
 
-    protected async Task LoadSitesAsync(CancellationToken ct) => MySites = await Scope.SitesAsync(User, ct);
+    protected async Task LoadSitesAsync(CancellationToken ct) =>
+        MySites = await (await Staff.SitesInScopeAsync(ct)).AsNoTracking().Where(s => !s.IsArchived).OrderBy(s => s.Name).ToListAsync(ct);
 
     protected async Task<IActionResult?> LoadEventAsync(int id, CancellationToken ct)
     {
@@ -30,10 +33,6 @@ public abstract class StaffEventPage(AppDbContext db, EventScope scope) : Locali
         if (e is null)
         {
             return NotFound();
-        }
-        if (!await Scope.RunsSiteAsync(User, e.SiteId, ct))
-        {
-            return Forbid();
         }
         Event = e;
         WaitingCount = await Db.EventRegistrations.CountAsync(r => r.EventId == id && r.Status == RegistrationStatus.Waitlisted, ct);

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites;
@@ -55,9 +55,9 @@ internal static class NewcomerRequestsApi
     }
 
     private static async Task<Results<Ok<List<NewcomerRequestDto>>, ValidationProblem, ForbidHttpResult>> ListAsync(
-        string? status, ClaimsPrincipal user, StaffScope scope, AppDbContext db, CancellationToken ct)
+        string? status, StaffAccess staff, AppDbContext db, CancellationToken ct)
     {
-        var networks = await scope.ManagedNetworkIdsAsync(user, ct);
+        var networks = await staff.ManagedNetworkIdsAsync(ct);
         if (networks.Count == 0)
         {
             return TypedResults.Forbid();

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Common;
 using Cotravail.Web.Common.Images;
 using Cotravail.Web.Data;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Newcomers.Manage;
 
 /// <summary>Managers write the sections of « Venir travailler dans la vallée » in Markdown (sanitised when shown).</summary>
-public sealed class ContentModel(AppDbContext db, StaffScope scope, TimeProvider clock) : LocalizedPage
+public sealed class ContentModel(AppDbContext db, StaffAccess staff, TimeProvider clock) : LocalizedPage
 {
     public IReadOnlyList<TerritorySection> Sections { get; private set; } = [];
     public TerritorySection? Editing { get; private set; }
@@ -127,7 +128,7 @@ public sealed class ContentModel(AppDbContext db, StaffScope scope, TimeProvider
 
     private async Task<int?> NetworkIdAsync(CancellationToken ct)
     {
-        var managed = await scope.ManagedNetworkIdsAsync(User, ct);
+        var managed = await staff.ManagedNetworkIdsAsync(ct);
         var territory = await Territory.NetworkIdAsync(db, ct);
         return territory is { } id && managed.Contains(id) ? id : null;
     }

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
@@ -10,7 +11,7 @@ namespace Cotravail.Web.Features.Newcomers.Manage;
 
 /// <summary>One request: what the person wrote, its history, and what a manager does with it (note, e-mail, status, introduction).</summary>
 public sealed class DetailModel(
-    AppDbContext db, StaffScope scope, NetworkMembership membership, NewcomerInbox inbox, Relay relay, UserManager<AppUser> users) : LocalizedPage
+    AppDbContext db, StaffAccess staff, NetworkMembership membership, NewcomerInbox inbox, Relay relay, UserManager<AppUser> users) : LocalizedPage
 {
     public NewcomerRequest Item { get; private set; } = null!;
     public IReadOnlyList<Ambassador> Ambassadors { get; private set; } = [];
@@ -132,7 +133,7 @@ public sealed class DetailModel(
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
+        var networks = await staff.ManagedNetworkIdsAsync(ct);
         var found = await db.Set<NewcomerRequest>().AsNoTracking().Include(r => r.History.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
             .FirstOrDefaultAsync(r => r.Id == id && networks.Contains(r.NetworkId), ct);
         if (found is null)

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Newcomers.Manage;
 
 /// <summary>The managers' inbox of « Je m'installe / je découvre » requests, with filters, and the newcomers' indicators.</summary>
-public sealed class IndexModel(AppDbContext db, StaffScope scope, NewcomerIndicators indicators, TimeProvider clock) : LocalizedPage
+public sealed class IndexModel(AppDbContext db, StaffAccess staff, NewcomerIndicators indicators, TimeProvider clock) : LocalizedPage
 {
     public const int PageSize = 100;
 
@@ -25,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, StaffScope scope, NewcomerIndica
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
+        var networks = await staff.ManagedNetworkIdsAsync(ct);
         if (networks.Count == 0)
         {
             return Forbid();

@@ -1,15 +1,14 @@
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
-using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Newcomers.Manage;
 
 /// <summary>Managers publish the testimonies members consented to, or take them off the public page.</summary>
-public sealed class TestimoniesModel(AppDbContext db, StaffScope scope, UserManager<AppUser> users, TimeProvider clock) : LocalizedPage
+public sealed class TestimoniesModel(AppDbContext db, StaffAccess staff, TimeProvider clock) : LocalizedPage
 {
     public IReadOnlyList<Testimony> Testimonies { get; private set; } = [];
 
@@ -18,7 +17,7 @@ public sealed class TestimoniesModel(AppDbContext db, StaffScope scope, UserMana
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
+        var networks = await staff.ManagedNetworkIdsAsync(ct);
         Testimonies = await db.Set<Testimony>().AsNoTracking()
             .Where(t => networks.Contains(t.NetworkId) && t.Status != TestimonyStatus.Withdrawn)
             .OrderBy(t => t.Status).ThenByDescending(t => t.ConsentAtUtc).ToListAsync(ct);
@@ -30,8 +29,8 @@ public sealed class TestimoniesModel(AppDbContext db, StaffScope scope, UserMana
 
     private async Task<IActionResult> SetAsync(int id, bool publish, CancellationToken ct)
     {
-        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
-        var userId = users.GetUserId(User);
+        var networks = await staff.ManagedNetworkIdsAsync(ct);
+        var userId = CurrentUser.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         var (from, to) = publish ? (TestimonyStatus.Pending, TestimonyStatus.Published) : (TestimonyStatus.Published, TestimonyStatus.Pending);
         int changed;

@@ -1,14 +1,12 @@
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
-using Cotravail.Web.Features.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Newcomers.Members;
 
 /// <summary>A member volunteers as an ambassador (sectors, communes), sees their conversations, and can stop at any time.</summary>
-public sealed class AmbassadorModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : LocalizedPage
+public sealed class AmbassadorModel(AppDbContext db, TimeProvider clock) : LocalizedPage
 {
     public Ambassador? Current { get; private set; }
     public IReadOnlyList<Introduction> Conversations { get; private set; } = [];
@@ -35,7 +33,7 @@ public sealed class AmbassadorModel(AppDbContext db, UserManager<AppUser> users,
         {
             return Page();
         }
-        var userId = users.GetUserId(User)!;
+        var userId = CurrentUser.RequiredId;
         using (await WriteGate.EnterAsync(db, ct))
         {
             var row = await db.Set<Ambassador>().FirstOrDefaultAsync(a => a.UserId == userId, ct);
@@ -60,7 +58,7 @@ public sealed class AmbassadorModel(AppDbContext db, UserManager<AppUser> users,
 
     public async Task<IActionResult> OnPostStopAsync(CancellationToken ct)
     {
-        var userId = users.GetUserId(User);
+        var userId = CurrentUser.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         using (await WriteGate.EnterAsync(db, ct))
         {
@@ -73,7 +71,7 @@ public sealed class AmbassadorModel(AppDbContext db, UserManager<AppUser> users,
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var userId = users.GetUserId(User);
+        var userId = CurrentUser.Id;
         Current = await db.Set<Ambassador>().AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId, ct);
         Conversations = Current is null ? [] : await db.Set<Introduction>().AsNoTracking().Include(i => i.Request)
             .Where(i => i.AmbassadorId == Current.Id).OrderByDescending(i => i.CreatedAtUtc).ToListAsync(ct);

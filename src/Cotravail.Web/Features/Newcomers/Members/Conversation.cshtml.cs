@@ -1,12 +1,10 @@
 using Cotravail.Web.Common;
-using Cotravail.Web.Features.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cotravail.Web.Features.Newcomers.Members;
 
 /// <summary>The ambassador's side of a relay conversation; only that ambassador may open it.</summary>
-public sealed class ConversationModel(Relay relay, UserManager<AppUser> users) : LocalizedPage
+public sealed class ConversationModel(Relay relay) : LocalizedPage
 {
     public Introduction Introduction { get; private set; } = null!;
 
@@ -43,7 +41,7 @@ public sealed class ConversationModel(Relay relay, UserManager<AppUser> users) :
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var found = await relay.LoadAsync(id, ct);
-        if (found is null || found.Ambassador!.UserId != users.GetUserId(User))
+        if (found is null || found.Ambassador!.UserId != CurrentUser.Id)
         {
             return false; // another member's conversation is not revealed
         }

@@ -52,7 +52,7 @@ public sealed class TestimonyModel(AppDbContext db, UserManager<AppUser> users, 
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct)
     {
-        var userId = users.GetUserId(User);
+        var userId = CurrentUser.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         int changed;
         using (await WriteGate.EnterAsync(db, ct))
@@ -72,7 +72,7 @@ public sealed class TestimonyModel(AppDbContext db, UserManager<AppUser> users, 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var userId = users.GetUserId(User);
+        var userId = CurrentUser.Id;
         Mine = await db.Set<Testimony>().AsNoTracking().Where(t => t.UserId == userId && t.Status != TestimonyStatus.Withdrawn)
             .OrderByDescending(t => t.ConsentAtUtc).ThenByDescending(t => t.Id).ToListAsync(ct);
     }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites;
@@ -38,9 +38,9 @@ internal static class ReceptionApi
         app.MapGet("/api/v1/sites/{id:int}/occupancy", OccupancyAsync).WithTags("Accueil").WithName("SiteOccupancy")
             .WithSummary("People present now and capacity per resource (no names).");
         var hosts = app.MapGroup("/api/v1").WithTags("Accueil").RequireAuthorization(AccountsModule.ApiPolicy);
-        hosts.MapGet("/sites/{id:int}/today", TodayAsync).WithName("SiteToday")
+        hosts.MapGet("/sites/{id:int}/today", TodayAsync).WithName("SiteToday").RequireSiteStaff()
             .WithSummary("For the site's hosts: expected bookings, people present, free places, arrivals and departures.");
-        hosts.MapPost("/sites/{id:int}/checkins", CheckInAsync).WithName("CheckIn")
+        hosts.MapPost("/sites/{id:int}/checkins", CheckInAsync).WithName("CheckIn").RequireSiteStaff()
             .Produces<VisitDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Records an arrival: bookingId, userId or code (the token of the member's card).");
         hosts.MapPost("/checkins/{id:int}/checkout", CheckOutAsync).WithName("CheckOut")
@@ -59,16 +59,12 @@ internal static class ReceptionApi
         return TypedResults.Ok(new OccupancyDto(site.Id, site.Name, resources.Sum(r => r.Present), resources.Sum(r => r.Capacity), resources));
     }
 
-    private static async Task<IResult> TodayAsync(int id, ClaimsPrincipal user, AppDbContext db, StaffScope scope, TodayQuery query, CancellationToken ct)
+    private static async Task<IResult> TodayAsync(int id, AppDbContext db, TodayQuery query, CancellationToken ct)
     {
         var site = await LoadAsync(db, id, ct);
         if (site is null)
         {
             return TypedResults.NotFound();
-        }
-        if (!await scope.HostsSiteAsync(user, site.Id, ct))
-        {
-            return TypedResults.Forbid();
         }
         var v = await query.LoadAsync(site, ct);
         return TypedResults.Ok(new TodayDto(site.Id, v.Date,
@@ -81,16 +77,12 @@ internal static class ReceptionApi
     }
 
     private static async Task<IResult> CheckInAsync(
-        int id, CheckInBody? body, ClaimsPrincipal user, AppDbContext db, StaffScope scope, Arrivals arrivals, CancellationToken ct)
+        int id, CheckInBody? body, AppDbContext db, Arrivals arrivals, CancellationToken ct)
     {
         var site = await LoadAsync(db, id, ct);
         if (site is null)
         {
             return TypedResults.NotFound();
-        }
-        if (!await scope.HostsSiteAsync(user, site.Id, ct))
-        {
-            return TypedResults.Forbid();
         }
         ArrivalResult result;
         if (body?.BookingId is { } bookingId)
@@ -113,14 +105,14 @@ internal static class ReceptionApi
         return result.Ok ? TypedResults.Created($"/api/v1/checkins/{result.Visit!.Id}", VisitDto.From(result.Visit)) : Problem(result);
     }
 
-    private static async Task<IResult> CheckOutAsync(int id, ClaimsPrincipal user, AppDbContext db, StaffScope scope, Arrivals arrivals, CancellationToken ct)
+    private static async Task<IResult> CheckOutAsync(int id, AppDbContext db, StaffAccess staff, Arrivals arrivals, CancellationToken ct)
     {
         var siteId = await db.Visits.Where(v => v.Id == id).Select(v => (int?)v.SiteId).FirstOrDefaultAsync(ct);
         if (siteId is null)
         {
             return TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Ce passage n'existe pas : aucune arrivée n'a été enregistrée sous ce numéro." });
         }
-        if (!await scope.HostsSiteAsync(user, siteId.Value, ct))
+        if (!await staff.CanActOnSiteAsync(siteId.Value, ct))
         {
             return TypedResults.Forbid();
         }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +29,7 @@ public sealed class ArriveModel(TodayQuery query, ArrivalCodes codes, Arrivals a
         {
             return Page();
         }
-        var result = await arrivals.CheckInMemberAsync(Site, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        var result = await arrivals.CheckInMemberAsync(Site, CurrentUser.RequiredId, ct);
         if (result.Ok)
         {
             Done = T["Bienvenue ! Votre arrivée à {0} est enregistrée.", Site.Name];

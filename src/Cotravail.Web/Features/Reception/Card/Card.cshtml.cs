@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Cotravail.Web.Common;
 
 namespace Cotravail.Web.Features.Reception.Card;
@@ -12,7 +11,7 @@ public sealed class CardModel(MemberCards cards) : LocalizedPage
 
     public void OnGet()
     {
-        (Token, ExpiresUtc) = cards.Issue(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        (Token, ExpiresUtc) = cards.Issue(CurrentUser.RequiredId);
         QrDataUri = Qr.SvgDataUri(Token);
     }
 }

@@ -9,7 +9,7 @@ namespace Cotravail.Web.Features.Reception.Today;
 /// « Aujourd'hui » at a site, for its hosts: expected bookings, people present, free places now, arrivals and
 /// departures; arrivals by a row's button, by name search or by a member's card (typed or scanned), departures.
 /// </summary>
-public sealed class TodayModel(TodayQuery query, Arrivals arrivals, ReceptionPeople people, StaffScope scope) : LocalizedPage
+public sealed class TodayModel(TodayQuery query, Arrivals arrivals, ReceptionPeople people) : LocalizedPage
 {
     public TodayView View { get; private set; } = null!;
     public Site Site => View.Site;
@@ -112,10 +112,6 @@ public sealed class TodayModel(TodayQuery query, Arrivals arrivals, ReceptionPeo
         if (site is null)
         {
             return NotFound();
-        }
-        if (!await scope.HostsSiteAsync(User, site.Id, ct))
-        {
-            return Forbid();
         }
         View = await query.LoadAsync(site, ct);
         return null;

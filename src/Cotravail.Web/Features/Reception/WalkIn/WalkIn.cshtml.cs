@@ -1,7 +1,7 @@
 using Cotravail.Web.Features.Accounts;
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Common.Idempotency;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Billing;
 using Cotravail.Web.Features.Sites;
@@ -14,7 +14,7 @@ namespace Cotravail.Web.Features.Reception.WalkIn;
 /// Someone came without booking, in three screens at most: find them (or not), say who they are and how they pay, and
 /// reception's « Aujourd'hui » confirms the arrival. A desk of the shared space is taken and the day pass sold.
 /// </summary>
-public sealed class WalkInModel(AppDbContext db, StaffScope scope, Arrivals arrivals, ReceptionPeople people, IdempotencyStore once) : LocalizedPage
+public sealed class WalkInModel(AppDbContext db, CurrentUser me, Arrivals arrivals, ReceptionPeople people, IdempotencyStore once) : LocalizedPage
 {
     public Site Site { get; private set; } = null!;
     public string? Query { get; private set; }
@@ -81,7 +81,7 @@ public sealed class WalkInModel(AppDbContext db, StaffScope scope, Arrivals arri
         return Redirect($"/accueil/{slug}");
     }
 
-    private string HostId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string HostId => me.RequiredId;
 
     /// <summary>The person chosen, when the reception of this site may name them (<see cref="ReceptionPeople"/>); otherwise a new person.</summary>
     private async Task KnownAsync(CancellationToken ct)
@@ -109,10 +109,6 @@ public sealed class WalkInModel(AppDbContext db, StaffScope scope, Arrivals arri
         if (site is null)
         {
             return NotFound();
-        }
-        if (!await scope.HostsSiteAsync(User, site.Id, ct))
-        {
-            return Forbid();
         }
         Site = site;
         return null;

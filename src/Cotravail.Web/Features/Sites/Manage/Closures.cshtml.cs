@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>Closures of a site (holidays of the team, works…): list, add, remove.</summary>
-public sealed class ClosuresModel(AppDbContext db, StaffScope scope, TimeProvider clock) : ManagerPage(db, scope)
+public sealed class ClosuresModel(AppDbContext db, TimeProvider clock) : ManagerPage(db)
 {
     [BindProperty]
     public ClosureInput Input { get; set; } = new();

@@ -1,4 +1,5 @@
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>A manager opens a new site in one of their networks.</summary>
-public sealed class CreateModel(AppDbContext db, StaffScope scope) : LocalizedPage
+public sealed class CreateModel(AppDbContext db, StaffAccess staff) : LocalizedPage
 {
     [BindProperty]
     public SiteInput Input { get; set; } = new() { DayPrice = "15,00" };
@@ -67,8 +68,7 @@ public sealed class CreateModel(AppDbContext db, StaffScope scope) : LocalizedPa
 
     private async Task LoadNetworksAsync(CancellationToken ct)
     {
-        var ids = await scope.ManagedNetworkIdsAsync(User, ct);
-        Networks = await db.Networks.Where(n => ids.Contains(n.Id)).OrderBy(n => n.Name)
+        Networks = await (await staff.NetworksInScopeAsync(ct)).OrderBy(n => n.Name)
             .Select(n => new SelectListItem(n.Name, n.Id.ToString()))
             .ToListAsync(ct);
     }

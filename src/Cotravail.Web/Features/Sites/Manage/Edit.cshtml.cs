@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>A manager edits a site's public information, or archives it (hidden from the public, kept for history).</summary>
-public sealed class EditModel(AppDbContext db, StaffScope scope, IEnumerable<ISiteSaved> saved) : ManagerPage(db, scope)
+public sealed class EditModel(AppDbContext db, IEnumerable<ISiteSaved> saved) : ManagerPage(db)
 {
     [BindProperty]
     public SiteInput Input { get; set; } = new();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>Opening hours per weekday, one or two ranges a day.</summary>
-public sealed class HoursModel(AppDbContext db, StaffScope scope) : ManagerPage(db, scope)
+public sealed class HoursModel(AppDbContext db) : ManagerPage(db)
 {
     public static readonly DayOfWeek[] Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>The sites of the networks the manager manages, archived ones included.</summary>
-public sealed class IndexModel(AppDbContext db, StaffScope scope) : PageModel
+public sealed class IndexModel(AppDbContext db, StaffAccess staff) : PageModel
 {
     public IReadOnlyList<Site> Sites { get; private set; } = [];
     public IReadOnlyList<Network> Networks { get; private set; } = [];
@@ -16,11 +17,11 @@ public sealed class IndexModel(AppDbContext db, StaffScope scope) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
+        var networks = await staff.ManagedNetworkIdsAsync(ct);
         Sites = await db.Sites.AsNoTracking().Include(s => s.Network).Include(s => s.Resources)
             .Where(s => networks.Contains(s.NetworkId))
             .OrderBy(s => s.IsArchived).ThenBy(s => s.Name)
             .ToListAsync(ct);
-        Networks = await db.Networks.AsNoTracking().Where(n => networks.Contains(n.Id)).OrderBy(n => n.Name).ToListAsync(ct);
+        Networks = await (await staff.NetworksInScopeAsync(ct)).AsNoTracking().OrderBy(n => n.Name).ToListAsync(ct);
     }
 }

@@ -1,4 +1,5 @@
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -6,20 +7,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>
-/// Base of the managers' site pages: loads the site only when the signed-in manager manages its network.
-/// Another network's site answers 403, an unknown one 404.
+/// Base of the managers' site pages (<c>/gestion/espaces/{id}</c>): loads the site. Only the managers of its network get
+/// here: another network's site has answered 403 and an unknown one 404 before the handler (<see cref="StaffScopePages"/>).
 /// </summary>
-public abstract class ManagerPage(AppDbContext db, StaffScope scope) : LocalizedPage
+public abstract class ManagerPage(AppDbContext db) : LocalizedPage
 {
     protected AppDbContext Db { get; } = db;
-    protected StaffScope Scope { get; } = scope;
 
     public Site Site { get; private set; } = null!;
 
     [TempData]
     public string? Notice { get; set; }
 
-    /// <summary>Null when the site is loaded into <see cref="Site"/>; otherwise the 403/404 to answer.</summary>
+    /// <summary>Null when the site is loaded into <see cref="Site"/>; otherwise the 404 to answer.</summary>
     protected async Task<IActionResult?> LoadSiteAsync(int id, CancellationToken ct, Func<IQueryable<Site>, IQueryable<Site>>? include = null)
     {
         var query = Db.Sites.Include(s => s.Network).AsQueryable();
@@ -27,10 +27,6 @@ public abstract class ManagerPage(AppDbContext db, StaffScope scope) : Localized
         if (site is null)
         {
             return NotFound();
-        }
-        if (!await Scope.ManagesNetworkAsync(User, site.NetworkId, ct))
-        {
-            return Forbid();
         }
         Site = site;
         return null;

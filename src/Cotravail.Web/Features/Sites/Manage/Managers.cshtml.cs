@@ -11,9 +11,9 @@ namespace Cotravail.Web.Features.Sites.Manage;
 /// <summary>
 /// The managers of a network and whether each uses two-factor authentication. Another manager of the network can reset
 /// the 2FA of one who lost both phone and recovery codes, after a confirmation (<see cref="TwoFactorReset"/>). A network
-/// the signed-in manager does not manage answers 403, a person who is not one of its managers 404: nothing changes.
+/// the signed-in manager does not manage answers 403 before the handler (<see cref="Common.Security.StaffScopePages"/>), a person who is not one of its managers 404: nothing changes.
 /// </summary>
-public sealed class ManagersModel(AppDbContext db, StaffScope scope, UserManager<AppUser> users, TwoFactorReset reset) : LocalizedPage
+public sealed class ManagersModel(AppDbContext db, UserManager<AppUser> users, TwoFactorReset reset) : LocalizedPage
 {
     public Network Network { get; private set; } = null!;
     public IReadOnlyList<AppUser> Managers { get; private set; } = [];
@@ -76,12 +76,8 @@ public sealed class ManagersModel(AppDbContext db, StaffScope scope, UserManager
         {
             return NotFound();
         }
-        if (!await scope.ManagesNetworkAsync(User, id, ct))
-        {
-            return Forbid();
-        }
         Network = network;
-        Me = users.GetUserId(User);
+        Me = CurrentUser.Id;
         Managers = await db.NetworkManagers.Where(m => m.NetworkId == id).Select(m => m.User!)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.Email).ToListAsync(ct);
         return null;

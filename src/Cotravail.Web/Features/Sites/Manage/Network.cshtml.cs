@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>A manager edits their network's name and invoicing identity.</summary>
-public sealed class NetworkModel(AppDbContext db, StaffScope scope) : LocalizedPage
+public sealed class NetworkModel(AppDbContext db) : LocalizedPage
 {
     [BindProperty]
     public NetworkInput Input { get; set; } = new();
@@ -48,10 +48,6 @@ public sealed class NetworkModel(AppDbContext db, StaffScope scope) : LocalizedP
         if (network is null)
         {
             return NotFound();
-        }
-        if (!await scope.ManagesNetworkAsync(User, id, ct))
-        {
-            return Forbid();
         }
         Network = network;
         return null;

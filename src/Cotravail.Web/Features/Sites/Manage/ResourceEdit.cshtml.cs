@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>Edit or archive one resource of a site.</summary>
-public sealed class ResourceEditModel(AppDbContext db, StaffScope scope) : ManagerPage(db, scope)
+public sealed class ResourceEditModel(AppDbContext db) : ManagerPage(db)
 {
     [BindProperty]
     public ResourceInput Input { get; set; } = new();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>The bookable resources of a site: list and add.</summary>
-public sealed class ResourcesModel(AppDbContext db, StaffScope scope) : ManagerPage(db, scope)
+public sealed class ResourcesModel(AppDbContext db) : ManagerPage(db)
 {
     [BindProperty]
     public ResourceInput Input { get; set; } = new() { Kind = ResourceKind.DeskPool, Capacity = 1 };

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Sites.Manage;
 
 /// <summary>The hosts of a site: a manager assigns an existing account (it gets the role Host) or removes it.</summary>
-public sealed class StaffModel(AppDbContext db, StaffScope scope, UserManager<AppUser> users) : ManagerPage(db, scope)
+public sealed class StaffModel(AppDbContext db, UserManager<AppUser> users) : ManagerPage(db)
 {
     [BindProperty]
     [Display(Name = "Adresse e-mail du compte")]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Surveys.Manage;
 
 /// <summary>A manager starts a survey (a draft) in one of their networks.</summary>
-public sealed class CreateModel(AppDbContext db, StaffScope scope, TimeProvider clock) : LocalizedPage
+public sealed class CreateModel(AppDbContext db, StaffAccess staff, TimeProvider clock) : LocalizedPage
 {
     public sealed class NewSurveyInput
     {
@@ -78,7 +79,7 @@ public sealed class CreateModel(AppDbContext db, StaffScope scope, TimeProvider 
 
     private async Task LoadNetworksAsync(CancellationToken ct)
     {
-        var ids = await scope.ManagedNetworkIdsAsync(User, ct);
+        var ids = await staff.ManagedNetworkIdsAsync(ct);
         Networks = await db.Networks.Where(n => ids.Contains(n.Id)).OrderBy(n => n.Name)
             .Select(n => new SelectListItem(n.Name, n.Id.ToString()))
             .ToListAsync(ct);

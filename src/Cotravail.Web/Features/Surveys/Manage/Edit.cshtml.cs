@@ -10,7 +10,7 @@ namespace Cotravail.Web.Features.Surveys.Manage;
 /// A survey's page for its manager: settings (title, link, dates, one answer per address, public results),
 /// publishing, and the questions by page with their order.
 /// </summary>
-public sealed class EditModel(AppDbContext db, StaffScope scope, TimeProvider clock) : SurveyManagerPage(db, scope)
+public sealed class EditModel(AppDbContext db, TimeProvider clock) : SurveyManagerPage(db)
 {
     [BindProperty]
     public SurveyInput Input { get; set; } = new();

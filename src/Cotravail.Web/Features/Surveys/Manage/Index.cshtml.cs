@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Surveys.Manage;
 
 /// <summary>The surveys of the manager's networks, with their state and their number of counted answers.</summary>
-public sealed class IndexModel(AppDbContext db, StaffScope scope, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, StaffAccess staff, TimeProvider clock) : PageModel
 {
     public sealed record Row(Survey Survey, SurveyState State, int Answers);
 
@@ -18,7 +19,7 @@ public sealed class IndexModel(AppDbContext db, StaffScope scope, TimeProvider c
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var networks = await scope.ManagedNetworkIdsAsync(User, ct);
+        var networks = await staff.ManagedNetworkIdsAsync(ct);
         var today = Survey.Today(clock);
         var surveys = await db.Surveys.AsNoTracking().Where(s => networks.Contains(s.NetworkId))
             .OrderByDescending(s => s.CreatedAtUtc).ThenBy(s => s.Title).ToListAsync(ct);

@@ -9,7 +9,7 @@ namespace Cotravail.Web.Features.Surveys.Manage;
 /// Adding or changing one question: its kind, text, page, whether it is required, its choices or bounds, and an
 /// optional condition (shown only when an earlier single-choice question has a given answer).
 /// </summary>
-public sealed class QuestionModel(AppDbContext db, StaffScope scope) : SurveyManagerPage(db, scope)
+public sealed class QuestionModel(AppDbContext db) : SurveyManagerPage(db)
 {
     [BindProperty]
     public QuestionInput Input { get; set; } = new();

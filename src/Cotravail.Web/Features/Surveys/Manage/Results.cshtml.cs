@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Surveys.Manage;
 
 /// <summary>The results of a survey for its manager: every question, free texts, a cross-tabulation, the CSV of raw answers.</summary>
-public sealed class ResultsModel(AppDbContext db, StaffScope scope, SurveyQueries queries) : SurveyManagerPage(db, scope)
+public sealed class ResultsModel(AppDbContext db, SurveyQueries queries) : SurveyManagerPage(db)
 {
     public ResultsView View { get; private set; } = null!;
 

@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Security;
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Sites;
@@ -7,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Surveys.Manage;
 
 /// <summary>
-/// Base of the managers' survey pages: loads the survey (questions and choices) only when the signed-in manager
-/// manages its network. Another network's survey answers 403, an unknown one 404.
+/// Base of the managers' survey pages (<c>/gestion/enquetes/{id}</c>): loads the survey (questions and choices). Only the
+/// managers of its network get there: another network's survey has answered 403 and an unknown one 404 before the
+/// handler (<see cref="SurveysModule.SurveyManager"/>).
 /// </summary>
-public abstract class SurveyManagerPage(AppDbContext db, StaffScope scope) : LocalizedPage
+public abstract class SurveyManagerPage(AppDbContext db) : LocalizedPage
 {
     protected AppDbContext Db { get; } = db;
-    protected StaffScope Scope { get; } = scope;
 
     public Survey Survey { get; private set; } = null!;
 
@@ -30,10 +31,6 @@ public abstract class SurveyManagerPage(AppDbContext db, StaffScope scope) : Loc
         if (survey is null)
         {
             return NotFound();
-        }
-        if (!await Scope.ManagesNetworkAsync(User, survey.NetworkId, ct))
-        {
-            return Forbid();
         }
         Survey = survey;
         HasResponses = await Db.SurveyResponses.AnyAsync(r => r.SurveyId == id, ct);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Cotravail.Web.Common;
 using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Data;
@@ -104,7 +103,7 @@ public sealed class IndexModel(AppDbContext db, Sales sales, BookingCover cover,
         return Redirect("/mes-droits");
     }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => CurrentUser.RequiredId;
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Billing.Products.Manage;
 
 /// <summary>Edit one product, or archive it (no longer on sale; what was sold keeps referring to it).</summary>
-public sealed class EditModel(AppDbContext db, StaffScope scope) : ManagerPage(db, scope)
+public sealed class EditModel(AppDbContext db) : ManagerPage(db)
 {
     public ProductInput Input { get; set; } = new();
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Billing.Products.Manage;
 
 /// <summary>A site's products (list and add) and its rules for late cancellations and no-shows.</summary>
-public sealed class IndexModel(AppDbContext db, StaffScope scope) : ManagerPage(db, scope)
+public sealed class IndexModel(AppDbContext db) : ManagerPage(db)
 {
     public ProductInput Input { get; set; } = new() { Kind = ProductKind.Carnet };
 
