@@ -56,6 +56,17 @@ public sealed class ApiVocabularyTests
     }
 
     [Fact]
+    public async Task The_openapi_document_shows_a_day_as_a_query_string()
+    {
+        await using var app = await TestApp.StartAsync();
+        var doc = await (await app.CreateClient().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).JsonAsync();
+        var parameters = doc.GetProperty("paths").GetProperty("/api/v1/sites/{id}/availability").GetProperty("get").GetProperty("parameters");
+        var from = parameters.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "from");
+        Assert.Equal("query", from.GetProperty("in").GetString());
+        Assert.Contains("string", from.GetProperty("schema").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_says_so_in_detail()
     {
         await using var app = await TestApp.StartAsync();
