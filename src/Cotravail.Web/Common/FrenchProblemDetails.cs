@@ -26,8 +26,13 @@ public static class FrenchProblemDetails
         ArgumentNullException.ThrowIfNull(context);
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-        // Keep a title set on purpose by an endpoint; replace the framework's English defaults.
-        if (TitleFor(status) is { } french && (problem.Title is null || IsFrameworkTitle(problem.Title)))
+        // Keep a title set on purpose by an endpoint; replace the framework's English defaults. Every list of field
+        // errors (ours and the validation filter's) has the same title.
+        if (problem is HttpValidationProblemDetails && (problem.Title is null || IsFrameworkTitle(problem.Title)))
+        {
+            problem.Title = Api.ApiProblems.InvalidTitle;
+        }
+        else if (TitleFor(status) is { } french && (problem.Title is null || IsFrameworkTitle(problem.Title)))
         {
             problem.Title = french;
         }

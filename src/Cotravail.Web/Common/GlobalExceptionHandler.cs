@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Api;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Common;
 
 /// <summary>
-/// The one exception handler. On <c>/api</c> it answers RFC 9457 ProblemDetails: a bad request body is a 400,
-/// a broken rule or a write conflict a 409, anything else a 500 without details. Elsewhere it lets the
+/// The one exception handler. On <c>/api</c> it answers RFC 9457 ProblemDetails: a bad request body is a 400, a value
+/// a parameter could not take a 400 naming the field (<see cref="BindingProblems"/>), a broken rule or a write conflict
+/// a 409, anything else a 500 without details. Elsewhere it lets the
 /// French error page (<c>/erreur</c>) answer.
 /// </summary>
 internal sealed partial class GlobalExceptionHandler(
@@ -37,11 +39,14 @@ internal sealed partial class GlobalExceptionHandler(
             return false; // the /erreur page answers
         }
         httpContext.Response.StatusCode = status;
+        var problem = exception is BadHttpRequestException badRequest
+            ? BindingProblems.Describe(badRequest, httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Endpoint)
+            : null;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title },
+            ProblemDetails = problem ?? new ProblemDetails { Status = status, Title = title },
         });
     }
 

@@ -25,7 +25,10 @@ public static class WebModule
             .AddMvcOptions(o => Localisation.UseFrenchBindingMessages(o.ModelBindingMessageProvider));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = FrenchProblemDetails.Customize);
         services.AddExceptionHandler<GlobalExceptionHandler>();
+        // Request types carry their rules (DataAnnotations); the validation filter answers before the handler runs.
         services.AddValidation();
+        // A query or route value its parameter's type refuses reaches GlobalExceptionHandler, which names the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi("v1");
         services.AddOutputCache();
         services.AddCotravailCompression();

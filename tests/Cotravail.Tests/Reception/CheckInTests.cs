@@ -102,7 +102,9 @@ public sealed class CheckInTests
 
         var nothing = await api.PostAsync(new Uri("/api/v1/checkins/999/checkout", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.NotFound, nothing.StatusCode);
-        Assert.Contains("aucune arrivée", await nothing.Title(), StringComparison.Ordinal);
+        var unknown = await nothing.JsonAsync();
+        Assert.Equal("Ressource introuvable.", unknown.GetProperty("title").GetString()); // every 404 of the API has this title
+        Assert.Contains("aucune arrivée", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var empty = await api.PostJsonAsync($"/api/v1/sites/{luzech}/checkins", new { });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
 

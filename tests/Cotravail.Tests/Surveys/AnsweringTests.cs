@@ -48,6 +48,22 @@ public sealed class AnsweringTests
     }
 
     [Fact]
+    public async Task Going_back_from_the_first_page_stays_on_it_with_its_answers()
+    {
+        await using var app = await TestApp.StartAsync();
+        var s = await app.DemoSurveyAsync();
+        var fields = s.DemoPage1();
+        fields["aller"] = "precedent";
+
+        var response = await app.Browser().SubmitFormAsync(SurveySteps.DemoUrl, fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Contains("Page 1 sur 3", page.QuerySelector("h1").Text(), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"input[name={s.Field("Avez-vous déjà")}][value='{s.Option("Avez-vous déjà", "Non")}'][checked]"));
+    }
+
+    [Fact]
     public async Task A_missing_required_answer_is_named_in_French_next_to_its_question_and_nothing_is_stored()
     {
         await using var app = await TestApp.StartAsync();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Cotravail.Web.Common.Api;
 
 namespace Cotravail.Web.Features.Accounts;
 
@@ -34,7 +35,7 @@ public static class IdentityApiInput
                 }
             }
             return errors.Count > 0
-                ? TypedResults.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.")
+                ? ApiProblems.Invalid(errors)
                 : await next(context);
         };
     }

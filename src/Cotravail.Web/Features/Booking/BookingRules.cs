@@ -74,6 +74,36 @@ public static class BookingRules
     private static RuleResult CheckHourly(Site site, Resource resource, BookingRequest request, DateTime nowUtc)
     {
         var result = new RuleResult();
+        if (!HasStartAndEnd(request, result) || !OnHalfHoursOfOneDay(request.Start!.Value, request.End!.Value, result))
+        {
+            return result;
+        }
+        var (startLocal, endLocal) = (request.Start!.Value, request.End!.Value);
+        var date = DateOnly.FromDateTime(startLocal);
+        if (!ToSiteUtc(site, startLocal, endLocal, result, out var startUtc, out var endUtc)
+            || !CheckDay(site, date, nowUtc, result, "start", out var hours))
+        {
+            return result;
+        }
+        var (from, to) = (TimeOnly.FromDateTime(startLocal), endLocal.TimeOfDay == TimeSpan.Zero ? TimeOnly.MaxValue : TimeOnly.FromDateTime(endLocal));
+        if (!hours!.Covers(from, to))
+        {
+            return result.Add("end", "La réservation doit tenir dans les horaires d'ouverture de l'espace.");
+        }
+        if (startUtc <= nowUtc)
+        {
+            return result.Add("start", "Ce créneau a déjà commencé ou est passé.");
+        }
+        return new RuleResult
+        {
+            Plan = new BookingPlan(site.Id, resource.Id, date, null, from, TimeOnly.FromDateTime(endLocal), startUtc, endUtc,
+                [], HalfHourSlots(startUtc, endUtc), 1, Tariff.PriceCents(site, resource.Kind, null, endUtc - startUtc), resource.Kind, site.NetworkId),
+        };
+    }
+
+    /// <summary>An hourly space takes a start and an end, and no period (nor a date alone).</summary>
+    private static bool HasStartAndEnd(BookingRequest request, RuleResult result)
+    {
         if (request.Period is not null || (request.Date is not null && request.Start is null))
         {
             result.Add("period", "Cet espace se réserve à l'heure : indiquez start et end (heure locale), pas de période.");
@@ -86,11 +116,12 @@ public static class BookingRules
         {
             result.Add("end", "La fin est obligatoire (AAAA-MM-JJTHH:MM, heure locale de l'espace).");
         }
-        if (result.Errors.Count > 0)
-        {
-            return result;
-        }
-        var (startLocal, endLocal) = (request.Start!.Value, request.End!.Value);
+        return result.Errors.Count == 0;
+    }
+
+    /// <summary>Both ends on the hour or the half hour, the end after the start and on the same day (or at its midnight).</summary>
+    private static bool OnHalfHoursOfOneDay(DateTime startLocal, DateTime endLocal, RuleResult result)
+    {
         if (!OnStep(startLocal))
         {
             result.Add("start", "Le début doit tomber à l'heure pile ou à la demie (par exemple 10:00 ou 10:30).");
@@ -107,43 +138,29 @@ public static class BookingRules
         {
             result.Add("end", "Une réservation à l'heure commence et finit le même jour.");
         }
-        if (result.Errors.Count > 0)
-        {
-            return result;
-        }
-        var date = DateOnly.FromDateTime(startLocal);
+        return result.Errors.Count == 0;
+    }
+
+    /// <summary>The site's local times in UTC; a time the clocks skip or repeat (daylight saving) is refused.</summary>
+    private static bool ToSiteUtc(Site site, DateTime startLocal, DateTime endLocal, RuleResult result, out DateTime startUtc, out DateTime endUtc)
+    {
         var zone = SiteClock.Zone(site);
-        var (startUtc, p1) = SiteTime.ToUtc(zone, date, TimeOnly.FromDateTime(startLocal));
-        var (endUtc, p2) = SiteTime.ToUtc(zone, DateOnly.FromDateTime(endLocal), TimeOnly.FromDateTime(endLocal));
-        AddTimeProblem(result, "start", p1, startLocal);
-        AddTimeProblem(result, "end", p2, endLocal);
-        if (result.Errors.Count > 0)
-        {
-            return result;
-        }
-        if (!CheckDay(site, date, nowUtc, result, "start", out var hours))
-        {
-            return result;
-        }
-        var (from, to) = (TimeOnly.FromDateTime(startLocal), endLocal.TimeOfDay == TimeSpan.Zero ? TimeOnly.MaxValue : TimeOnly.FromDateTime(endLocal));
-        if (!hours!.Covers(from, to))
-        {
-            return result.Add("end", "La réservation doit tenir dans les horaires d'ouverture de l'espace.");
-        }
-        if (startUtc <= nowUtc)
-        {
-            return result.Add("start", "Ce créneau a déjà commencé ou est passé.");
-        }
+        (startUtc, var startProblem) = SiteTime.ToUtc(zone, DateOnly.FromDateTime(startLocal), TimeOnly.FromDateTime(startLocal));
+        (endUtc, var endProblem) = SiteTime.ToUtc(zone, DateOnly.FromDateTime(endLocal), TimeOnly.FromDateTime(endLocal));
+        AddTimeProblem(result, "start", startProblem, startLocal);
+        AddTimeProblem(result, "end", endProblem, endLocal);
+        return result.Errors.Count == 0;
+    }
+
+    /// <summary>The 30-minute slots a booking holds (its guard rows).</summary>
+    private static List<DateTime> HalfHourSlots(DateTime startUtc, DateTime endUtc)
+    {
         var slots = new List<DateTime>();
         for (var t = startUtc; t < endUtc; t += Step)
         {
             slots.Add(t);
         }
-        return new RuleResult
-        {
-            Plan = new BookingPlan(site.Id, resource.Id, date, null, from, TimeOnly.FromDateTime(endLocal), startUtc, endUtc,
-                [], slots, 1, Tariff.PriceCents(site, resource.Kind, null, endUtc - startUtc), resource.Kind, site.NetworkId),
-        };
+        return slots;
     }
 
     /// <summary>The day is not past, within the horizon, and the site is open: its hours are returned.</summary>

@@ -14,20 +14,28 @@ namespace Cotravail.Web.Features.Booking;
 /// </summary>
 internal static class PostgresBookingInsert
 {
-    private const string Sql = """
+    /// <summary>What every booking is written with, in this order at the head of both statements.</summary>
+    private static readonly BookingParameter[] BookingValues =
+    [
+        BookingParameter.SiteId, BookingParameter.ResourceId, BookingParameter.UserId, BookingParameter.Date, BookingParameter.Period,
+        BookingParameter.LocalStart, BookingParameter.LocalEnd, BookingParameter.StartUtc, BookingParameter.EndUtc, BookingParameter.Status,
+        BookingParameter.PriceCents, BookingParameter.SeriesId, BookingParameter.CreatedAtUtc, BookingParameter.Halves,
+    ];
+
+    internal static readonly BookingStatement Insert = new("""
         WITH b AS (
             INSERT INTO "Bookings" ("SiteId", "ResourceId", "UserId", "Date", "Period", "LocalStart", "LocalEnd", "StartUtc", "EndUtc", "Status", "PriceCents", "SeriesId", "CreatedAtUtc")
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            VALUES ({SiteId}, {ResourceId}, {UserId}, {Date}, {Period}, {LocalStart}, {LocalEnd}, {StartUtc}, {EndUtc}, {Status}, {PriceCents}, {SeriesId}, {CreatedAtUtc})
             RETURNING "Id"
         ), h AS (
             INSERT INTO "BookedHalves" ("ResourceId", "Date", "Half", "UserId", "BookingId")
-            SELECT $2, $4, half, $3, b."Id" FROM b, unnest($14::integer[]) AS half
+            SELECT {ResourceId}, {Date}, half, {UserId}, b."Id" FROM b, unnest({Halves}::integer[]) AS half
         ), s AS (
             INSERT INTO "BookedSlots" ("ResourceId", "StartUtc", "BookingId")
-            SELECT $2, slot, b."Id" FROM b, unnest($15::timestamp with time zone[]) AS slot
+            SELECT {ResourceId}, slot, b."Id" FROM b, unnest({Slots}::timestamp with time zone[]) AS slot
         )
         SELECT "Id" FROM b
-        """;
+        """, [.. BookingValues, BookingParameter.Slots]);
 
     /// <summary>Inserts <paramref name="booking"/> with its guard rows, inside the caller's transaction, and sets its id.</summary>
     public static async Task InsertAsync(AppDbContext db, Booking booking, IReadOnlyList<HalfDay> halves, IReadOnlyList<DateTime> slots, CancellationToken ct)
@@ -35,44 +43,46 @@ internal static class PostgresBookingInsert
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
             ?? throw new InvalidOperationException("A booking is written inside the caller's transaction.");
-        await using var command = new NpgsqlCommand(Sql, connection, transaction);
-        AddBooking(command.Parameters, booking, halves);
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. slots], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        await using var command = new NpgsqlCommand(Insert.Sql, connection, transaction);
+        Insert.AddParameters(command.Parameters, name => name == BookingParameter.Slots
+            ? new NpgsqlParameter<DateTime[]> { TypedValue = [.. slots], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }
+            : Value(name, booking, halves));
         booking.Id = (int)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    // Whether the member has nothing to take ($3 the member, $19 the network, $4 the day; only a desk pool, $20, can be
-    // covered), then the counter, the booking (with the id it was given), its half-days and the member's belonging to the
-    // network (ADR 0025), in one statement: no booking
-    // when the member has a day or a category to use, or when the counter is at capacity for one of its half-days. The
-    // answer says which.
-    private const string DeskSqlFormat = """
+    // Whether the member has nothing to take (only a desk pool, Coverable, can be covered), then the counter, the
+    // booking (with the id it was given), its half-days and the member's belonging to the network (ADR 0025), in one
+    // statement: no booking when the member has a day or a category to use, or when the counter is at capacity for one
+    // of its half-days. The answer says which.
+    private const string DeskText = """
         WITH plain AS (
-            SELECT (NOT $20 OR ({nothing-to-take})) AS yes
+            SELECT (NOT {Coverable} OR ({nothing-to-take})) AS yes
         ), desk AS (
-            INSERT INTO "DeskDays" AS d ("ResourceId", "Date", "Morning", "Afternoon") SELECT $2, $4, $15, $16 FROM plain WHERE plain.yes
-            ON CONFLICT ("ResourceId", "Date") DO UPDATE SET "Morning" = d."Morning" + $15, "Afternoon" = d."Afternoon" + $16
-            WHERE ($15 = 0 OR d."Morning" < $17) AND ($16 = 0 OR d."Afternoon" < $17)
+            INSERT INTO "DeskDays" AS d ("ResourceId", "Date", "Morning", "Afternoon") SELECT {ResourceId}, {Date}, {MorningTaken}, {AfternoonTaken} FROM plain WHERE plain.yes
+            ON CONFLICT ("ResourceId", "Date") DO UPDATE SET "Morning" = d."Morning" + {MorningTaken}, "Afternoon" = d."Afternoon" + {AfternoonTaken}
+            WHERE ({MorningTaken} = 0 OR d."Morning" < {Capacity}) AND ({AfternoonTaken} = 0 OR d."Afternoon" < {Capacity})
             RETURNING 1
         ), b AS (
             INSERT INTO "Bookings" ("Id", "SiteId", "ResourceId", "UserId", "Date", "Period", "LocalStart", "LocalEnd", "StartUtc", "EndUtc", "Status", "PriceCents", "SeriesId", "CreatedAtUtc")
-            SELECT $18, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM desk
+            SELECT {BookingId}, {SiteId}, {ResourceId}, {UserId}, {Date}, {Period}, {LocalStart}, {LocalEnd}, {StartUtc}, {EndUtc}, {Status}, {PriceCents}, {SeriesId}, {CreatedAtUtc} FROM desk
             RETURNING "Id"
         ), h AS (
             INSERT INTO "BookedHalves" ("ResourceId", "Date", "Half", "UserId", "BookingId")
-            SELECT $2, $4, half, $3, b."Id" FROM b, unnest($14::integer[]) AS half
+            SELECT {ResourceId}, {Date}, half, {UserId}, b."Id" FROM b, unnest({Halves}::integer[]) AS half
         ), m AS (
-            INSERT INTO "NetworkMembers" ("UserId", "NetworkId", "SinceUtc") SELECT $3, $19, $13 FROM b
+            INSERT INTO "NetworkMembers" ("UserId", "NetworkId", "SinceUtc") SELECT {UserId}, {NetworkId}, {CreatedAtUtc} FROM b
             ON CONFLICT DO NOTHING
         )
         SELECT (SELECT "Id" FROM b), (SELECT yes FROM plain)
         """;
 
-    private static string? _deskSql;
+    private static BookingStatement? _desk;
 
-    /// <summary>The desk statement with billing's condition that the member has nothing to take (<see cref="IBookingCover"/>).</summary>
-    private static string DeskSql(IBookingCover cover) =>
-        _deskSql ??= DeskSqlFormat.Replace("{nothing-to-take}", cover.PostgresNothingToTake("$3", "$19", "$4"), StringComparison.Ordinal);
+    /// <summary>The desk statement, with billing's condition that the member has nothing to take (<see cref="IBookingCover"/>).</summary>
+    internal static BookingStatement Desk(IBookingCover cover) => _desk ??= new(
+        DeskText.Replace("{nothing-to-take}", cover.PostgresNothingToTake("{UserId}", "{NetworkId}", "{Date}"), StringComparison.Ordinal),
+        [.. BookingValues, BookingParameter.MorningTaken, BookingParameter.AfternoonTaken, BookingParameter.Capacity,
+            BookingParameter.BookingId, BookingParameter.NetworkId, BookingParameter.Coverable]);
 
     /// <summary>What <see cref="BookDeskAsync"/> did.</summary>
     public enum DeskOutcome
@@ -103,16 +113,21 @@ internal static class PostgresBookingInsert
         try
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-            var write = new NpgsqlBatchCommand(DeskSql(cover));
-            AddBooking(write.Parameters, booking, halves);
-            write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = halves.Contains(HalfDay.Morning) ? 1 : 0 });
-            write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = halves.Contains(HalfDay.Afternoon) ? 1 : 0 });
-            write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = capacity });
-            write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = booking.Id });
-            write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = networkId });
-            write.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = coverable });
+            var desk = Desk(cover);
+            var write = new NpgsqlBatchCommand(desk.Sql);
+            desk.AddParameters(write.Parameters, name => name switch
+            {
+                BookingParameter.MorningTaken => new NpgsqlParameter<int> { TypedValue = halves.Contains(HalfDay.Morning) ? 1 : 0 },
+                BookingParameter.AfternoonTaken => new NpgsqlParameter<int> { TypedValue = halves.Contains(HalfDay.Afternoon) ? 1 : 0 },
+                BookingParameter.Capacity => new NpgsqlParameter<int> { TypedValue = capacity },
+                BookingParameter.BookingId => new NpgsqlParameter<int> { TypedValue = booking.Id },
+                BookingParameter.NetworkId => new NpgsqlParameter<int> { TypedValue = networkId },
+                BookingParameter.Coverable => new NpgsqlParameter<bool> { TypedValue = coverable },
+                _ => Value(name, booking, halves),
+            });
             batch.BatchCommands.Add(write);
-            // This very booking: its id, its member ($1) and its creation time ($3, the mail's).
+            // This very booking: its id, and in the mail's own statement ($1…$3, MailOutbox.PostgresAccountMail), its
+            // member ($1) and its creation time ($3).
             batch.BatchCommands.Add(mail("EXISTS (SELECT 1 FROM \"Bookings\" WHERE \"Id\" = $4 AND \"UserId\" = $1 AND \"CreatedAtUtc\" = $3)",
                 new NpgsqlParameter<int> { TypedValue = booking.Id }));
             await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -130,21 +145,23 @@ internal static class PostgresBookingInsert
         }
     }
 
-    private static void AddBooking(NpgsqlParameterCollection p, Booking booking, IReadOnlyList<HalfDay> halves)
+    /// <summary>The value of one of the booking's own parameters.</summary>
+    private static NpgsqlParameter Value(BookingParameter name, Booking booking, IReadOnlyList<HalfDay> halves) => name switch
     {
-        p.Add(new NpgsqlParameter<int> { TypedValue = booking.SiteId });
-        p.Add(new NpgsqlParameter<int> { TypedValue = booking.ResourceId });
-        p.Add(new NpgsqlParameter<string> { TypedValue = booking.UserId, NpgsqlDbType = NpgsqlDbType.Text });
-        p.Add(new NpgsqlParameter<DateOnly> { TypedValue = booking.Date });
-        p.Add(new NpgsqlParameter { Value = booking.Period is { } period ? (int)period : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        p.Add(new NpgsqlParameter<TimeOnly> { TypedValue = booking.LocalStart });
-        p.Add(new NpgsqlParameter<TimeOnly> { TypedValue = booking.LocalEnd });
-        p.Add(new NpgsqlParameter<DateTime> { TypedValue = booking.StartUtc, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        p.Add(new NpgsqlParameter<DateTime> { TypedValue = booking.EndUtc, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        p.Add(new NpgsqlParameter<int> { TypedValue = (int)booking.Status });
-        p.Add(new NpgsqlParameter<int> { TypedValue = booking.PriceCents });
-        p.Add(new NpgsqlParameter { Value = booking.SeriesId is { } series ? series : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        p.Add(new NpgsqlParameter<DateTime> { TypedValue = booking.CreatedAtUtc, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        p.Add(new NpgsqlParameter<int[]> { TypedValue = [.. halves.Select(h => (int)h)] });
-    }
+        BookingParameter.SiteId => new NpgsqlParameter<int> { TypedValue = booking.SiteId },
+        BookingParameter.ResourceId => new NpgsqlParameter<int> { TypedValue = booking.ResourceId },
+        BookingParameter.UserId => new NpgsqlParameter<string> { TypedValue = booking.UserId, NpgsqlDbType = NpgsqlDbType.Text },
+        BookingParameter.Date => new NpgsqlParameter<DateOnly> { TypedValue = booking.Date },
+        BookingParameter.Period => new NpgsqlParameter { Value = booking.Period is { } period ? (int)period : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer },
+        BookingParameter.LocalStart => new NpgsqlParameter<TimeOnly> { TypedValue = booking.LocalStart },
+        BookingParameter.LocalEnd => new NpgsqlParameter<TimeOnly> { TypedValue = booking.LocalEnd },
+        BookingParameter.StartUtc => new NpgsqlParameter<DateTime> { TypedValue = booking.StartUtc, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+        BookingParameter.EndUtc => new NpgsqlParameter<DateTime> { TypedValue = booking.EndUtc, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+        BookingParameter.Status => new NpgsqlParameter<int> { TypedValue = (int)booking.Status },
+        BookingParameter.PriceCents => new NpgsqlParameter<int> { TypedValue = booking.PriceCents },
+        BookingParameter.SeriesId => new NpgsqlParameter { Value = booking.SeriesId is { } series ? series : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer },
+        BookingParameter.CreatedAtUtc => new NpgsqlParameter<DateTime> { TypedValue = booking.CreatedAtUtc, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+        BookingParameter.Halves => new NpgsqlParameter<int[]> { TypedValue = [.. halves.Select(h => (int)h)] },
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a value of the booking itself."),
+    };
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 using Cotravail.Web.Data;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +24,8 @@ public sealed record BoardDto(int Total, int Page, int PageCount, IReadOnlyList<
 /// </summary>
 internal static class EntrepreneursApi
 {
-    private const string BadRequestTitle = "Certaines informations ne sont pas valides.";
+    private const string SearchTooLong = "La recherche fait au plus 200 caractères.";
+    private const string PageRange = "La page est un nombre entier de 1 à 10 000.";
     private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape };
 
     public static void MapEntrepreneursApi(this IEndpointRouteBuilder app)
@@ -37,54 +38,22 @@ internal static class EntrepreneursApi
             .WithSummary("The visible profiles as CSV (name, kind, sector, skills, commune, website).");
     }
 
-    private static async Task<Results<Ok<DirectoryDto>, ValidationProblem>> DirectoryAsync(
-        HttpContext http, string? q, string? sector, string? skill, string? commune, string? page, DirectoryQuery directory, CancellationToken ct)
+    private static async Task<Ok<DirectoryDto>> DirectoryAsync(
+        HttpContext http, [StringLength(200, ErrorMessage = SearchTooLong)] string? q, [NafSection] string? sector, string? skill, string? commune,
+        [Range(1, 10_000, ErrorMessage = PageRange)] int? page, DirectoryQuery directory, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!string.IsNullOrEmpty(sector) && !NafSections.IsCode(sector))
-        {
-            errors["sector"] = ["Le secteur est une lettre de A à U (sections de la NAF)."];
-        }
-        var number = Page(page, errors);
-        if ((q?.Length ?? 0) > 200)
-        {
-            errors["q"] = ["La recherche fait au plus 200 caractères."];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: BadRequestTitle);
-        }
         var viewer = await DirectoryVisibility.MemberIdAsync(http);
-        var result = await directory.SearchAsync(new DirectoryFilter(q, sector, skill, commune, number), viewer, ct);
+        var result = await directory.SearchAsync(new DirectoryFilter(q, sector, skill, commune, page ?? 1), viewer, ct);
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
         return TypedResults.Ok(new DirectoryDto(result.Total, result.Page, result.PageCount, [.. result.Profiles.Select(p => Dto(p, baseUrl))]));
     }
 
-    private static async Task<Results<Ok<BoardDto>, ValidationProblem>> ListingsAsync(
-        HttpContext http, string? kind, string? category, string? q, string? page, BoardQuery board, CancellationToken ct)
+    private static async Task<Ok<BoardDto>> ListingsAsync(
+        HttpContext http, [ListingKindName] string? kind, [ListingCategoryName] string? category, [StringLength(200, ErrorMessage = SearchTooLong)] string? q,
+        [Range(1, 10_000, ErrorMessage = PageRange)] int? page, BoardQuery board, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var chosenKind = BoardQuery.ParseKind(kind);
-        if (!string.IsNullOrEmpty(kind) && chosenKind is null)
-        {
-            errors["kind"] = ["Le type doit être offer ou need."];
-        }
-        var chosenCategory = BoardQuery.ParseCategory(category);
-        if (!string.IsNullOrEmpty(category) && chosenCategory is null)
-        {
-            errors["category"] = ["La catégorie doit être service, collaboration, subcontracting, equipment, carsharing ou other."];
-        }
-        var number = Page(page, errors);
-        if ((q?.Length ?? 0) > 200)
-        {
-            errors["q"] = ["La recherche fait au plus 200 caractères."];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: BadRequestTitle);
-        }
         var viewer = await DirectoryVisibility.MemberIdAsync(http);
-        var result = await board.SearchAsync(new BoardFilter(chosenKind, chosenCategory, q, number), viewer, ct);
+        var result = await board.SearchAsync(new BoardFilter(BoardQuery.ParseKind(kind), BoardQuery.ParseCategory(category), q, page ?? 1), viewer, ct);
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
         return TypedResults.Ok(new BoardDto(result.Total, result.Page, result.PageCount, [.. result.Listings.Select(l => new ListingDto(
             l.Id, l.Kind == ListingKind.Offer ? "offer" : "need", l.Category.ToString().ToLowerInvariant(), l.Title, l.Body,
@@ -113,20 +82,6 @@ internal static class EntrepreneursApi
         return new(p.Id, p.Kind.ToString().ToLowerInvariant(), p.Name, p.Sector, p.Sector is null ? null : NafSections.Label(p.Sector),
             SearchText.Tags(p.Skills), p.Commune, p.Postcode, p.Website, Events.EventText.ToHtml(p.Presentation), p.Offers, p.Seeks,
             p.HasPhoto ? $"{baseUrl}/annuaire/{p.Id}/photo?v={p.PhotoVersion}" : null, $"{baseUrl}/annuaire/{p.Id}");
-    }
-
-    private static int Page(string? text, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return 1;
-        }
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10_000)
-        {
-            return n;
-        }
-        errors["page"] = ["La page est un nombre entier de 1 à 10 000."];
-        return 1;
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Cotravail.Web.Common.Security;
+using Cotravail.Web.Common.Api;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites;
@@ -17,10 +18,14 @@ internal static class ObservatoryApi
 {
     public static void MapObservatoryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/observatory/indicators", async (string? from, string? to, int? siteId, string? perSite, HttpContext http,
+        app.MapGet("/api/v1/observatory/indicators", async (Day? from, Day? to, int? siteId, string? perSite, HttpContext http,
                 StaffAccess staff, AppDbContext db, IndicatorsQuery query, TimeProvider clock, CancellationToken ct) =>
             {
-                var (start, end, errors) = Period.Read(from, to, clock);
+                var errors = new Dictionary<string, string[]>();
+                if (!Period.TryRead(from, to, clock, out var period, out var problem))
+                {
+                    errors[DayRange.EndField] = [problem];
+                }
                 var bySite = true;
                 if (!string.IsNullOrEmpty(perSite) && !bool.TryParse(perSite, out bySite))
                 {
@@ -28,13 +33,13 @@ internal static class ObservatoryApi
                 }
                 if (errors.Count > 0)
                 {
-                    return Results.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
+                    return ApiProblems.Invalid(errors);
                 }
                 // The endpoint is public: a manager's bearer token is read here, and the staff scope is theirs.
                 http.User = await SignedInAsync(http);
                 var managed = await staff.ManagedNetworkIdsAsync(ct);
                 var networks = managed.Count > 0 ? managed : await db.Networks.Select(n => n.Id).ToListAsync(ct);
-                var set = await query.ComputeAsync(networks, siteId, start, end, ct, perSite: bySite);
+                var set = await query.ComputeAsync(networks, siteId, period.From, period.To, ct, perSite: bySite);
                 return Results.Ok(managed.Count > 0 ? set : set.Public());
             })
             .WithTags("Observatoire").WithName("Indicators")
@@ -60,6 +65,19 @@ internal static class ObservatoryApi
 /// <summary>The period of the observatory: defaults to the last twelve months; at most three years.</summary>
 public static class Period
 {
+    /// <summary>Three years: the last day at most 3 × 366 days after the first.</summary>
+    public const int MaxDays = (3 * 366) + 1;
+
+    /// <summary>The API's period (<c>from</c>, <c>to</c> already read as days), or why not (about <c>to</c>).</summary>
+    public static bool TryRead(Day? from, Day? to, TimeProvider clock, out DayRange period, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var end = to?.Date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var start = from?.Date ?? new DateOnly(end.Year, end.Month, 1).AddMonths(-11);
+        return DayRange.TryCreate(start, end, out period, out problem, MaxDays, "trois ans");
+    }
+
+    /// <summary>The pages' period, from the text of « Du » and « Au », with messages for people.</summary>
     public static (DateOnly From, DateOnly To, Dictionary<string, string[]> Errors) Read(string? from, string? to, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
@@ -71,7 +89,7 @@ public static class Period
         {
             errors["to"] = ["La fin de la période doit être après son début."];
         }
-        else if (errors.Count == 0 && end.DayNumber - start.DayNumber > 3 * 366)
+        else if (errors.Count == 0 && end.DayNumber - start.DayNumber + 1 > MaxDays)
         {
             errors["to"] = ["La période fait au plus trois ans."];
         }

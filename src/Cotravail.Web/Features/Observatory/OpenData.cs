@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cotravail.Web.Common.Api;
 using Cotravail.Web.Data;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
@@ -26,15 +27,14 @@ internal static class OpenData
             Results.Json(await SitesAsync(db, r, ct), JsonSerializerOptions.Web)).WithName("OpenDataSitesJson");
         group.MapGet("/sites.csv", async (AppDbContext db, HttpRequest r, CancellationToken ct) =>
             Results.File(SitesCsv(await SitesAsync(db, r, ct)), "text/csv; charset=utf-8", "tiers-lieux.csv")).WithName("OpenDataSitesCsv");
-        group.MapGet("/indicators.csv", async (string? from, string? to, AppDbContext db, IndicatorsQuery query, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/indicators.csv", async (Day? from, Day? to, AppDbContext db, IndicatorsQuery query, TimeProvider clock, CancellationToken ct) =>
             {
-                var (start, end, errors) = Period.Read(from, to, clock);
-                if (errors.Count > 0)
+                if (!Period.TryRead(from, to, clock, out var period, out var problem))
                 {
-                    return Results.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
+                    return ApiProblems.Invalid(DayRange.EndField, problem);
                 }
                 var networks = await db.Networks.Select(n => n.Id).ToListAsync(ct);
-                var set = (await query.ComputeAsync(networks, null, start, end, ct)).Public();
+                var set = (await query.ComputeAsync(networks, null, period.From, period.To, ct)).Public();
                 return Results.File(IndicatorsCsv(set), "text/csv; charset=utf-8", "indicateurs-tiers-lieux.csv");
             }).WithName("OpenDataIndicatorsCsv");
     }

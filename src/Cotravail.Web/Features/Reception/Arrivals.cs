@@ -124,13 +124,44 @@ public sealed class Arrivals(
         {
             return (new ArrivalResult(ArrivalOutcome.NoDesk), null);
         }
+        if (await WalkInVisitorAsync(site, person, postcode, ct) is not { } visitor)
+        {
+            return (new ArrivalResult(ArrivalOutcome.UnknownPerson), null);
+        }
+        if (await IsPresentAsync(visitor.Id, ct))
+        {
+            return (new ArrivalResult(ArrivalOutcome.AlreadyPresent, Name: visitor.DisplayName), null);
+        }
+        var (outcome, visit, invoice) = await TakeDeskWithPassAsync(site, desk, visitor, ct);
+        if (outcome != ArrivalOutcome.Done)
+        {
+            return (new ArrivalResult(outcome, Name: visitor.DisplayName), null);
+        }
+        if (visitor.UserId is { } member)
+        {
+            await membership.JoinAsync(member, site.NetworkId, CancellationToken.None);
+        }
+        if (site.DayPriceCents > 0)
+        {
+            await payments.RecordAsync(new PaymentRequest(invoice!.Id, method, site.DayPriceCents, site.Id, null, null, null), hostId, CancellationToken.None);
+        }
+        visit!.Visitor = visitor;
+        return (new ArrivalResult(ArrivalOutcome.Done, visit, visitor.DisplayName), invoice);
+    }
+
+    /// <summary>
+    /// Who walks in: a member of the site's network, a visitor already known there, or a new visitor (saved now); with
+    /// the postcode given today. Null when the member or visitor named is not one of the site's.
+    /// </summary>
+    private async Task<Visitor?> WalkInVisitorAsync(Site site, WalkInPerson person, string postcode, CancellationToken ct)
+    {
         Visitor visitor;
         if (person.UserId is { } userId)
         {
             var user = await people.MemberAsync(site, userId, person.Email, ct);
             if (user is null)
             {
-                return (new ArrivalResult(ArrivalOutcome.UnknownPerson), null);
+                return null;
             }
             visitor = await VisitorForAsync(user, ct);
         }
@@ -139,7 +170,7 @@ public sealed class Arrivals(
             var known = await people.VisitorAsync(site, visitorId, ct);
             if (known is null)
             {
-                return (new ArrivalResult(ArrivalOutcome.UnknownPerson), null);
+                return null;
             }
             visitor = known;
         }
@@ -160,11 +191,17 @@ public sealed class Arrivals(
         {
             await db.Visitors.Where(v => v.Id == visitor.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.Postcode, postcode), ct);
         }
-        if (await IsPresentAsync(visitor.Id, ct))
-        {
-            return (new ArrivalResult(ArrivalOutcome.AlreadyPresent, Name: visitor.DisplayName), null);
-        }
+        return visitor;
+    }
 
+    /// <summary>
+    /// In one transaction: a desk of the shared space for the rest of the day (the day, or the afternoon after the
+    /// split), the day pass's invoice and the arrival. Full, or already present (another arrival at the same moment):
+    /// nothing is kept.
+    /// </summary>
+    private async Task<(ArrivalOutcome Outcome, Visit? Visit, Invoice? Invoice)> TakeDeskWithPassAsync(
+        Site site, Resource desk, Visitor visitor, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var local = SiteClock.LocalNow(site, clock);
         var today = DateOnly.FromDateTime(local);
@@ -203,20 +240,11 @@ public sealed class Arrivals(
             {
                 await tx.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
-                return (new ArrivalResult(outcome, Name: visitor.DisplayName), null);
+                return (outcome, null, null);
             }
         }
         db.ChangeTracker.Clear();
-        if (visitor.UserId is { } member)
-        {
-            await membership.JoinAsync(member, site.NetworkId, CancellationToken.None);
-        }
-        if (site.DayPriceCents > 0)
-        {
-            await payments.RecordAsync(new PaymentRequest(invoice!.Id, method, site.DayPriceCents, site.Id, null, null, null), hostId, CancellationToken.None);
-        }
-        visit!.Visitor = visitor;
-        return (new ArrivalResult(ArrivalOutcome.Done, visit, visitor.DisplayName), invoice);
+        return (outcome, visit, invoice);
     }
 
     public Task<bool> IsPresentAsync(int visitorId, CancellationToken ct) =>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Cotravail.Web.Common.Security;
+using System.Security.Claims;
+using Cotravail.Web.Common.Api;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing.Pdf;
@@ -46,26 +48,19 @@ internal static class InvoicesApi
     }
 
     private static async Task<Results<Ok<List<InvoiceDto>>, ForbidHttpResult, ValidationProblem>> SearchAsync(
-        string? from, string? to, string? q, InvoiceAccess access, CancellationToken ct)
+        Day? from, Day? to, string? q, InvoiceAccess access, CancellationToken ct)
     {
         var reach = await access.ReachAsync(ct);
         if (!reach.IsStaff)
         {
             return TypedResults.Forbid();
         }
-        var errors = new Dictionary<string, string[]>();
-        var start = Day(from, "from", errors);
-        var end = Day(to, "to", errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
-        }
         var query = access.Readable(reach).AsNoTracking();
-        if (start is { } s)
+        if (from?.Date is { } s)
         {
             query = query.Where(i => i.IssueDate >= s);
         }
-        if (end is { } e)
+        if (to?.Date is { } e)
         {
             query = query.Where(i => i.IssueDate <= e);
         }
@@ -87,18 +82,4 @@ internal static class InvoicesApi
 
     internal static FileContentHttpResult Pdf(Invoice invoice) =>
         TypedResults.File(InvoicePdf.Render(invoice), "application/pdf", $"{invoice.Number}.pdf");
-
-    private static DateOnly? Day(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Common.Dates.IsPlausible(d))
-        {
-            return d;
-        }
-        errors[field] = ["La date s'écrit AAAA-MM-JJ, entre 2000 et 2100."];
-        return null;
-    }
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Cotravail.Web.Common.Api;
 using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Common.Security;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing.Entitlements;
 using Cotravail.Web.Features.Billing.Products;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cotravail.Web.Features.Billing.Api;
 
@@ -54,7 +54,7 @@ internal static class OrdersApi
         }
         catch (JsonException)
         {
-            return Problem(400, "Le contenu n'est pas un JSON valide ou un champ a le mauvais type.");
+            return ApiProblems.Stored.BadRequest(ApiProblems.MalformedBody);
         }
         var errors = new Dictionary<string, string[]>();
         var quantity = body?.Quantity ?? 1;
@@ -89,16 +89,16 @@ internal static class OrdersApi
         }
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return ApiProblems.Stored.Invalid(errors);
         }
         var result = await sales.OrderAsync(new SaleRequest(body!.ProductId!.Value, userId, quantity), ct);
         if (result.Conflict is { } conflict)
         {
-            return Problem(409, string.Format(French, conflict.Message, conflict.Args(Euros)));
+            return ApiProblems.Stored.Conflict(string.Format(French, conflict.Message, conflict.Args(Euros)));
         }
         if (!result.Succeeded)
         {
-            return Invalid(result.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
+            return ApiProblems.Stored.Invalid(result.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
         }
         var invoice = result.Invoice!;
         var pdf = $"/api/v1/me/invoices/{invoice.Id}/pdf";
@@ -130,10 +130,4 @@ internal static class OrdersApi
         PaymentChoice.Card => "card",
         _ => "atDesk",
     };
-
-    private static StoredResponse Problem(int status, string title) =>
-        new(status, new ProblemDetails { Status = status, Title = title }, IsProblem: true);
-
-    private static StoredResponse Invalid(Dictionary<string, string[]> errors) =>
-        new(400, new HttpValidationProblemDetails(errors) { Status = 400, Title = "Certaines informations ne sont pas valides." }, IsProblem: true);
 }

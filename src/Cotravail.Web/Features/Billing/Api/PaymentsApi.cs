@@ -1,11 +1,11 @@
 using Cotravail.Web.Features.Sites;
 using System.Text.Json;
+using Cotravail.Web.Common.Api;
 using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Billing.Api;
@@ -59,7 +59,7 @@ internal static class PaymentsApi
         }
         catch (JsonException)
         {
-            return Problem(400, "Le contenu n'est pas un JSON valide ou un champ a le mauvais type.");
+            return ApiProblems.Stored.BadRequest(ApiProblems.MalformedBody);
         }
         var errors = new Dictionary<string, string[]>();
         var method = PaymentMethodText.FromApiName(body?.Method);
@@ -93,20 +93,20 @@ internal static class PaymentsApi
         }
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return ApiProblems.Stored.Invalid(errors);
         }
         var payable = access.Payable(reach);
         var found = await (body!.InvoiceId is > 0 ? payable.Where(i => i.Id == body.InvoiceId) : payable.Where(i => i.Number == number))
             .Select(i => new { i.Id, i.NetworkId }).FirstOrDefaultAsync(ct);
         if (found is null)
         {
-            return Problem(404, "Facture introuvable (ou c'est un avoir).");
+            return ApiProblems.Stored.NotFound("Facture introuvable (ou c'est un avoir).");
         }
         var invoiceNetwork = found.NetworkId;
         body = body with { InvoiceId = found.Id };
         if (body!.SiteId is { } siteId && !(await db.Sites.AnyAsync(s => s.Id == siteId && s.NetworkId == invoiceNetwork, ct) && await staff.CanActOnSiteAsync(siteId, ct)))
         {
-            return Invalid(new() { ["siteId"] = ["Vous n'accueillez pas dans cet espace (ou il n'est pas du réseau de la facture)."] });
+            return ApiProblems.Stored.Invalid("siteId", "Vous n'accueillez pas dans cet espace (ou il n'est pas du réseau de la facture).");
         }
         var (outcome, payment, due) = await payments.RecordAsync(Request(body, method!.Value), userId, ct);
         return outcome switch
@@ -114,18 +114,12 @@ internal static class PaymentsApi
             PaymentOutcome.Recorded => new StoredResponse(201,
                 new PaymentDto(payment!.Id, payment.InvoiceId, body.Method!.ToLowerInvariant(), payment.AmountCents, payment.SiteId, payment.RecordedAtUtc, due),
                 $"/api/v1/payments/{payment.Id}"),
-            PaymentOutcome.AboveDue => Invalid(new() { ["amountCents"] = [$"Le montant dépasse ce qui reste dû ({due / 100m:0.00} €)."] }),
-            PaymentOutcome.UnknownInvoice => Problem(404, "Facture introuvable (ou c'est un avoir)."),
-            _ => Invalid(new() { [""] = ["Paiement non valide."] }),
+            PaymentOutcome.AboveDue => ApiProblems.Stored.Invalid("amountCents", $"Le montant dépasse ce qui reste dû ({due / 100m:0.00} €)."),
+            PaymentOutcome.UnknownInvoice => ApiProblems.Stored.NotFound("Facture introuvable (ou c'est un avoir)."),
+            _ => ApiProblems.Stored.Invalid("", "Paiement non valide."),
         };
     }
 
     private static PaymentRequest Request(PaymentBody b, PaymentMethod m) =>
         new(b.InvoiceId ?? 0, m, b.AmountCents ?? 0, b.SiteId, b.ChequeNumber, b.ChequeBank, b.Reference);
-
-    private static StoredResponse Problem(int status, string title) =>
-        new(status, new ProblemDetails { Status = status, Title = title }, IsProblem: true);
-
-    private static StoredResponse Invalid(Dictionary<string, string[]> errors) =>
-        new(400, new HttpValidationProblemDetails(errors) { Status = 400, Title = "Certaines informations ne sont pas valides." }, IsProblem: true);
 }

@@ -1,10 +1,11 @@
 using Cotravail.Web.Common.Security;
+using System.Security.Claims;
+using Cotravail.Web.Common.Api;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Billing.Entitlements;
 using Cotravail.Web.Features.Billing.Products;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Billing.Api;
@@ -46,7 +47,7 @@ internal static class ProductsApi
     {
         if (!await db.Sites.AnyAsync(s => s.Id == id && !s.IsArchived, ct))
         {
-            return TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Cet espace n'existe pas." });
+            return ApiProblems.NotFound("Cet espace n'existe pas.");
         }
         var products = await db.Products.AsNoTracking().Where(p => p.SiteId == id && !p.IsArchived)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct);

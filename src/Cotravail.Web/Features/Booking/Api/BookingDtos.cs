@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cotravail.Web.Common.Api;
 
 namespace Cotravail.Web.Features.Booking.Api;
 
@@ -47,17 +48,13 @@ public static class BookingBodyParser
         DateOnly? date = null;
         if (body.Date is not null)
         {
-            if (DateOnly.TryParseExact(body.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (Day.TryParse(body.Date, CultureInfo.InvariantCulture, out var day))
             {
-                date = d;
-                if (!Common.Dates.IsPlausible(d))
-                {
-                    errors["date"] = [Common.Dates.NotPlausible];
-                }
+                date = day.Date;
             }
             else
             {
-                errors["date"] = [$"« {Cut(body.Date)} » n'est pas une date valide (AAAA-MM-JJ)."];
+                errors["date"] = [BindingProblems.Refused(typeof(Day), body.Date)];
             }
         }
         Period? period = null;

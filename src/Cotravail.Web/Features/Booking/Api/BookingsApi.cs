@@ -1,12 +1,13 @@
 using Cotravail.Web.Features.Sites;
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
+using Cotravail.Web.Common.Api;
 using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Booking.Api;
@@ -38,29 +39,19 @@ internal static class BookingsApi
     }
 
     private static async Task<Results<Ok<SiteAvailability>, NotFound, ValidationProblem>> AvailabilityAsync(
-        int id, string? from, string? to, AvailabilityQuery query, CancellationToken ct)
+        int id, Day? from, Day? to, AvailabilityQuery query, CancellationToken ct)
     {
         var site = await query.LoadSiteAsync(id, ct);
         if (site is null)
         {
             return TypedResults.NotFound();
         }
-        var errors = new Dictionary<string, string[]>();
-        var start = ParseDay(from, "from", errors) ?? query.Today(site);
-        var end = ParseDay(to, "to", errors) ?? start.AddDays(6);
-        if (errors.Count == 0 && end < start)
+        var start = from?.Date ?? query.Today(site);
+        if (!DayRange.TryCreate(start, to?.Date ?? start.AddDays(6), out var days, out var problem, maxDays: Availability.MaxDays))
         {
-            errors["to"] = ["« to » doit être le même jour que « from » ou après."];
+            return ApiProblems.Invalid(DayRange.EndField, problem);
         }
-        else if (errors.Count == 0 && end.DayNumber - start.DayNumber + 1 > Availability.MaxDays)
-        {
-            errors["to"] = [$"La période demandée dépasse {Availability.MaxDays} jours."];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
-        }
-        return TypedResults.Ok(await query.ComputeAsync(site, start, end, ct));
+        return TypedResults.Ok(await query.ComputeAsync(site, days.From, days.To, ct));
     }
 
     private static async Task<IResult> CreateAsync(
@@ -87,19 +78,19 @@ internal static class BookingsApi
         }
         catch (JsonException)
         {
-            return Problem(400, "Le contenu n'est pas un JSON valide ou un champ a le mauvais type.");
+            return ApiProblems.Stored.BadRequest(ApiProblems.MalformedBody);
         }
         var (parsed, errors) = BookingBodyParser.Parse(body);
         if (parsed is null)
         {
-            return Invalid(errors);
+            return ApiProblems.Stored.Invalid(errors);
         }
         var result = await commands.BookAsync(userId, parsed, host, ct);
         return result.Outcome switch
         {
             BookOutcome.Booked => new StoredResponse(201, BookingDto.From(result.Booking!), $"/api/v1/bookings/{result.Booking!.Id}"),
-            BookOutcome.Invalid or BookOutcome.UnknownResource => Invalid(result.Errors!.ToDictionary()),
-            _ => Problem(409, result.Message),
+            BookOutcome.Invalid or BookOutcome.UnknownResource => ApiProblems.Stored.Invalid(result.Errors!.ToDictionary()),
+            _ => ApiProblems.Stored.Conflict(result.Message),
         };
     }
 
@@ -124,13 +115,9 @@ internal static class BookingsApi
         return outcome switch
         {
             CancelOutcome.NotFound => TypedResults.NotFound(),
-            CancelOutcome.TooLate => TypedResults.Problem(new ProblemDetails
-            {
-                Status = 409,
-                Title = booking!.Status == BookingStatus.Confirmed
-                    ? "Cette réservation a déjà commencé : elle ne peut plus être annulée."
-                    : "Cette réservation est déjà annulée.",
-            }),
+            CancelOutcome.TooLate => ApiProblems.Conflict(booking!.Status == BookingStatus.Confirmed
+                ? "Cette réservation a déjà commencé : elle ne peut plus être annulée."
+                : "Cette réservation est déjà annulée."),
             _ => TypedResults.Ok(BookingDto.From(booking!)),
         };
     }
@@ -142,29 +129,4 @@ internal static class BookingsApi
             .Where(b => b.UserId == userId).OrderByDescending(b => b.StartUtc).Take(500).ToListAsync(ct);
         return TypedResults.Ok(list.Select(BookingDto.From).ToList());
     }
-
-    private static DateOnly? ParseDay(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            if (Common.Dates.IsPlausible(d))
-            {
-                return d;
-            }
-            errors[field] = [Common.Dates.NotPlausible];
-            return null;
-        }
-        errors[field] = [$"« {(text.Length > 40 ? text[..40] : text)} » n'est pas une date valide (AAAA-MM-JJ)."];
-        return null;
-    }
-
-    private static StoredResponse Problem(int status, string title) =>
-        new(status, new ProblemDetails { Status = status, Title = title }, IsProblem: true);
-
-    private static StoredResponse Invalid(IDictionary<string, string[]> errors) =>
-        new(400, new HttpValidationProblemDetails(errors) { Status = 400, Title = "Certaines informations ne sont pas valides." }, IsProblem: true);
 }

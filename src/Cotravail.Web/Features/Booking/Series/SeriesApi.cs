@@ -1,9 +1,10 @@
 using System.Globalization;
 using Cotravail.Web.Common.Security;
+using System.Security.Claims;
+using Cotravail.Web.Common.Api;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Booking.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Cotravail.Web.Features.Booking.Series;
 
@@ -37,12 +38,12 @@ internal static class SeriesApi
         var (request, errors) = Parse(body);
         if (request is null)
         {
-            return Invalid(errors);
+            return ApiProblems.Invalid(errors);
         }
         var (resource, occurrences) = await series.PreviewAsync(me.RequiredId, request, ct);
         if (resource is null)
         {
-            return Invalid(new() { ["resourceId"] = ["Cet espace à réserver n'existe pas."] });
+            return ApiProblems.Invalid("resourceId", "Cet espace à réserver n'existe pas.");
         }
         return TypedResults.Ok(occurrences.Select(o => new OccurrenceDto(o.Date, o.Available, o.Problem)).ToList());
     }
@@ -53,16 +54,16 @@ internal static class SeriesApi
         var (request, errors) = Parse(body);
         if (request is null)
         {
-            return Invalid(errors);
+            return ApiProblems.Invalid(errors);
         }
         var result = await series.BookAsync(me.RequiredId, request, Describe(body), http.Host.Host, ct);
         if (result is null)
         {
-            return Invalid(new() { ["resourceId"] = ["Cet espace à réserver n'existe pas."] });
+            return ApiProblems.Invalid("resourceId", "Cet espace à réserver n'existe pas.");
         }
         if (result.SeriesId is null)
         {
-            return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Aucune date de la série n'est disponible." });
+            return ApiProblems.Conflict("Aucune date de la série n'est disponible.");
         }
         var dto = new SeriesDto(result.SeriesId, [.. result.Booked.Select(BookingDto.From)],
             [.. result.NotBooked.Select(o => new OccurrenceDto(o.Date, false, o.Problem))]);
@@ -80,7 +81,7 @@ internal static class SeriesApi
         var errors = new Dictionary<string, string[]>();
         if (body is null)
         {
-            errors[""] = ["Le contenu de la requête est vide."];
+            errors[""] = [ApiProblems.EmptyBody];
             return (null, errors);
         }
         if (body.ResourceId is not > 0)
@@ -103,8 +104,8 @@ internal static class SeriesApi
                 errors["weekdays"] = [$"« {d} » n'est pas un jour (monday … sunday)."];
             }
         }
-        var from = Day(body.From, "from", errors, required: true);
-        var until = Day(body.Until, "until", errors, required: false);
+        var from = ReadDay(body.From, "from", errors, required: true);
+        var until = ReadDay(body.Until, "until", errors, required: false);
         Period? period = null;
         if (body.Period is not null && (period = PeriodText.FromApiName(body.Period)) is null)
         {
@@ -128,26 +129,21 @@ internal static class SeriesApi
     private static string Describe(SeriesBody body) =>
         $"{string.Join(", ", (body.Weekdays ?? []).Distinct(StringComparer.OrdinalIgnoreCase).Take(7))} / {body.EveryWeeks ?? 1} sem. / {body.Period ?? $"{body.Start}-{body.End}"}";
 
-    private static DateOnly? Day(string? text, string field, Dictionary<string, string[]> errors, bool required)
+    private static DateOnly? ReadDay(string? text, string field, Dictionary<string, string[]> errors, bool required)
     {
         if (string.IsNullOrEmpty(text))
         {
             if (required)
             {
-                errors[field] = ["La date est obligatoire (AAAA-MM-JJ)."];
+                errors[field] = [Common.Api.Day.Required];
             }
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (Common.Api.Day.TryParse(text, CultureInfo.InvariantCulture, out var day))
         {
-            if (Common.Dates.IsPlausible(d))
-            {
-                return d;
-            }
-            errors[field] = [Common.Dates.NotPlausible];
-            return null;
+            return day.Date;
         }
-        errors[field] = [$"« {(text.Length > 40 ? text[..40] : text)} » n'est pas une date valide (AAAA-MM-JJ)."];
+        errors[field] = [BindingProblems.Refused(typeof(Common.Api.Day), text)];
         return null;
     }
 
@@ -164,7 +160,4 @@ internal static class SeriesApi
         errors[field] = ["L'heure s'écrit HH:MM, par exemple 09:30."];
         return null;
     }
-
-    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
 }

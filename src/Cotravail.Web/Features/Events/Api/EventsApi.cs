@@ -2,12 +2,12 @@ using Cotravail.Web.Features.Sites;
 using System.Globalization;
 using System.Security.Claims;
 using Cotravail.Web.Common.Security;
+using Cotravail.Web.Common.Api;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Events.Api;
@@ -32,7 +32,7 @@ internal static class EventsApi
     }
 
     private static async Task<Results<Ok<List<EventDto>>, ValidationProblem>> ListAsync(
-        HttpContext http, string? site, int? siteId, string? kind, string? month, string? from, string? to,
+        HttpContext http, string? site, int? siteId, string? kind, string? month, Day? from, Day? to,
         AgendaQuery agenda, AppDbContext db, Sites.NetworkMembership membership, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -64,15 +64,15 @@ internal static class EventsApi
                 errors["month"] = ["Le mois doit s'écrire AAAA-MM, par exemple 2026-12 (entre 2000 et 2100)."];
             }
         }
-        first = Day(from, "from", errors) ?? first;
-        last = Day(to, "to", errors) ?? last;
-        if (first is { } a && last is { } b && b < a)
+        first = from?.Date ?? first;
+        last = to?.Date ?? last;
+        if (first is { } a && last is { } b && !DayRange.TryCreate(a, b, out _, out var problem))
         {
-            errors["to"] = ["« to » doit être le même jour que « from » ou après."];
+            errors[DayRange.EndField] = [problem];
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
+            return ApiProblems.Invalid(errors);
         }
         var memberOf = await membership.NetworksOfAsync(await UserIdAsync(http), ct);
         var list = await agenda.ListAsync(new AgendaFilter(chosenSite, chosenKind, first, last), memberOf, ct);
@@ -101,7 +101,7 @@ internal static class EventsApi
             RegisterOutcome.Registered or RegisterOutcome.Waitlisted =>
                 TypedResults.Created($"/api/v1/registrations/{result.Registration!.Id}", RegistrationDto.From(result.Registration)),
             RegisterOutcome.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Problem(new ProblemDetails { Status = 409, Title = result.Message }),
+            _ => ApiProblems.Conflict(result.Message),
         };
     }
 
@@ -116,7 +116,7 @@ internal static class EventsApi
         }
         if (!await commands.CancelAsync(id, ct))
         {
-            return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Cette inscription est déjà annulée." });
+            return ApiProblems.Conflict("Cette inscription est déjà annulée.");
         }
         var cancelled = await db.EventRegistrations.AsNoTracking().FirstAsync(r => r.Id == id, ct);
         return TypedResults.Ok(RegistrationDto.From(cancelled));
@@ -134,18 +134,4 @@ internal static class EventsApi
     }
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
-
-    private static DateOnly? Day(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && AgendaFilter.IsSensible(d))
-        {
-            return d;
-        }
-        errors[field] = [$"« {(text.Length > 40 ? text[..40] : text)} » n'est pas une date valide (AAAA-MM-JJ, entre 2000 et 2100)."];
-        return null;
-    }
 }

@@ -1,4 +1,6 @@
 using Cotravail.Web.Common.Security;
+using System.Security.Claims;
+using Cotravail.Web.Common.Api;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites;
@@ -42,11 +44,11 @@ internal static class NewcomerRequestsApi
         var errors = body.Errors(http.RequestServices);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "Certaines informations ne sont pas valides.");
+            return ApiProblems.Invalid(errors);
         }
         if (await Territory.NetworkIdAsync(db, ct) is not { } networkId)
         {
-            return TypedResults.Problem(statusCode: 409, title: "Aucun réseau n'accueille encore de demandes.");
+            return ApiProblems.Conflict("Aucun réseau n'accueille encore de demandes.");
         }
         var request = await inbox.SubmitAsync(networkId, body, ct);
         return TypedResults.Created($"/api/v1/newcomer-requests/{request.Id}",
@@ -67,10 +69,7 @@ internal static class NewcomerRequestsApi
         {
             if (RequestLabels.ParseStatus(status) is not { } s)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["status"] = ["Le statut doit être new, inProgress, answered ou settled."],
-                }, title: "Certaines informations ne sont pas valides.");
+                return ApiProblems.Invalid("status", "Le statut doit être new, inProgress, answered ou settled.");
             }
             query = query.Where(r => r.Status == s);
         }

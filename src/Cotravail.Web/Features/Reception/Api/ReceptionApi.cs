@@ -1,8 +1,9 @@
 using Cotravail.Web.Common.Security;
+using System.Security.Claims;
+using Cotravail.Web.Common.Api;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Reception.Api;
@@ -99,8 +100,7 @@ internal static class ReceptionApi
         }
         else
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["Indiquez bookingId, userId ou code (la carte du membre)."] },
-                title: "Certaines informations ne sont pas valides.");
+            return ApiProblems.Invalid("code", "Indiquez bookingId, userId ou code (la carte du membre).");
         }
         return result.Ok ? TypedResults.Created($"/api/v1/checkins/{result.Visit!.Id}", VisitDto.From(result.Visit)) : Problem(result);
     }
@@ -110,7 +110,7 @@ internal static class ReceptionApi
         var siteId = await db.Visits.Where(v => v.Id == id).Select(v => (int?)v.SiteId).FirstOrDefaultAsync(ct);
         if (siteId is null)
         {
-            return TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Ce passage n'existe pas : aucune arrivée n'a été enregistrée sous ce numéro." });
+            return ApiProblems.NotFound("Ce passage n'existe pas : aucune arrivée n'a été enregistrée sous ce numéro.");
         }
         if (!await staff.CanActOnSiteAsync(siteId.Value, ct))
         {
@@ -120,15 +120,11 @@ internal static class ReceptionApi
         return result.Ok ? TypedResults.Ok(VisitDto.From(result.Visit!)) : Problem(result);
     }
 
-    private static IResult Problem(ArrivalResult result)
+    private static IResult Problem(ArrivalResult result) => result.Outcome switch
     {
-        var status = result.Outcome switch
-        {
-            ArrivalOutcome.UnknownCode or ArrivalOutcome.UnknownPerson or ArrivalOutcome.NoPostcode => 422,
-            _ => 409,
-        };
-        return TypedResults.Problem(new ProblemDetails { Status = status, Title = result.Message });
-    }
+        ArrivalOutcome.UnknownCode or ArrivalOutcome.UnknownPerson or ArrivalOutcome.NoPostcode => ApiProblems.Unprocessable(result.Message),
+        _ => ApiProblems.Conflict(result.Message),
+    };
 
     private static ResourceOccupancyDto Dto(ResourceNow r) =>
         new(r.ResourceId, r.Name, r.Kind switch

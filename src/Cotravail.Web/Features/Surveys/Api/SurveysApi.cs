@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cotravail.Web.Features.Surveys.Api;
@@ -43,7 +44,7 @@ internal static class SurveysApi
         var survey = await queries.LoadAsync(id, ct);
         if (survey is not { IsPublished: true, ResultsPublic: true })
         {
-            return TypedResults.Problem(statusCode: 404, title: "Aucune enquête aux résultats publics ne porte ce numéro.");
+            return ApiProblems.NotFound("Aucune enquête aux résultats publics ne porte ce numéro.");
         }
         var results = await queries.ResultsAsync(survey, ct);
         return TypedResults.Ok(new SurveyResultsDto(survey.Id, survey.Slug, survey.Title, results.Responses,

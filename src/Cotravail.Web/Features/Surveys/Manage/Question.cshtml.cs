@@ -51,53 +51,78 @@ public sealed class QuestionModel(AppDbContext db) : SurveyManagerPage(db)
         ModelState.AddObjectRules(Input, nameof(Input), HttpContext.RequestServices);
         var kind = Input.ParsedKind;
         var condition = CheckCondition();
-        if (Question is not null && kind is { } k && k != QuestionKind.SingleChoice
-            && Survey.Questions.FirstOrDefault(x => x.ShowIfQuestionId == Question.Id) is { } dependent)
-        {
-            ModelState.AddModelError("Input.Kind", T["La question « {0} » dépend de celle-ci : elle doit rester à choix unique.", dependent.Text]);
-        }
-        if (Question is not null && Survey.Questions.FirstOrDefault(x => x.ShowIfQuestionId == Question.Id && x.Page < Input.Page) is { } before)
-        {
-            ModelState.AddModelError("Input.Page", T["La question « {0} », page {1}, dépend de celle-ci : placez celle-ci sur la même page ou avant.", before.Text, before.Page]);
-        }
         var lines = Input.ChoiceLines;
-        if (Question is not null && kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice)
+        if (Question is not null)
         {
-            var removed = Question.OrderedOptions.Skip(lines.Count).Select(o => o.Id).ToHashSet();
-            if (Survey.Questions.FirstOrDefault(x => x.ShowIfOptionId is { } o && removed.Contains(o)) is { } user)
-            {
-                ModelState.AddModelError("Input.Choices", T["Un choix retiré sert de condition à la question « {0} » : changez d'abord sa condition.", user.Text]);
-            }
+            CheckDependents(Question, kind, lines.Count);
         }
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var q = Question;
-        if (q is null)
+        var q = Question ?? AddQuestion();
+        Apply(q, kind!.Value, condition);
+        SetOptions(q, q.HasOptions ? lines : []);
+        await Db.SaveChangesAsync(ct);
+        Notice = Question is null ? T["La question « {0} » est ajoutée.", q.Text] : T["La question « {0} » est enregistrée.", q.Text];
+        return Redirect($"/gestion/enquetes/{Survey.Id}#question-{q.Id}");
+    }
+
+    /// <summary>
+    /// The questions shown on a condition about <paramref name="question"/> must still find it: it stays single-choice,
+    /// on their page or before, and keeps the choices they name (<paramref name="choices"/> is how many are left).
+    /// </summary>
+    private void CheckDependents(SurveyQuestion question, QuestionKind? kind, int choices)
+    {
+        if (kind is { } k && k != QuestionKind.SingleChoice
+            && Survey.Questions.FirstOrDefault(x => x.ShowIfQuestionId == question.Id) is { } dependent)
         {
-            q = new SurveyQuestion { SurveyId = Survey.Id };
-            Survey.Questions.Add(q);
+            ModelState.AddModelError("Input.Kind", T["La question « {0} » dépend de celle-ci : elle doit rester à choix unique.", dependent.Text]);
         }
+        if (Survey.Questions.FirstOrDefault(x => x.ShowIfQuestionId == question.Id && x.Page < Input.Page) is { } before)
+        {
+            ModelState.AddModelError("Input.Page", T["La question « {0} », page {1}, dépend de celle-ci : placez celle-ci sur la même page ou avant.", before.Text, before.Page]);
+        }
+        if (kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice)
+        {
+            var removed = question.OrderedOptions.Skip(choices).Select(o => o.Id).ToHashSet();
+            if (Survey.Questions.FirstOrDefault(x => x.ShowIfOptionId is { } o && removed.Contains(o)) is { } user)
+            {
+                ModelState.AddModelError("Input.Choices", T["Un choix retiré sert de condition à la question « {0} » : changez d'abord sa condition.", user.Text]);
+            }
+        }
+    }
+
+    private SurveyQuestion AddQuestion()
+    {
+        var q = new SurveyQuestion { SurveyId = Survey.Id };
+        Survey.Questions.Add(q);
+        return q;
+    }
+
+    /// <summary>The form's values on the question; a new question, or one moved to another page, goes last on its page.</summary>
+    private void Apply(SurveyQuestion q, QuestionKind kind, (int QuestionId, int OptionId)? condition)
+    {
         if (q.Id == 0 || q.Page != Input.Page)
         {
             q.Position = Survey.Questions.Where(x => x.Page == Input.Page && x != q).Select(x => x.Position).DefaultIfEmpty(0).Max() + 1;
         }
         q.Text = Input.Text!.Trim();
         q.Hint = string.IsNullOrWhiteSpace(Input.Hint) ? null : Input.Hint.Trim();
-        q.Kind = kind!.Value;
+        q.Kind = kind;
         q.Page = Input.Page;
         q.Required = Input.Required;
         q.Min = q.Kind == QuestionKind.Number ? Input.Min : null;
         q.Max = q.Kind == QuestionKind.Number ? Input.Max : null;
         q.ShowIfQuestionId = condition?.QuestionId;
         q.ShowIfOptionId = condition?.OptionId;
+    }
+
+    /// <summary>The choices in the order of <paramref name="lines"/>: existing ones relabelled in place (their ids kept), then added or removed.</summary>
+    private void SetOptions(SurveyQuestion q, List<string> lines)
+    {
         var options = q.OrderedOptions.ToList();
-        if (!q.HasOptions)
-        {
-            lines = [];
-        }
         for (var i = 0; i < Math.Max(lines.Count, options.Count); i++)
         {
             if (i < lines.Count && i < options.Count)
@@ -115,9 +140,6 @@ public sealed class QuestionModel(AppDbContext db) : SurveyManagerPage(db)
                 Db.QuestionOptions.Remove(options[i]);
             }
         }
-        await Db.SaveChangesAsync(ct);
-        Notice = Question is null ? T["La question « {0} » est ajoutée.", q.Text] : T["La question « {0} » est enregistrée.", q.Text];
-        return Redirect($"/gestion/enquetes/{Survey.Id}#question-{q.Id}");
     }
 
     /// <summary>Checks the chosen condition against the survey; adds the field's message when it cannot hold.</summary>

@@ -73,56 +73,20 @@ public sealed class TakeModel(AppDbContext db, TimeProvider clock, SurveyMailer 
             return Redirect($"/enquetes/{Survey.Slug}/merci");
         }
         var stored = draft?.Answers.ToList() ?? [];
-        var furthest = draft?.FurthestPage ?? AnswerRules.FirstPage(Survey, stored) ?? 1;
-        if (!int.TryParse(form["Page"], out var page) || page > furthest || AnswerRules.ShownOn(Survey, page, stored).Count == 0)
+        if (PostedPage(form, draft, stored) is not { } page)
         {
-            Problem = T["Reprenons à la page où vous en étiez."];
-            Show(Math.Min(furthest, Survey.Pages.LastOrDefault()), draft?.Token, stored);
             return Page();
         }
 
         var shown = AnswerRules.ShownOn(Survey, page, stored);
-        var parsed = new List<SurveyAnswer>();
-        foreach (var q in shown)
-        {
-            if (AnswerRules.Parse(q, form[Field(q)].ToArray(), parsed, HttpContext.RequestServices) is { } error)
-            {
-                ModelState.AddModelError(Field(q), error);
-            }
-        }
-        var merged = stored.Where(a => shown.All(q => q.Id != a.QuestionId)).Concat(parsed).ToList();
-        parsed.RemoveAll(a => !AnswerRules.Applies(Survey, shown.First(q => q.Id == a.QuestionId), merged));
-        merged = [.. stored.Where(a => shown.All(q => q.Id != a.QuestionId)).Concat(parsed)];
+        var (parsed, merged) = ReadAnswers(form, shown, stored);
         if (!goingBack)
         {
-            foreach (var q in shown.Where(q => q.Required && AnswerRules.Applies(Survey, q, merged) && parsed.All(a => a.QuestionId != q.Id)))
-            {
-                if (ModelState.GetFieldValidationState(Field(q)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-                {
-                    ModelState.AddModelError(Field(q), T["Cette question est obligatoire : donnez une réponse."]);
-                }
-            }
+            RequireAnswers(shown, parsed, merged);
         }
         var next = goingBack ? AnswerRules.PreviousPage(Survey, page, merged) : AnswerRules.NextPage(Survey, page, merged);
         var sending = !goingBack && next is null;
-        string? email = null;
-        if (sending && Survey.OnePerEmail)
-        {
-            email = form[EmailField].ToString().Trim();
-            Email = email;
-            if (email.Length == 0)
-            {
-                ModelState.AddModelError(EmailField, T["Indiquez votre adresse e-mail : elle sert à confirmer votre réponse."]);
-            }
-            else if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email))
-            {
-                ModelState.AddModelError(EmailField, T["L'adresse e-mail n'est pas valide."]);
-            }
-            else if (await db.SurveyResponses.AnyAsync(r => r.SurveyId == Survey.Id && r.ConfirmedEmail == email.ToUpperInvariant(), ct))
-            {
-                ModelState.AddModelError(EmailField, T["Une réponse a déjà été enregistrée avec cette adresse e-mail : une seule réponse par personne."]);
-            }
-        }
+        var email = sending && Survey.OnePerEmail ? await ReadEmailAsync(form, ct) : null;
         if (!ModelState.IsValid)
         {
             ShowPosted(page, draft?.Token, stored, shown);
@@ -134,6 +98,89 @@ public sealed class TakeModel(AppDbContext db, TimeProvider clock, SurveyMailer 
             return RateLimitRefusal.Page(HttpContext, wait);
         }
 
+        // Going back from the first page stays on it.
+        var (saved, missing) = await SaveAsync(draft, page, shown, parsed, sending ? null : next ?? page, email, ct);
+        if (missing is not null)
+        {
+            ModelState.AddModelError(Field(missing), T["Cette question est obligatoire : donnez une réponse."]);
+            Show(missing.Page, saved.Token, saved.Answers);
+            return Page();
+        }
+        return sending ? await SentAsync(saved, ct) : ShowNext(saved, next ?? page);
+    }
+
+    /// <summary>The page posted, when the person may be on it; otherwise the page where they were, with a word.</summary>
+    private int? PostedPage(IFormCollection form, SurveyResponse? draft, List<SurveyAnswer> stored)
+    {
+        var furthest = draft?.FurthestPage ?? AnswerRules.FirstPage(Survey, stored) ?? 1;
+        if (int.TryParse(form["Page"], out var page) && page <= furthest && AnswerRules.ShownOn(Survey, page, stored).Count > 0)
+        {
+            return page;
+        }
+        Problem = T["Reprenons à la page où vous en étiez."];
+        Show(Math.Min(furthest, Survey.Pages.LastOrDefault()), draft?.Token, stored);
+        return null;
+    }
+
+    /// <summary>
+    /// The answers of the page's questions (a message per wrong one), without those the page's own answers make
+    /// irrelevant; and with the other pages' stored answers, what the person has said so far.
+    /// </summary>
+    private (List<SurveyAnswer> Parsed, List<SurveyAnswer> Merged) ReadAnswers(IFormCollection form, List<SurveyQuestion> shown, List<SurveyAnswer> stored)
+    {
+        var parsed = new List<SurveyAnswer>();
+        foreach (var q in shown)
+        {
+            if (AnswerRules.Parse(q, form[Field(q)].ToArray(), parsed, HttpContext.RequestServices) is { } error)
+            {
+                ModelState.AddModelError(Field(q), error);
+            }
+        }
+        var others = stored.Where(a => shown.All(q => q.Id != a.QuestionId)).ToList();
+        var merged = others.Concat(parsed).ToList();
+        parsed.RemoveAll(a => !AnswerRules.Applies(Survey, shown.First(q => q.Id == a.QuestionId), merged));
+        return (parsed, [.. others.Concat(parsed)]);
+    }
+
+    /// <summary>A message on each required question of the page that applies and has no answer (nor a message already).</summary>
+    private void RequireAnswers(List<SurveyQuestion> shown, List<SurveyAnswer> parsed, List<SurveyAnswer> merged)
+    {
+        foreach (var q in shown.Where(q => q.Required && AnswerRules.Applies(Survey, q, merged) && parsed.All(a => a.QuestionId != q.Id)))
+        {
+            if (ModelState.GetFieldValidationState(Field(q)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError(Field(q), T["Cette question est obligatoire : donnez une réponse."]);
+            }
+        }
+    }
+
+    /// <summary>The address a one-answer-per-person survey confirms to: given, valid, and not used for this survey yet.</summary>
+    private async Task<string> ReadEmailAsync(IFormCollection form, CancellationToken ct)
+    {
+        var email = form[EmailField].ToString().Trim();
+        Email = email;
+        if (email.Length == 0)
+        {
+            ModelState.AddModelError(EmailField, T["Indiquez votre adresse e-mail : elle sert à confirmer votre réponse."]);
+        }
+        else if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email))
+        {
+            ModelState.AddModelError(EmailField, T["L'adresse e-mail n'est pas valide."]);
+        }
+        else if (await db.SurveyResponses.AnyAsync(r => r.SurveyId == Survey.Id && r.ConfirmedEmail == email.ToUpperInvariant(), ct))
+        {
+            ModelState.AddModelError(EmailField, T["Une réponse a déjà été enregistrée avec cette adresse e-mail : une seule réponse par personne."]);
+        }
+        return email;
+    }
+
+    /// <summary>
+    /// Stores the page's answers in the draft (created on the first page), then moves it on to <paramref name="next"/>,
+    /// or, without one (the last page was posted), sends it: unless a required question elsewhere is still unanswered, returned then.
+    /// </summary>
+    private async Task<(SurveyResponse Draft, SurveyQuestion? Missing)> SaveAsync(SurveyResponse? draft, int page, List<SurveyQuestion> shown,
+        List<SurveyAnswer> parsed, int? next, string? email, CancellationToken ct)
+    {
         using (await WriteGate.EnterAsync(db, ct))
         {
             if (draft is null)
@@ -151,60 +198,71 @@ public sealed class TakeModel(AppDbContext db, TimeProvider clock, SurveyMailer 
                 db.SurveyAnswers.Remove(old);
             }
             draft.Answers.AddRange(parsed);
-            if (sending)
+            var missing = next is null ? Submit(draft, page, email) : null;
+            if (next is { } nextPage)
             {
-                if (AnswerRules.FirstMissing(Survey, draft.Answers) is { } missing)
-                {
-                    draft.FurthestPage = Math.Max(draft.FurthestPage, page);
-                    await db.SaveChangesAsync(ct);
-                    ModelState.AddModelError(Field(missing), T["Cette question est obligatoire : donnez une réponse."]);
-                    Show(missing.Page, draft.Token, draft.Answers);
-                    return Page();
-                }
-                foreach (var gone in AnswerRules.NotApplying(Survey, draft.Answers))
-                {
-                    draft.Answers.Remove(gone);
-                    if (gone.Id != 0)
-                    {
-                        db.SurveyAnswers.Remove(gone);
-                    }
-                }
-                draft.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
-                if (Survey.OnePerEmail)
-                {
-                    draft.Status = ResponseStatus.AwaitingConfirmation;
-                    draft.Email = email;
-                    draft.ConfirmationToken = SurveyTokens.New();
-                }
-                else
-                {
-                    draft.Status = ResponseStatus.Complete;
-                }
-                await db.SaveChangesAsync(ct);
+                draft.FurthestPage = Math.Max(draft.FurthestPage, nextPage);
             }
-            else
-            {
-                draft.FurthestPage = Math.Max(draft.FurthestPage, next!.Value);
-                await db.SaveChangesAsync(ct);
-            }
+            await db.SaveChangesAsync(ct);
+            return (draft, missing);
         }
-        if (sending)
+    }
+
+    /// <summary>
+    /// The draft becomes an answer (awaiting its e-mail confirmation when the survey wants one), without the answers that
+    /// no longer apply; or, with a required question still unanswered, stays a draft and that question is returned.
+    /// </summary>
+    private SurveyQuestion? Submit(SurveyResponse draft, int page, string? email)
+    {
+        if (AnswerRules.FirstMissing(Survey, draft.Answers) is { } missing)
         {
-            Response.Cookies.Delete(SurveyTokens.CookieName(Survey.Id), new CookieOptions { Path = "/enquetes" });
-            if (Survey.OnePerEmail)
-            {
-                await mailer.SendConfirmationAsync(Request, Survey, draft, ct);
-                return Redirect($"/enquetes/{Survey.Slug}/merci?confirmer=1");
-            }
-            return Redirect($"/enquetes/{Survey.Slug}/merci");
+            draft.FurthestPage = Math.Max(draft.FurthestPage, page);
+            return missing;
         }
+        foreach (var gone in AnswerRules.NotApplying(Survey, draft.Answers))
+        {
+            draft.Answers.Remove(gone);
+            if (gone.Id != 0)
+            {
+                db.SurveyAnswers.Remove(gone);
+            }
+        }
+        draft.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
+        if (Survey.OnePerEmail)
+        {
+            draft.Status = ResponseStatus.AwaitingConfirmation;
+            draft.Email = email;
+            draft.ConfirmationToken = SurveyTokens.New();
+        }
+        else
+        {
+            draft.Status = ResponseStatus.Complete;
+        }
+        return null;
+    }
+
+    /// <summary>After sending: the draft's cookie goes, the confirmation is mailed if needed, and the thanks page says which.</summary>
+    private async Task<IActionResult> SentAsync(SurveyResponse sent, CancellationToken ct)
+    {
+        Response.Cookies.Delete(SurveyTokens.CookieName(Survey.Id), new CookieOptions { Path = "/enquetes" });
+        if (Survey.OnePerEmail)
+        {
+            await mailer.SendConfirmationAsync(Request, Survey, sent, ct);
+            return Redirect($"/enquetes/{Survey.Slug}/merci?confirmer=1");
+        }
+        return Redirect($"/enquetes/{Survey.Slug}/merci");
+    }
+
+    /// <summary>The next (or previous) page, with the draft's token kept in a cookie to come back later.</summary>
+    private IActionResult ShowNext(SurveyResponse draft, int next)
+    {
         Response.Cookies.Append(SurveyTokens.CookieName(Survey.Id), draft.Token, new CookieOptions
         {
             Path = "/enquetes", HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true,
             Secure = Request.IsHttps, Expires = clock.GetUtcNow().AddDays(30),
         });
         ModelState.Clear();
-        Show(next!.Value, draft.Token, draft.Answers);
+        Show(next, draft.Token, draft.Answers);
         return Page();
     }
 
