@@ -9,7 +9,7 @@ using OpenTelemetry.Trace;
 namespace Cotravail.Web.Common.Observability;
 
 /// <summary>
-/// Metrics, traces and logs with OpenTelemetry (ADR 0030). Metrics — Cotravail's own (<see cref="CotravailMetrics"/>,
+/// Metrics, traces and logs with OpenTelemetry (ADR 0033). Metrics — Cotravail's own (<see cref="CotravailMetrics"/>,
 /// <see cref="OutboxGauges"/>), HTTP requests, connections, sign-ins, the runtime and the PostgreSQL connection pool —
 /// are served on a Prometheus endpoint (<c>/metrics</c>) to the addresses of <see cref="ScrapeAccess"/> only, a 404 for
 /// anyone else. With <c>OpenTelemetry:Endpoint</c>, they also go to that OTLP collector with the traces (requests,

@@ -3,7 +3,6 @@ using Cotravail.Web.Common.Api;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites;
 using System.Globalization;
-using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Common.Security;
 
 namespace Cotravail.Web.Features.Billing.Exports;
