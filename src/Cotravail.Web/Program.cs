@@ -1,5 +1,6 @@
 using Cotravail.Web.Common;
 using Cotravail.Web.Common.Mail;
+using Cotravail.Web.Common.Observability;
 using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Data.Commands;
@@ -22,6 +23,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddWeb();
 builder.AddMail();
+builder.AddObservability();
 builder.AddAccounts();
 builder.AddSecurity();
 builder.AddAudit();
@@ -33,7 +35,7 @@ builder.AddEvents();
 builder.AddCommunity();
 builder.AddObservatory();
 builder.AddReception();
-builder.AddNetwork();
+builder.AddEntrepreneurs();
 builder.AddNewcomers();
 builder.AddPrivacy();
 
@@ -47,6 +49,7 @@ if (await app.RunCommandAsync(args))
 await app.InitializeDatabaseAsync();
 
 app.UseWeb();
+app.UseObservability();
 app.MapWeb();
 app.MapAccounts();
 app.MapSites();
@@ -56,7 +59,7 @@ app.MapObservatory();
 app.MapSurveys();
 app.MapEvents();
 app.MapReception();
-app.MapNetwork();
+app.MapEntrepreneurs();
 app.MapNewcomers();
 app.MapPrivacy();
 app.PrintWelcomeOnStart();

@@ -3,7 +3,7 @@ namespace Cotravail.Web.Common;
 /// <summary>
 /// A background job run at a fixed interval on the application's clock, in a scope of its own. A failed run is logged
 /// and the next one tries again (the database may be away for a moment). The jobs claim their work in the database,
-/// so every instance may run them.
+/// so every instance may run them. Each run is counted, timed and traced under the class's name (<see cref="Observability.JobRuns"/>).
 /// </summary>
 public abstract partial class PeriodicWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
@@ -27,7 +27,7 @@ public abstract partial class PeriodicWorker(IServiceScopeFactory scopes, TimePr
             {
                 await Task.Delay(interval, Clock, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
-                await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Observability.JobRuns>().RunAsync(GetType().Name, ct => RunOnceAsync(scope.ServiceProvider, ct), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -13,7 +13,7 @@ namespace Cotravail.Web.Data;
 
 /// <summary>
 /// A year of demo activity (<c>Demo:Activity</c>) so that the observatory shows something real on first run: members
-/// and passers-by, bookings and visits within each site's desks, day passes sold at the desk, monthly invoices numbered
+/// and passers-by, bookings and visits within each site's desks, day passes sold at reception, monthly invoices numbered
 /// in one chronological series, events with participants and volunteering. Always the same (fixed seed); written once,
 /// when the network has neither visits nor invoices.
 /// </summary>

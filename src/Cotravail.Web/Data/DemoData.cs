@@ -14,7 +14,7 @@ namespace Cotravail.Web.Data;
 public sealed class DemoData(
     AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
     IConfiguration config, DemoLogins logins, TimeProvider clock, SurveyDemo surveys,
-    Features.Entrepreneurs.NetworkDemo networkDemo, Features.Newcomers.NewcomersDemo newcomers, DemoActivity activity)
+    Features.Entrepreneurs.EntrepreneursDemo networkDemo, Features.Newcomers.NewcomersDemo newcomers, DemoActivity activity)
 {
     public const string NetworkSlug = "vallee-du-lot-et-du-vignoble";
 
@@ -74,7 +74,7 @@ public sealed class DemoData(
     private async Task JoinDemoPeopleAsync(int networkId, string memberId, bool activity, CancellationToken ct)
     {
         var since = clock.GetUtcNow().UtcDateTime;
-        var people = await db.Users.Where(u => u.Id == memberId || u.Email!.EndsWith("@" + Features.Entrepreneurs.NetworkDemo.Domain))
+        var people = await db.Users.Where(u => u.Id == memberId || u.Email!.EndsWith("@" + Features.Entrepreneurs.EntrepreneursDemo.Domain))
             .Select(u => u.Id).ToListAsync(ct);
         var known = await db.Set<NetworkMember>().Where(m => m.NetworkId == networkId && people.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(ct);
         db.Set<NetworkMember>().AddRange(people.Except(known).Select(id => new NetworkMember { UserId = id, NetworkId = networkId, SinceUtc = since }));

@@ -18,7 +18,7 @@ public sealed class BookingFormErrorsTests
             Assert.Contains($"{field}-error", input.GetAttribute("aria-describedby") ?? "", StringComparison.Ordinal);
         }
         Assert.Contains(message, page.QuerySelector(".error-summary").Text(), StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("form[action*='handler=Confirmer']"));
+        Assert.Null(page.QuerySelector("form[action*='handler=Confirm']"));
     }
 
     [Fact]
@@ -63,14 +63,14 @@ public sealed class BookingFormErrorsTests
             ["Input.ResourceId"] = "999999", ["Input.Date"] = "2026-12-03", ["Input.Period"] = "journee",
         });
         Assert.Contains("Cet espace à réserver n'existe pas", unknown.QuerySelector("#Input_ResourceId-error").Text(), StringComparison.Ordinal);
-        Assert.Null(unknown.QuerySelector("form[action*='handler=Confirmer']"));
+        Assert.Null(unknown.QuerySelector("form[action*='handler=Confirm']"));
 
         var unknownLink = await client.GetDocumentAsync("/reserver?ressource=abc&date=2026-02-31");
         Assert.Contains("n'existe pas", unknownLink.QuerySelector("#Input_ResourceId-error").Text(), StringComparison.Ordinal);
 
         // A confirmation posted with a date that has passed since (or was changed) is checked again.
         var token = (await client.GetDocumentAsync($"/reserver?ressource={desks}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var forged = await client.PostAsync(new Uri("/reserver?handler=Confirmer", UriKind.Relative), new FormUrlEncodedContent(
+        var forged = await client.PostAsync(new Uri("/reserver?handler=Confirm", UriKind.Relative), new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", token), new("Input.ResourceId", desks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Input.Date", "2026-11-30"), new("Input.Period", "journee"),
@@ -95,9 +95,9 @@ public sealed class BookingFormErrorsTests
 
         var secondConfirmation = await second.VerifyAsync(booth, slot);
         var firstConfirmation = await first.VerifyAsync(booth, slot);
-        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync(firstConfirmation, "form[action*='handler=Confirmer']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync(firstConfirmation, "form[action*='handler=Confirm']")).StatusCode);
 
-        var late = await second.PostFormAsync(secondConfirmation, "form[action*='handler=Confirmer']");
+        var late = await second.PostFormAsync(secondConfirmation, "form[action*='handler=Confirm']");
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Contains("Plus de place disponible pour ce créneau", (await late.ParseAsync()).QuerySelector("[role=alert]").Text(), StringComparison.Ordinal);
         var again = await second.VerifyAsync(booth, slot);

@@ -40,7 +40,7 @@ internal static class BookingPageSteps
     {
         var desks = await app.ResourceAsync("luzech", "Espace partagé");
         var confirmation = await client.VerifyAsync(desks, new Dictionary<string, string> { ["Input.Date"] = date, ["Input.Period"] = period });
-        var confirmed = await client.PostFormAsync(confirmation, "form[action*='handler=Confirmer']");
+        var confirmed = await client.PostFormAsync(confirmation, "form[action*='handler=Confirm']");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, confirmed.StatusCode);
         return await app.WithDbAsync(db => db.Bookings.OrderByDescending(b => b.Id).Select(b => b.Id).FirstAsync());
     }

@@ -30,11 +30,11 @@ public sealed class BookingPagesTests
         Assert.Contains("journée, 8 h 00 – 22 h 00", summary, StringComparison.Ordinal);
         Assert.Contains("15,00 €", summary, StringComparison.Ordinal);
         Assert.Contains("Gratuite jusqu'au mercredi 2 décembre 2026 à 18 h 00", summary, StringComparison.Ordinal);
-        Assert.Equal("Confirmer la réservation", confirmation.QuerySelector("form[action*='handler=Confirmer'] button").Text());
+        Assert.Equal("Confirmer la réservation", confirmation.QuerySelector("form[action*='handler=Confirm'] button").Text());
         Assert.Equal(0, await app.BookingCountAsync());
         Assert.Empty(app.Mails());
 
-        var confirmed = await client.PostFormAsync(confirmation, "form[action*='handler=Confirmer']");
+        var confirmed = await client.PostFormAsync(confirmation, "form[action*='handler=Confirm']");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal("/mes-reservations", confirmed.Location());
         var booking = await app.WithDbAsync(db => db.Bookings.SingleAsync());

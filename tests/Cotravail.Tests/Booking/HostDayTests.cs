@@ -15,7 +15,7 @@ public sealed class HostDayTests
         foreach (var (start, end) in new[] { ("14:00", "15:00"), ("10:00", "11:00") })
         {
             var confirmation = await member.VerifyAsync(room, new Dictionary<string, string> { ["Input.Date"] = "2026-12-03", ["Input.Start"] = start, ["Input.End"] = end });
-            await member.PostFormAsync(confirmation, "form[action*='handler=Confirmer']");
+            await member.PostFormAsync(confirmation, "form[action*='handler=Confirm']");
         }
         var other = app.Browser();
         await other.SignInAsync((await app.CreateUserAsync("paul@exemple.fr")).Email!);

@@ -23,7 +23,7 @@ public sealed class WeekPageTests
         var room = await app.ResourceAsync("luzech", "Salle du Barrage");
         var confirmation = await member.VerifyAsync(room, new Dictionary<string, string> { ["Input.Date"] = "2026-12-03", ["Input.Start"] = "10:00", ["Input.End"] = "12:00" });
         Assert.Contains("20,00 €", confirmation.QuerySelector("dl.summary").Text(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await member.PostFormAsync(confirmation, "form[action*='handler=Confirmer']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.PostFormAsync(confirmation, "form[action*='handler=Confirm']")).StatusCode);
 
         var page = await app.Browser().GetDocumentAsync("/espaces/luzech/disponibilites?du=2026-12-03");
         var caption = page.QuerySelector(".week-table caption").Text();

@@ -7,8 +7,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Cotravail.Tests.Infrastructure;
 
 /// <summary>
-/// The whole application in memory on a fresh database, with a controllable clock and its own mail folder.
-/// The demo network is seeded; the demo accounts' password is <see cref="DemoPassword"/>.
+/// The whole application in memory on a database of its own, with a controllable clock and its own mail folder.
+/// The demo network is seeded; the demo accounts' password is <see cref="DemoPassword"/>. The database is a copy of a
+/// template that a first host migrated and seeded with the same seed (<see cref="TemplateDatabases"/>), so each host
+/// starts on a database with nothing left to do, as the first one left it.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
@@ -20,16 +22,27 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>Default "now" of tests: Tuesday 1 December 2026, 09:00 in Paris.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// The settings that change what the start writes in a new database (the migrations, the demo data, the accounts'
+    /// password hashes, the data-protection key ring); with the provider and the clock's start they name a template.
+    /// </summary>
+    private static readonly string[] SeedSettings = ["Demo:", "Identity:", "DataProtection:"];
+
+    /// <summary>Settings that name another database: a test with one of them gets an empty database of its own.</summary>
+    private static readonly string[] DatabaseSettings = ["Database:", "ConnectionStrings:"];
+
     private readonly TestDatabase _database;
+    private readonly bool _isTemplate;
     private readonly Dictionary<string, string?> _settings;
 
     public FakeTimeProvider Clock { get; }
     public string MailFolder { get; }
     public string Provider => _database.Provider;
 
-    private TestApp(TestDatabase database, IDictionary<string, string?>? settings, DateTimeOffset now)
+    private TestApp(TestDatabase database, IDictionary<string, string?>? settings, DateTimeOffset now, bool isTemplate = false)
     {
         _database = database;
+        _isTemplate = isTemplate;
         Clock = new FakeTimeProvider(now);
         MailFolder = Path.Combine(Path.GetTempPath(), "cotravail-tests", "mail-" + Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
@@ -59,13 +72,31 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Starts the app on a fresh database of the given provider ("Sqlite" or "Postgres").</summary>
+    /// <summary>Starts the app on a database of its own with the demo network, of the given provider ("Sqlite" or "Postgres").</summary>
     public static async Task<TestApp> StartAsync(string provider = "Sqlite", IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
     {
-        var db = await TestDatabase.CreateAsync(provider);
-        var app = new TestApp(db, settings, now ?? DefaultNow);
-        _ = app.Server; // build the host now: migrations and demo data run here
+        var start = now ?? DefaultNow;
+        var db = await DatabaseAsync(provider, settings ?? new Dictionary<string, string?>(), start);
+        var app = new TestApp(db, settings, start);
+        _ = app.Server; // build the host now: the start's checks of the database run here
         return app;
+    }
+
+    /// <summary>A copy of the template of this seed, built by a first host (without its background services) at its first use.</summary>
+    private static Task<TestDatabase> DatabaseAsync(string provider, IDictionary<string, string?> settings, DateTimeOffset now)
+    {
+        if (settings.Keys.Any(k => DatabaseSettings.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))))
+        {
+            return TestDatabase.CreateAsync(provider);
+        }
+        var seed = settings.Where(s => SeedSettings.Any(p => s.Key.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(s => s.Key, s => s.Value);
+        var key = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "|" + string.Join("|", seed.Select(s => $"{s.Key}={s.Value}"));
+        return TemplateDatabases.CopyAsync(provider, key, async template =>
+        {
+            await using var first = new TestApp(template, seed, now, isTemplate: true);
+            _ = first.Server;
+        });
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -80,6 +111,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
+            if (_isTemplate)
+            {
+                // The template holds what the start wrote, before any background job ran: each test's host runs its own.
+                var jobs = services.Where(s => s.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                    && s.ImplementationType?.Assembly == typeof(Program).Assembly).ToList();
+                foreach (var job in jobs)
+                {
+                    services.Remove(job);
+                }
+            }
         });
     }
 
@@ -110,7 +151,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             provider.Dispose();
         }
-        await _database.DisposeAsync();
+        if (!_isTemplate)
+        {
+            await _database.DisposeAsync();
+        }
         try { Directory.Delete(MailFolder, recursive: true); } catch (DirectoryNotFoundException) { }
         GC.SuppressFinalize(this);
     }

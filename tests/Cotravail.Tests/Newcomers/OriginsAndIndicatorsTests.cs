@@ -34,7 +34,7 @@ public sealed class OriginsAndIndicatorsTests
         var network = (await app.SiteAsync("luzech")).NetworkId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var desk = scope.ServiceProvider.GetRequiredService<NewcomerDesk>();
+            var desk = scope.ServiceProvider.GetRequiredService<NewcomerInbox>();
             var r = await desk.SubmitAsync(network, new RequestForm
             {
                 Kind = "person", Name = "Voisin", Phone = "0565000000", Project = "telework", OriginPostcode = "46000",

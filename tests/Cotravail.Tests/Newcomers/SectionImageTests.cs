@@ -17,7 +17,7 @@ public sealed class SectionImageTests
         await using var app = await TestApp.StartAsync();
         var manager = app.Browser();
         await manager.SignInAsync(TestApp.ManagerEmail);
-        var png = NetworkSteps.Png(4, 3);
+        var png = EntrepreneursSteps.Png(4, 3);
 
         var saved = await PostSectionAsync(manager, "Le Lot à vélo", png, "image.html", "text/html", alt: "La voie verte au bord du Lot");
 
@@ -47,7 +47,7 @@ public sealed class SectionImageTests
         Assert.Equal(HttpStatusCode.OK, notImage.StatusCode);
         Assert.Equal("true", (await notImage.ParseAsync()).QuerySelector("#Image")!.GetAttribute("aria-invalid"));
 
-        var noAlt = await PostSectionAsync(manager, "Sans description", NetworkSteps.Png(), "x.png", "image/png", alt: "");
+        var noAlt = await PostSectionAsync(manager, "Sans description", EntrepreneursSteps.Png(), "x.png", "image/png", alt: "");
         Assert.Equal(HttpStatusCode.OK, noAlt.StatusCode);
         Assert.Contains("Décrivez l'image", (await noAlt.ParseAsync()).Body.Text(), StringComparison.Ordinal);
 
@@ -61,7 +61,7 @@ public sealed class SectionImageTests
         await using var app = await TestApp.StartAsync();
         var manager = app.Browser();
         await manager.SignInAsync(TestApp.ManagerEmail);
-        await PostSectionAsync(manager, "Marchés", NetworkSteps.Png(), "m.png", "image/png", alt: "Le marché de Prayssac");
+        await PostSectionAsync(manager, "Marchés", EntrepreneursSteps.Png(), "m.png", "image/png", alt: "Le marché de Prayssac");
         var id = await app.WithDbAsync(db => db.Set<TerritorySection>().Where(s => s.Title == "Marchés").Select(s => s.Id).SingleAsync());
 
         var removed = await PostSectionAsync(manager, "Marchés", null, "", "", alt: "", sectionId: id, removeImage: true);

@@ -65,7 +65,7 @@ public sealed class NetworkFiguresTests
         var network = (await app.SiteAsync("luzech")).NetworkId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<NewcomerDesk>().SubmitAsync(network, new RequestForm
+            await scope.ServiceProvider.GetRequiredService<NewcomerInbox>().SubmitAsync(network, new RequestForm
             {
                 Kind = "person", Name = "Camille Lyonnaise", Phone = "0478000000", Project = "telework", OriginPostcode = "69003",
             }, CancellationToken.None);

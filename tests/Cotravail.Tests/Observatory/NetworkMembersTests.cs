@@ -25,7 +25,7 @@ public sealed class NetworkMembersTests
         {
             await app.WithScopeAsync(async services =>
             {
-                var desk = services.GetRequiredService<ReceptionDesk>();
+                var desk = services.GetRequiredService<Arrivals>();
                 var (arrived, _) = await desk.WalkInAsync(site, new WalkInPerson(null, user.Id, null, null, email, "46230"), Cotravail.Web.Features.Billing.PaymentMethod.Cash, host, CancellationToken.None);
                 Assert.True(arrived.Ok, arrived.Message);
                 Assert.True((await desk.CheckOutAsync(arrived.Visit!.Id, site.Id, CancellationToken.None)).Ok);

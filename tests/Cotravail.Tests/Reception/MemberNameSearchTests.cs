@@ -14,7 +14,7 @@ public sealed class MemberNameSearchTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         var luzech = await app.SiteAsync("luzech");
-        var found = await scope.ServiceProvider.GetRequiredService<DeskPeople>().SearchAsync(luzech, text, CancellationToken.None);
+        var found = await scope.ServiceProvider.GetRequiredService<ReceptionPeople>().SearchAsync(luzech, text, CancellationToken.None);
         return [.. found.Select(p => p.Name)];
     }
 

@@ -55,6 +55,8 @@ public static class AuthorizationRules
         R("GET /health",                                                           "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /health/live",                                                      "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("POST /langue",                                                          "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
+        // Prometheus scrapes, for this machine (or OpenTelemetry:Prometheus:AllowedAddresses) only: the test server's requests have no address
+        R("GET /metrics",                                                          "",                              NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),
         R("GET /observatoire",                                                     "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /openapi/{documentName}.json",                                      "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
 
@@ -125,8 +127,8 @@ public static class AuthorizationRules
         R("GET /reserver/serie",                                                   "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("POST /reserver/serie?handler=Book",                                     "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("POST /reserver/serie?handler=Preview",                                  "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
-        R("POST /reserver?handler=Confirmer",                                      "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
-        R("POST /reserver?handler=Verifier",                                       "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
+        R("POST /reserver?handler=Confirm",                                      "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
+        R("POST /reserver?handler=Check",                                       "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
 
         // ── Hosts: the site's own hosts and the network's managers
         // A host reads the invoices that concern their sites, and takes a payment on any invoice of the network by its number (ADR 0029).

@@ -471,7 +471,7 @@ public sealed class LeakWorld : IAsyncDisposable
     private async Task<int> WalkInAsync(Net net)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var desk = scope.ServiceProvider.GetRequiredService<ReceptionDesk>();
+        var desk = scope.ServiceProvider.GetRequiredService<Arrivals>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var site = await db.Sites.AsNoTracking().Include(s => s.Resources).SingleAsync(s => s.Id == net.Main.Id);
         var person = new WalkInPerson(null, null, Text(net.Side, LeakGroup.Private, "le prénom d'une personne venue sans réserver", "Dominique"),

@@ -12,7 +12,8 @@ namespace Cotravail.Web.Common.Mail;
 /// rest back. A run cut short anyway (the process killed) leaves its claim to expire: its unsent mails go out later,
 /// and a mail handed over just before may go out twice.
 /// </summary>
-public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTransport transport, TimeProvider clock, ILogger<MailDispatcher> logger)
+public sealed partial class MailDispatcher(
+    IServiceScopeFactory scopes, MailTransport transport, TimeProvider clock, Observability.CotravailMetrics metrics, ILogger<MailDispatcher> logger)
 {
     public const int BatchSize = 100;
     public const int MaxAttempts = 10;
@@ -34,6 +35,7 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var (run, batch) = await ClaimAsync(db, ct);
+                using var span = Observability.Tracing.MailSend(batch.Count);
                 sent += await SendAsync(db, run, batch, ct);
                 if (batch.Count < BatchSize || ct.IsCancellationRequested)
                 {
@@ -97,6 +99,7 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
         }
         using var gate = await WriteGate.EnterAsync(db, CancellationToken.None);
         await db.OutboxMails.Where(m => sent.Contains(m.Id) && m.ClaimedBy == run).ExecuteDeleteAsync(CancellationToken.None);
+        metrics.MailSent(sent.Count);
         if (untried.Count > 0)
         {
             await db.OutboxMails.Where(m => untried.Contains(m.Id) && m.ClaimedBy == run).ExecuteUpdateAsync(s => s
@@ -110,6 +113,7 @@ public sealed partial class MailDispatcher(IServiceScopeFactory scopes, MailTran
         var attempts = row.Attempts + 1;
         using var gate = await WriteGate.EnterAsync(db, CancellationToken.None);
         var mine = db.OutboxMails.Where(m => m.Id == row.Id && m.ClaimedBy == run);
+        metrics.MailFailed(givenUp: abandon || attempts >= MaxAttempts);
         if (abandon || attempts >= MaxAttempts)
         {
             LogAbandoned(logger, error, row.Id, row.To, attempts);

@@ -31,7 +31,7 @@ public static class BillingModule
         s.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Billing/Manage", Roles.Manager);
-            o.Conventions.AuthorizeFolder("/Billing/Desk", Roles.Host);
+            o.Conventions.AuthorizeFolder("/Billing/Till", Roles.Host);
             o.Conventions.AuthorizeFolder("/Billing/Products/Manage", Roles.Manager);
             o.Conventions.AuthorizeFolder("/Billing/Entitlements/Mine");
         });

@@ -57,34 +57,3 @@ public sealed class Invoice
 
     public List<InvoiceLine> Lines { get; } = [];
 }
-
-/// <summary>One line: quantity × unit price (what the client pays, VAT included), the VAT rate, and the amounts computed from them.</summary>
-public sealed class InvoiceLine
-{
-    public int Id { get; set; }
-    public int InvoiceId { get; set; }
-    public int Position { get; set; }
-    public string Description { get; set; } = "";
-    public int Quantity { get; set; }
-    public int UnitPriceInclTaxCents { get; set; }
-    public int UnitPriceExclTaxCents { get; set; }
-    public int VatRateBasisPoints { get; set; }
-    public int TotalExclTaxCents { get; set; }
-    public int VatCents { get; set; }
-    public int TotalInclTaxCents { get; set; }
-}
-
-/// <summary>The last number given in an issuer's series for a year. Incremented inside the issuing transaction.</summary>
-public sealed class InvoiceSequence
-{
-    public int NetworkId { get; set; }
-    public int Year { get; set; }
-    public int Last { get; set; }
-}
-
-/// <summary>A booking charged on an invoice (so that it is never charged twice).</summary>
-public sealed class InvoicedBooking
-{
-    public int BookingId { get; set; }
-    public int InvoiceId { get; set; }
-}

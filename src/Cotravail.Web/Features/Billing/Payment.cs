@@ -35,7 +35,7 @@ public sealed class Payment
     public int InvoiceId { get; set; }
     public int NetworkId { get; set; }
 
-    /// <summary>The site whose desk received it (cash goes into that site's cash-up).</summary>
+    /// <summary>The site whose reception received it (cash goes into that site's cash-up).</summary>
     public int? SiteId { get; set; }
     public PaymentMethod Method { get; set; }
     public int AmountCents { get; set; }
@@ -47,18 +47,4 @@ public sealed class Payment
 
     /// <summary>The closed cash-up that counted this cash payment; null until then.</summary>
     public int? CashUpId { get; set; }
-}
-
-/// <summary>The daily closing of a site's till: expected cash against counted cash. Once closed it never changes.</summary>
-public sealed class CashUp
-{
-    public int Id { get; set; }
-    public int SiteId { get; set; }
-    public DateOnly Date { get; set; }
-    public int ExpectedCents { get; set; }
-    public int CountedCents { get; set; }
-    public int DifferenceCents { get; set; }
-    public string? Comment { get; set; }
-    public DateTime ClosedAtUtc { get; set; }
-    public string ClosedByUserId { get; set; } = "";
 }

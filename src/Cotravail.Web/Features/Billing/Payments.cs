@@ -17,7 +17,7 @@ public enum PaymentOutcome
 /// Records payments and closes cash-ups. The amount due of an invoice is checked inside the writing transaction, so two
 /// payments at once never pay more than is due; a closed cash-up takes the cash payments recorded so far and never changes.
 /// </summary>
-public sealed class Payments(AppDbContext db, TimeProvider clock)
+public sealed class Payments(AppDbContext db, TimeProvider clock, Common.Observability.CotravailMetrics metrics)
 {
     /// <summary>What is still due on an invoice: its amount, less its credit note, less what was paid.</summary>
     public async Task<int> DueCentsAsync(int invoiceId, CancellationToken ct)
@@ -85,6 +85,7 @@ public sealed class Payments(AppDbContext db, TimeProvider clock)
         db.Payments.Add(payment);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        metrics.Payment(payment.Method, payment.AmountCents);
         return (PaymentOutcome.Recorded, payment, due - payment.AmountCents);
     }
 

@@ -38,7 +38,7 @@ public enum CancelOutcome
 /// <summary>Booking and cancelling, for the API and the pages alike: rules, then places in one transaction, then mail.</summary>
 public sealed partial class BookingCommands(
     AppDbContext db, BookingService places, BookingMailer mailer, UserManager<AppUser> users, TimeProvider clock,
-    IOutputCacheStore cache, Common.Mail.MailSignal mailSignal, ILogger<BookingCommands> logger)
+    IOutputCacheStore cache, Common.Mail.MailSignal mailSignal, Common.Observability.CotravailMetrics metrics, ILogger<BookingCommands> logger)
 {
     /// <summary>
     /// The resource with its site, hours and closures, when both are open to bookings, read only and in one query: the
@@ -92,6 +92,7 @@ public sealed partial class BookingCommands(
             }
             return placed;
         }, ct);
+        metrics.Booking(outcome, resource!.Kind, resource.Site!.Slug);
         if (outcome == PlaceOutcome.DiscoveryRefused)
         {
             var desk = resource!.Kind == ResourceKind.DeskPool;

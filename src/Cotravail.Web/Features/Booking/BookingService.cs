@@ -192,7 +192,7 @@ public sealed class BookingService(
     }
 
     /// <summary>
-    /// Takes a desk of a pool for someone who came without booking (the reception desk's walk-in): the same guarded
+    /// Takes a desk of a pool for someone who came without booking (reception's walk-in): the same guarded
     /// counter as a booking, so a walk-in never takes a booked place. False when the pool is full for that period.
     /// </summary>
     public Task<bool> TakeWalkInDeskAsync(int resourceId, DateOnly date, Period period, int capacity, CancellationToken ct) =>

@@ -27,15 +27,6 @@ public sealed class HelpTask
     public int PlacesLeft => Math.Max(0, PeopleNeeded - SignedUp);
 }
 
-/// <summary>A member who volunteers for a task (once per task).</summary>
-public sealed class HelpSignup
-{
-    public int TaskId { get; set; }
-    public string UserId { get; set; } = "";
-    public AppUser? User { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-}
-
 internal sealed class HelpTaskConfiguration :
     Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<HelpTask>, Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<HelpSignup>
 {

@@ -11,7 +11,7 @@ public static class NewcomersModule
     public static WebApplicationBuilder AddNewcomers(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
-        s.AddScoped<NewcomerDesk>();
+        s.AddScoped<NewcomerInbox>();
         s.AddScoped<Relay>();
         s.AddScoped<NewcomerIndicators>();
         s.AddScoped<NewcomersDemo>();

@@ -8,7 +8,7 @@ namespace Cotravail.Web.Features.Newcomers;
 /// Puts a newcomer in touch with an ambassador and carries their messages: each side gets an e-mail with a link to
 /// the conversation on Cotravail, never the other's address.
 /// </summary>
-public sealed class Relay(AppDbContext db, TimeProvider clock, IMailSender mail, NewcomerLinks links, NewcomerDesk desk, IConfiguration config)
+public sealed class Relay(AppDbContext db, TimeProvider clock, IMailSender mail, NewcomerLinks links, NewcomerInbox inbox, IConfiguration config)
 {
     /// <summary>Messages one side may send in a conversation over 24 hours (<c>Newcomers:RelayMessagesPerDay</c>): each one sends an e-mail.</summary>
     public int MaxPerDay => Math.Max(1, config.GetValue("Newcomers:RelayMessagesPerDay", 20));
@@ -45,7 +45,7 @@ public sealed class Relay(AppDbContext db, TimeProvider clock, IMailSender mail,
         await mail.SendAsync(NewcomerMails.IntroductionToNewcomer(request, name, ambassador.Sectors, links.NewcomerConversation(introduction.Id)), ct);
         await mail.SendAsync(NewcomerMails.IntroductionToAmbassador(ambassador.User!.Email!, ambassador.User.FirstName, request,
             links.AmbassadorConversation(introduction.Id)), ct);
-        await desk.AddAsync(request.Id, new RequestEntry
+        await inbox.AddAsync(request.Id, new RequestEntry
         {
             Kind = EntryKind.Introduced, Text = $"Mis·e en relation avec l'ambassadeur ou l'ambassadrice {ambassador.User.DisplayName}.",
             ByUserId = userId, ByName = userName, AtUtc = clock.GetUtcNow().UtcDateTime,

@@ -15,20 +15,20 @@ public sealed record DirectorySize(DateOnly Day, int PublicProfiles, int Members
 public sealed record BoardMonth(string Month, int OpenOffers, int OpenNeeds);
 
 /// <summary>
-/// Reads the network's figures that are not per site: the directory and board sizes (<see cref="NetworkSizes"/>, with
+/// Reads the network's figures that are not per site: the directory and board sizes (<see cref="DirectorySizes"/>, with
 /// the directory's visibility rules) and the newcomers' requests (<see cref="NewcomerIndicators"/>).
 /// </summary>
 internal static class NetworkFigures
 {
     /// <summary>
     /// Profiles are counted as they are now (a profile keeps no history of its visibility); listings on each month's
-    /// last day of the period, by the rule of <see cref="NetworkSizes.OpenListingsAsync"/>: created by then, not yet
+    /// last day of the period, by the rule of <see cref="DirectorySizes.OpenListingsAsync"/>: created by then, not yet
     /// expired, and today neither closed nor hidden, with a visible profile.
     /// </summary>
     public static async Task<(DirectorySize Size, IReadOnlyList<BoardMonth> Board)> DirectoryAsync(
         AppDbContext db, IReadOnlyList<MonthSpan> spans, DateOnly end, CancellationToken ct)
     {
-        var sizes = new NetworkSizes(db);
+        var sizes = new DirectorySizes(db);
         var visible = await sizes.VisibleProfilesAsync(ct);
         var shownToAll = await db.Profiles().AsNoTracking().VisibleTo(Audience.Public).CountAsync(ct);
         var openAtEnd = await sizes.OpenListingsAsync(end, ct);

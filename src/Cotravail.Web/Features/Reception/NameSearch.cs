@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Cotravail.Web.Features.Reception;
 
-/// <summary>Names as the desk searches them: no accents, lower case, single spaces (« Hélène  Dupré » → « helene dupre »).</summary>
+/// <summary>Names as reception searches them: no accents, lower case, single spaces (« Hélène  Dupré » → « helene dupre »).</summary>
 public static class NameSearch
 {
     public const int MinLength = 2;

@@ -11,8 +11,8 @@ public static class ReceptionModule
     public static WebApplicationBuilder AddReception(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
-        s.AddScoped<ReceptionDesk>();
-        s.AddScoped<DeskPeople>();
+        s.AddScoped<Arrivals>();
+        s.AddScoped<ReceptionPeople>();
         s.AddPersonalData<ReceptionPersonalData>();
         s.AddScoped<TodayQuery>();
         s.AddScoped<MemberCards>();

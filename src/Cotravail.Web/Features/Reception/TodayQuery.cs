@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Reception;
 
-/// <summary>A booking of today, as the desk expects it.</summary>
+/// <summary>A booking of today, as reception expects it.</summary>
 public sealed record ExpectedRow(
     int BookingId, string UserId, string Name, string Resource, Period? Period, TimeOnly LocalStart, TimeOnly LocalEnd,
     BookingStatus Status, bool Arrived, int NoShows);

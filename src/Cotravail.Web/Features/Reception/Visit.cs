@@ -2,33 +2,11 @@ using Cotravail.Web.Features.Sites;
 
 namespace Cotravail.Web.Features.Reception;
 
-/// <summary>How someone came: with a booking, or without (a walk-in who bought a pass at the desk).</summary>
+/// <summary>How someone came: with a booking, or without (a walk-in who bought a pass at reception).</summary>
 public enum VisitKind
 {
     Booked = 0,
     WalkIn = 1,
-}
-
-/// <summary>
-/// A person the desk welcomes: a member (with an account) or someone who came once without one. The name is kept with a
-/// normalised copy (<see cref="SearchKey"/>: no accents, lower case) so the desk finds « Helene » when typing « hél ».
-/// </summary>
-public sealed class Visitor
-{
-    public int Id { get; set; }
-
-    /// <summary>The member's account, when they have one (unique: one visitor per account).</summary>
-    public string? UserId { get; set; }
-    public string FirstName { get; set; } = "";
-    public string LastName { get; set; } = "";
-    public string SearchKey { get; set; } = "";
-    public string? Email { get; set; }
-
-    /// <summary>Postcode of residence (feeds the observatory).</summary>
-    public string? Postcode { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-
-    public string DisplayName => $"{FirstName} {LastName}".Trim();
 }
 
 /// <summary>
@@ -61,20 +39,4 @@ public sealed class Visit
     /// <summary>What the person used: « Réservation », « Pass journée » (with its invoice).</summary>
     public string Pass { get; set; } = "";
     public int? InvoiceId { get; set; }
-}
-
-/// <summary>The no-show run of one site on one day: its row is the claim, so each site's day is processed once.</summary>
-public sealed class NoShowRun
-{
-    public int SiteId { get; set; }
-    public DateOnly Date { get; set; }
-    public DateTime RanAtUtc { get; set; }
-    public int NoShows { get; set; }
-}
-
-/// <summary>A site's secret for the day's self check-in code (an HMAC of the site and the date).</summary>
-public sealed class ArrivalKey
-{
-    public int SiteId { get; set; }
-    public byte[] Secret { get; set; } = [];
 }

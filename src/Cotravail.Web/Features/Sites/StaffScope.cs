@@ -33,7 +33,7 @@ public sealed class StaffScope(AppDbContext db, UserManager<AppUser> users)
     }
 
     /// <summary>
-    /// The sites whose desk and agenda the user keeps: those they staff as a host, and every site of the networks they
+    /// The sites whose reception and agenda the user keeps: those they staff as a host, and every site of the networks they
     /// manage (archived ones included; callers leave them out when they must). The list form of <see cref="HostsSiteAsync"/>.
     /// </summary>
     public async Task<IReadOnlyList<int>> StaffedSiteIdsAsync(ClaimsPrincipal user, CancellationToken ct = default)

@@ -15,7 +15,7 @@ namespace Cotravail.Web.Features.Billing.Api;
 /// </summary>
 public sealed record OrderBody(int? ProductId, int? Quantity, string? Payment);
 
-/// <summary>An order placed: its invoice (to pay at the desk or by transfer), the days it gives from now on.</summary>
+/// <summary>An order placed: its invoice (to pay at reception or by transfer), the days it gives from now on.</summary>
 public sealed record OrderDto(int InvoiceId, string InvoiceNumber, int TotalInclTaxCents, string Payment, string InvoicePdfUrl,
     string? CardPaymentUrl, IReadOnlyList<EntitlementDto> Entitlements);
 

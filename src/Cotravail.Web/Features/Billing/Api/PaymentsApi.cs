@@ -12,7 +12,7 @@ namespace Cotravail.Web.Features.Billing.Api;
 
 /// <summary>
 /// Body of <c>POST /api/v1/payments</c>: <c>invoiceId</c> or <c>invoiceNumber</c> (as printed, « F2026-000123 »),
-/// <c>method</c> (cash, cheque, card, transfer), <c>amountCents</c>, <c>siteId</c> (the desk that received it; required for
+/// <c>method</c> (cash, cheque, card, transfer), <c>amountCents</c>, <c>siteId</c> (the reception that received it; required for
 /// cash), and for a cheque <c>chequeNumber</c> + <c>chequeBank</c>.
 /// </summary>
 public sealed record PaymentBody(int? InvoiceId, string? Method, int? AmountCents, int? SiteId, string? ChequeNumber, string? ChequeBank, string? Reference,

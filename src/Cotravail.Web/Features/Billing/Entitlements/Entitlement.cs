@@ -27,7 +27,7 @@ public sealed class Entitlement
     public int InvoiceId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
-    /// <summary>The host who sold it at the desk; null when the member ordered it online.</summary>
+    /// <summary>The host who sold it at reception; null when the member ordered it online.</summary>
     public string? SoldByUserId { get; set; }
 
     public DateTime? ExpiryReminderSentAtUtc { get; set; }
@@ -37,30 +37,4 @@ public sealed class Entitlement
     public int? Remaining => Days is { } d ? Math.Max(0, d - Used) : null;
 
     public bool IsUsableOn(DateOnly day) => StartsOn <= day && day <= ExpiresOn && (Days is null || Used < Days);
-}
-
-/// <summary>A booking placed at no charge: by an entitlement's day, or as the member's discovery day.</summary>
-public sealed class CoveredBooking
-{
-    public int BookingId { get; set; }
-    public int? EntitlementId { get; set; }
-    public bool IsDiscovery { get; set; }
-
-    /// <summary>Set when a cancellation gave the day back.</summary>
-    public DateTime? ReturnedAtUtc { get; set; }
-}
-
-/// <summary>
-/// The one free discovery day of a person: the row's key (the account) and the unique <see cref="EmailKey"/> (the
-/// person's address as <see cref="DiscoveryKey"/> reads it) make it once, whatever the race and however many
-/// accounts or address aliases the person holds.
-/// </summary>
-public sealed class DiscoveryDay
-{
-    public string UserId { get; set; } = "";
-    public int BookingId { get; set; }
-    public DateTime TakenAtUtc { get; set; }
-
-    /// <summary>The member's address when the day was taken, normalised (<see cref="DiscoveryKey.Of"/>); emptied when the account is erased.</summary>
-    public string? EmailKey { get; set; }
 }

@@ -53,7 +53,7 @@ public sealed record OrderRefusal(string Message, string? InvoiceNumber = null, 
 /// <summary>
 /// Sells products: one invoice per purchase (through <see cref="InvoiceIssuer"/>) and, for a carnet or a subscription,
 /// the entitlements it gives, in one transaction — a failed sale leaves neither an invoice number nor days behind.
-/// A member's order online starts the days at once; the invoice is then paid at the desk, by transfer, or (later) by card.
+/// A member's order online starts the days at once; the invoice is then paid at reception, by transfer, or (later) by card.
 /// Online, a member has at most one unpaid order of a product, and owes at most the network's cap
 /// (<see cref="Network.UnpaidOrdersCapCents"/>) on unpaid online orders: both are checked inside the order's
 /// transaction, one order of a member at a time (an advisory lock on PostgreSQL, the write gate on SQLite).
@@ -76,7 +76,7 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, NetworkMembersh
     public static string? QuantityProblem(int quantity) =>
         quantity is < 1 or > MaxQuantity ? $"La quantité va de 1 à {MaxQuantity}." : null;
 
-    /// <summary>A sale at the desk by <paramref name="soldBy"/> (the rules on unpaid online orders do not apply).</summary>
+    /// <summary>A sale at reception by <paramref name="soldBy"/> (the rules on unpaid online orders do not apply).</summary>
     public Task<SaleResult> SellAsync(SaleRequest request, string? soldBy, CancellationToken ct) => SellAsync(request, soldBy, online: false, ct);
 
     /// <summary>A member's own order online: refused (<see cref="SaleResult.Conflict"/>) when it breaks the rules on unpaid orders.</summary>
@@ -226,7 +226,7 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, NetworkMembersh
 
 /// <summary>
 /// The seam for paying an order online by card. No provider is wired in yet: <see cref="NoOnlineCardPayment"/> says it is
-/// unavailable, so orders are paid at the desk or by transfer. A provider implements this and is registered instead.
+/// unavailable, so orders are paid at reception or by transfer. A provider implements this and is registered instead.
 /// </summary>
 public interface IOnlineCardPayment
 {

@@ -43,9 +43,11 @@ public sealed class BookModel(BookingCommands commands, AvailabilityQuery availa
         + (Plan is null ? "" : "&date=" + DayText.Iso(Plan.Date))
         + (Plan is null ? "" : Plan.Period is { } p ? "&periode=" + PeriodSlug.Of(p) : $"&debut={DayText.Iso(Plan.LocalStart)}&fin={DayText.Iso(Plan.LocalEnd)}");
 
-    public async Task<IActionResult> OnGetAsync(string? ressource, string? date, string? periode, string? debut, string? fin, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(
+        [FromQuery(Name = "ressource")] string? resource, string? date, [FromQuery(Name = "periode")] string? period,
+        [FromQuery(Name = "debut")] string? start, [FromQuery(Name = "fin")] string? end, CancellationToken ct)
     {
-        Input = new BookInput { ResourceId = ressource, Date = date, Period = periode, Start = debut, End = fin };
+        Input = new BookInput { ResourceId = resource, Date = date, Period = period, Start = start, End = end };
         if (!await LoadAsync(ct))
         {
             return Page();
@@ -62,7 +64,7 @@ public sealed class BookModel(BookingCommands commands, AvailabilityQuery availa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostVerifierAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct) || Check() is not (_, var plan))
         {
@@ -85,7 +87,7 @@ public sealed class BookModel(BookingCommands commands, AvailabilityQuery availa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostConfirmerAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct) || Check() is not (var request, _))
         {

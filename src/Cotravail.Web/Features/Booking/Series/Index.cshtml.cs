@@ -21,10 +21,10 @@ public sealed class IndexModel(AppDbContext db, SeriesCommands series, TimeProvi
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task OnGetAsync(int? ressource, CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "ressource")] int? resource, CancellationToken ct)
     {
         await LoadResourcesAsync(ct);
-        Input.ResourceId = ressource ?? Resources.FirstOrDefault()?.Id;
+        Input.ResourceId = resource ?? Resources.FirstOrDefault()?.Id;
         Input.From = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(1);
         Input.Count = 4;
         Input.Period = Cotravail.Web.Features.Booking.Period.Day;

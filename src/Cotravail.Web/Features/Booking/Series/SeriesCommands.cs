@@ -26,7 +26,7 @@ public sealed record SeriesResult(int? SeriesId, IReadOnlyList<Booking> Booked, 
 /// available ones in one transaction (each in its own savepoint) and says which could not be; cancelling a series.
 /// </summary>
 public sealed class SeriesCommands(
-    AppDbContext db, BookingService places, BookingCommands commands, TimeProvider clock, IOutputCacheStore cache)
+    AppDbContext db, BookingService places, BookingCommands commands, TimeProvider clock, IOutputCacheStore cache, Common.Observability.CotravailMetrics metrics)
 {
     public async Task<(Resource? Resource, IReadOnlyList<Occurrence> Occurrences)> PreviewAsync(string userId, SeriesRequest request, CancellationToken ct)
     {
@@ -73,6 +73,7 @@ public sealed class SeriesCommands(
                 try
                 {
                     var (outcome, booking) = await places.PlaceAsync(userId, o.Plan!, series.Id, ct);
+                    metrics.Booking(outcome, resource.Kind, resource.Site!.Slug);
                     if (outcome == PlaceOutcome.Booked)
                     {
                         booked.Add(booking!);

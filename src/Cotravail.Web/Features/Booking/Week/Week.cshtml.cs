@@ -29,7 +29,7 @@ public sealed class WeekModel(AppDbContext db, AvailabilityQuery availability, S
 
     public string LoginUrl => "/compte/connexion?ReturnUrl=" + Uri.EscapeDataString(WeekUrl(Monday));
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? du, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "du")] string? from, CancellationToken ct)
     {
         var site = await SiteQueries.LoadPublicAsync(db, s => s.Slug == slug, ct);
         if (site is null)
@@ -39,11 +39,11 @@ public sealed class WeekModel(AppDbContext db, AvailabilityQuery availability, S
         Site = site;
         Today = SiteClock.Today(site, clock);
         var day = Today;
-        if (!string.IsNullOrEmpty(du))
+        if (!string.IsNullOrEmpty(from))
         {
-            if (!DayText.TryParse(du, out day))
+            if (!DayText.TryParse(from, out day))
             {
-                DateError = T["« {0} » n'est pas une date valide : voici la semaine en cours.", DayText.Cut(du)];
+                DateError = T["« {0} » n'est pas une date valide : voici la semaine en cours.", DayText.Cut(from)];
                 day = Today;
             }
             else if (!DayText.IsReasonable(day, Today))

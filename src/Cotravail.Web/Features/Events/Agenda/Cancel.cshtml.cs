@@ -12,8 +12,8 @@ public sealed class CancelModel(AppDbContext db, RegistrationLinks links, Regist
     public Event? Event { get; private set; }
     public bool Done { get; private set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Jeton { get; set; }
+    [BindProperty(SupportsGet = true, Name = "jeton")]
+    public string? Token { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -29,7 +29,7 @@ public sealed class CancelModel(AppDbContext db, RegistrationLinks links, Regist
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var id = links.Read(Jeton, RegistrationLinks.Cancel);
+        var id = links.Read(Token, RegistrationLinks.Cancel);
         Registration = id is null ? null : await db.EventRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         Event = Registration is null ? null : await commands.LoadEventAsync(Registration.EventId, ct);
         if (Registration is null || Event is null)

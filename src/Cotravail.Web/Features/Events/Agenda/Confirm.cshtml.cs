@@ -15,8 +15,8 @@ public sealed class ConfirmModel(AppDbContext db, RegistrationLinks links, Regis
     public Event? Event { get; private set; }
     public string? Outcome { get; private set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Jeton { get; set; }
+    [BindProperty(SupportsGet = true, Name = "jeton")]
+    public string? Token { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -35,7 +35,7 @@ public sealed class ConfirmModel(AppDbContext db, RegistrationLinks links, Regis
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var id = links.Read(Jeton, RegistrationLinks.Confirm);
+        var id = links.Read(Token, RegistrationLinks.Confirm);
         Registration = id is null ? null : await db.EventRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         Event = Registration is null ? null : await commands.LoadEventAsync(Registration.EventId, ct);
         if (Registration is null || Event is null)

@@ -13,8 +13,8 @@ public sealed class RateModel(AppDbContext db, RegistrationLinks links, TimeProv
     public bool AlreadyRated { get; private set; }
     public bool InvalidLink { get; private set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Jeton { get; set; }
+    [BindProperty(SupportsGet = true, Name = "jeton")]
+    public string? Token { get; set; }
 
     [BindProperty]
     [Display(Name = "Votre note")]
@@ -43,7 +43,7 @@ public sealed class RateModel(AppDbContext db, RegistrationLinks links, TimeProv
         {
             return Page();
         }
-        var registrationId = links.Read(Jeton, RegistrationLinks.Rate)!.Value;
+        var registrationId = links.Read(Token, RegistrationLinks.Rate)!.Value;
         db.EventRatings.Add(new EventRating
         {
             RegistrationId = registrationId, EventId = Event!.Id, Score = Score!.Value,
@@ -63,7 +63,7 @@ public sealed class RateModel(AppDbContext db, RegistrationLinks links, TimeProv
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var id = links.Read(Jeton, RegistrationLinks.Rate);
+        var id = links.Read(Token, RegistrationLinks.Rate);
         var registration = id is null ? null : await db.EventRegistrations.AsNoTracking().Include(r => r.Event!).ThenInclude(e => e.Site)
             .FirstOrDefaultAsync(r => r.Id == id, ct);
         if (registration is null)

@@ -37,7 +37,7 @@ internal static class NewcomerRequestsApi
     }
 
     private static async Task<Results<Created<NewcomerRequestCreatedDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        RequestForm body, HttpContext http, AppDbContext db, NewcomerDesk desk, CancellationToken ct)
+        RequestForm body, HttpContext http, AppDbContext db, NewcomerInbox inbox, CancellationToken ct)
     {
         var errors = body.Errors(http.RequestServices);
         if (errors.Count > 0)
@@ -48,7 +48,7 @@ internal static class NewcomerRequestsApi
         {
             return TypedResults.Problem(statusCode: 409, title: "Aucun réseau n'accueille encore de demandes.");
         }
-        var request = await desk.SubmitAsync(networkId, body, ct);
+        var request = await inbox.SubmitAsync(networkId, body, ct);
         return TypedResults.Created($"/api/v1/newcomer-requests/{request.Id}",
             new NewcomerRequestCreatedDto(request.Id, RequestLabels.ApiStatus(request.Status), request.CreatedAtUtc,
                 "Demande reçue. Un accusé de réception part à l'adresse indiquée."));

@@ -18,12 +18,12 @@ public sealed class NewcomerModel(Relay relay, NewcomerLinks links) : LocalizedP
 
     public ConversationView View => new(Introduction, Introduction.Request!.Name, Relay.ShortName(Introduction.Ambassador!.User!), Token) { Input = Input };
 
-    public async Task<IActionResult> OnGetAsync(string? jeton, CancellationToken ct) =>
-        await LoadAsync(jeton, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "jeton")] string? token, CancellationToken ct) =>
+        await LoadAsync(token, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string? jeton, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromQuery(Name = "jeton")] string? token, CancellationToken ct)
     {
-        if (!await LoadAsync(jeton, ct))
+        if (!await LoadAsync(token, ct))
         {
             return NotFound();
         }

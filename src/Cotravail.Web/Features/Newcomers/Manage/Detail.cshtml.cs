@@ -10,7 +10,7 @@ namespace Cotravail.Web.Features.Newcomers.Manage;
 
 /// <summary>One request: what the person wrote, its history, and what a manager does with it (note, e-mail, status, introduction).</summary>
 public sealed class DetailModel(
-    AppDbContext db, StaffScope scope, NetworkMembership membership, NewcomerDesk desk, Relay relay, UserManager<AppUser> users) : LocalizedPage
+    AppDbContext db, StaffScope scope, NetworkMembership membership, NewcomerInbox inbox, Relay relay, UserManager<AppUser> users) : LocalizedPage
 {
     public NewcomerRequest Item { get; private set; } = null!;
     public IReadOnlyList<Ambassador> Ambassadors { get; private set; } = [];
@@ -38,7 +38,7 @@ public sealed class DetailModel(
             return Page();
         }
         var (userId, name) = await MeAsync();
-        await desk.AddNoteAsync(id, Note.Text!, userId, name, ct);
+        await inbox.AddNoteAsync(id, Note.Text!, userId, name, ct);
         Notice = T["Note ajoutée."];
         return RedirectToPage(new { id });
     }
@@ -56,7 +56,7 @@ public sealed class DetailModel(
             return Page();
         }
         var (userId, name) = await MeAsync();
-        Notice = await desk.ChangeStatusAsync(id, chosen, userId, name, ct)
+        Notice = await inbox.ChangeStatusAsync(id, chosen, userId, name, ct)
             ? T["Statut : {0}.", T[RequestLabels.Status(chosen)]]
             : T["La demande avait déjà ce statut."];
         return RedirectToPage(new { id });
@@ -77,7 +77,7 @@ public sealed class DetailModel(
             return Page();
         }
         var (userId, name) = await MeAsync();
-        await desk.SendMailAsync(Item, Mail.Subject!, Mail.Body!, userId, name, ct);
+        await inbox.SendMailAsync(Item, Mail.Subject!, Mail.Body!, userId, name, ct);
         Notice = T["E-mail envoyé."];
         return RedirectToPage(new { id });
     }

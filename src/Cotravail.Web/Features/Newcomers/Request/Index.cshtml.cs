@@ -10,7 +10,7 @@ namespace Cotravail.Web.Features.Newcomers.Request;
 /// address and per address the acknowledgement is mailed to).
 /// </summary>
 [RateLimited(RateLimitPolicies.PublicForm)]
-public sealed class IndexModel(AppDbContext db, NewcomerDesk desk) : LocalizedPage, IRateLimitedAccount
+public sealed class IndexModel(AppDbContext db, NewcomerInbox inbox) : LocalizedPage, IRateLimitedAccount
 {
     string? IRateLimitedAccount.RateLimitAccount => Input.Email;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, NewcomerDesk desk) : LocalizedPa
             ModelState.AddModelError(string.Empty, T["Aucun réseau n'accueille encore de demandes."]);
             return Page();
         }
-        var request = await desk.SubmitAsync(networkId, Input, ct);
+        var request = await inbox.SubmitAsync(networkId, Input, ct);
         return RedirectToPage("Thanks", new { courriel = request.Email is null ? 0 : 1 });
     }
 }

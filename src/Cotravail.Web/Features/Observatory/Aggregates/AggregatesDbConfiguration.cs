@@ -5,6 +5,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cotravail.Web.Features.Observatory.Aggregates;
 
+/// <summary>
+/// Counters the database keeps up to date itself (triggers, see AggregateSql): the observatory reads a few thousand of
+/// these rows instead of millions of visits. Month is the first day of the month.
+/// </summary>
 internal sealed class AggregatesDbConfiguration :
     IEntityTypeConfiguration<VisitorMonth>, IEntityTypeConfiguration<SiteMonthCount>, IEntityTypeConfiguration<OriginMonth>,
     IEntityTypeConfiguration<DeskMonth>, IEntityTypeConfiguration<RevenueMonth>, IEntityTypeConfiguration<AggregateState>

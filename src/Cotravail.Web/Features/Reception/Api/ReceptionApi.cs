@@ -81,7 +81,7 @@ internal static class ReceptionApi
     }
 
     private static async Task<IResult> CheckInAsync(
-        int id, CheckInBody? body, ClaimsPrincipal user, AppDbContext db, StaffScope scope, ReceptionDesk desk, CancellationToken ct)
+        int id, CheckInBody? body, ClaimsPrincipal user, AppDbContext db, StaffScope scope, Arrivals arrivals, CancellationToken ct)
     {
         var site = await LoadAsync(db, id, ct);
         if (site is null)
@@ -92,18 +92,18 @@ internal static class ReceptionApi
         {
             return TypedResults.Forbid();
         }
-        DeskResult result;
+        ArrivalResult result;
         if (body?.BookingId is { } bookingId)
         {
-            result = await desk.CheckInBookingAsync(site, bookingId, ct);
+            result = await arrivals.CheckInBookingAsync(site, bookingId, ct);
         }
         else if (!string.IsNullOrWhiteSpace(body?.UserId))
         {
-            result = await desk.CheckInMemberAsync(site, body.UserId, ct);
+            result = await arrivals.CheckInMemberAsync(site, body.UserId, ct);
         }
         else if (!string.IsNullOrWhiteSpace(body?.Code))
         {
-            result = await desk.CheckInByCardAsync(site, body.Code, ct);
+            result = await arrivals.CheckInByCardAsync(site, body.Code, ct);
         }
         else
         {
@@ -113,7 +113,7 @@ internal static class ReceptionApi
         return result.Ok ? TypedResults.Created($"/api/v1/checkins/{result.Visit!.Id}", VisitDto.From(result.Visit)) : Problem(result);
     }
 
-    private static async Task<IResult> CheckOutAsync(int id, ClaimsPrincipal user, AppDbContext db, StaffScope scope, ReceptionDesk desk, CancellationToken ct)
+    private static async Task<IResult> CheckOutAsync(int id, ClaimsPrincipal user, AppDbContext db, StaffScope scope, Arrivals arrivals, CancellationToken ct)
     {
         var siteId = await db.Visits.Where(v => v.Id == id).Select(v => (int?)v.SiteId).FirstOrDefaultAsync(ct);
         if (siteId is null)
@@ -124,15 +124,15 @@ internal static class ReceptionApi
         {
             return TypedResults.Forbid();
         }
-        var result = await desk.CheckOutAsync(id, siteId, ct);
+        var result = await arrivals.CheckOutAsync(id, siteId, ct);
         return result.Ok ? TypedResults.Ok(VisitDto.From(result.Visit!)) : Problem(result);
     }
 
-    private static IResult Problem(DeskResult result)
+    private static IResult Problem(ArrivalResult result)
     {
         var status = result.Outcome switch
         {
-            DeskOutcome.UnknownCode or DeskOutcome.UnknownPerson or DeskOutcome.NoPostcode => 422,
+            ArrivalOutcome.UnknownCode or ArrivalOutcome.UnknownPerson or ArrivalOutcome.NoPostcode => 422,
             _ => 409,
         };
         return TypedResults.Problem(new ProblemDetails { Status = status, Title = result.Message });

@@ -9,7 +9,7 @@ namespace Cotravail.Web.Features.Reception.Arrive;
 /// Self check-in: the QR code displayed at the site opens this page with the day's code; a signed-in member with a
 /// booking today confirms their arrival. Yesterday's code, or another site's, is refused.
 /// </summary>
-public sealed class ArriveModel(TodayQuery query, ArrivalCodes codes, ReceptionDesk desk, TimeProvider clock) : LocalizedPage
+public sealed class ArriveModel(TodayQuery query, ArrivalCodes codes, Arrivals arrivals, TimeProvider clock) : LocalizedPage
 {
     public Site Site { get; private set; } = null!;
     public string Code { get; private set; } = "";
@@ -30,7 +30,7 @@ public sealed class ArriveModel(TodayQuery query, ArrivalCodes codes, ReceptionD
         {
             return Page();
         }
-        var result = await desk.CheckInMemberAsync(Site, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        var result = await arrivals.CheckInMemberAsync(Site, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
         if (result.Ok)
         {
             Done = T["Bienvenue ! Votre arrivée à {0} est enregistrée.", Site.Name];
@@ -39,8 +39,8 @@ public sealed class ArriveModel(TodayQuery query, ArrivalCodes codes, ReceptionD
         {
             Problem = result.Outcome switch
             {
-                DeskOutcome.AlreadyPresent => T["Votre arrivée est déjà enregistrée."],
-                DeskOutcome.NoBookingToday => T["Vous n'avez pas de réservation aujourd'hui ici : passez à l'accueil."],
+                ArrivalOutcome.AlreadyPresent => T["Votre arrivée est déjà enregistrée."],
+                ArrivalOutcome.NoBookingToday => T["Vous n'avez pas de réservation aujourd'hui ici : passez à l'accueil."],
                 _ => T[result.Message],
             };
         }

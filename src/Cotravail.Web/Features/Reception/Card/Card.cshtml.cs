@@ -3,7 +3,7 @@ using Cotravail.Web.Common;
 
 namespace Cotravail.Web.Features.Reception.Card;
 
-/// <summary>The member's card: a QR code the desk scans to record the arrival, valid for a day.</summary>
+/// <summary>The member's card: a QR code reception scans to record the arrival, valid for a day.</summary>
 public sealed class CardModel(MemberCards cards) : LocalizedPage
 {
     public string Token { get; private set; } = "";

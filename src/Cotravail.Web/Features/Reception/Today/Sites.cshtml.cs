@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Reception.Today;
 
-/// <summary>The sites whose desk the user keeps (a host's sites, a manager's network's sites).</summary>
+/// <summary>The sites whose reception the user keeps (a host's sites, a manager's network's sites).</summary>
 public sealed class SitesModel(AppDbContext db, StaffScope scope) : LocalizedPage
 {
     public IReadOnlyList<Site> Sites { get; private set; } = [];

@@ -8,7 +8,7 @@ namespace Cotravail.Web.Features.Reception.Today;
 /// « Aujourd'hui » at a site, for its hosts: expected bookings, people present, free places now, arrivals and
 /// departures; arrivals by a row's button, by name search or by a member's card (typed or scanned), departures.
 /// </summary>
-public sealed class TodayModel(TodayQuery query, ReceptionDesk desk, DeskPeople people, StaffScope scope) : LocalizedPage
+public sealed class TodayModel(TodayQuery query, Arrivals arrivals, ReceptionPeople people, StaffScope scope) : LocalizedPage
 {
     public TodayView View { get; private set; } = null!;
     public Site Site => View.Site;
@@ -45,7 +45,7 @@ public sealed class TodayModel(TodayQuery query, ReceptionDesk desk, DeskPeople 
         return Page();
     }
 
-    /// <summary>The one field of the desk: a card's token checks the member in; any other text searches by name.</summary>
+    /// <summary>The one field of reception: a card's token checks the member in; any other text searches by name.</summary>
     public async Task<IActionResult> OnPostScanAsync(string slug, string? q, CancellationToken ct)
     {
         if (await LoadAsync(slug, ct) is { } denied)
@@ -54,7 +54,7 @@ public sealed class TodayModel(TodayQuery query, ReceptionDesk desk, DeskPeople 
         }
         if (MemberCards.LooksLikeToken(q))
         {
-            return Done(await desk.CheckInByCardAsync(Site, q, ct));
+            return Done(await arrivals.CheckInByCardAsync(Site, q, ct));
         }
         return Redirect(Here + "?q=" + Uri.EscapeDataString(q?.Trim() ?? ""));
     }
@@ -65,9 +65,9 @@ public sealed class TodayModel(TodayQuery query, ReceptionDesk desk, DeskPeople 
         {
             return denied;
         }
-        var result = bookingId is { } id ? await desk.CheckInBookingAsync(Site, id, ct)
-            : !string.IsNullOrEmpty(userId) ? await desk.CheckInMemberAsync(Site, userId, ct)
-            : new DeskResult(DeskOutcome.UnknownPerson);
+        var result = bookingId is { } id ? await arrivals.CheckInBookingAsync(Site, id, ct)
+            : !string.IsNullOrEmpty(userId) ? await arrivals.CheckInMemberAsync(Site, userId, ct)
+            : new ArrivalResult(ArrivalOutcome.UnknownPerson);
         return Done(result);
     }
 
@@ -77,7 +77,7 @@ public sealed class TodayModel(TodayQuery query, ReceptionDesk desk, DeskPeople 
         {
             return denied;
         }
-        var result = await desk.CheckOutAsync(visitId, Site.Id, ct);
+        var result = await arrivals.CheckOutAsync(visitId, Site.Id, ct);
         if (result.Ok)
         {
             Notice = T["Départ de {0} enregistré.", result.Visit!.Visitor?.DisplayName ?? ""];
@@ -87,7 +87,7 @@ public sealed class TodayModel(TodayQuery query, ReceptionDesk desk, DeskPeople 
         return Redirect(Here);
     }
 
-    private IActionResult Done(DeskResult result)
+    private IActionResult Done(ArrivalResult result)
     {
         if (result.Ok)
         {
@@ -97,8 +97,8 @@ public sealed class TodayModel(TodayQuery query, ReceptionDesk desk, DeskPeople 
         {
             Problem = result.Outcome switch
             {
-                DeskOutcome.AlreadyPresent => T["{0} est déjà enregistré·e comme présent·e.", result.Name ?? ""],
-                DeskOutcome.NoBookingToday => T["{0} n'a pas de réservation aujourd'hui ici : enregistrez une venue sans réservation.", result.Name ?? ""],
+                ArrivalOutcome.AlreadyPresent => T["{0} est déjà enregistré·e comme présent·e.", result.Name ?? ""],
+                ArrivalOutcome.NoBookingToday => T["{0} n'a pas de réservation aujourd'hui ici : enregistrez une venue sans réservation.", result.Name ?? ""],
                 _ => T[result.Message],
             };
         }

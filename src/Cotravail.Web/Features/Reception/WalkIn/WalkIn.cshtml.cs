@@ -11,9 +11,9 @@ namespace Cotravail.Web.Features.Reception.WalkIn;
 
 /// <summary>
 /// Someone came without booking, in three screens at most: find them (or not), say who they are and how they pay, and
-/// the desk's « Aujourd'hui » confirms the arrival. A desk of the shared space is taken and the day pass sold.
+/// reception's « Aujourd'hui » confirms the arrival. A desk of the shared space is taken and the day pass sold.
 /// </summary>
-public sealed class WalkInModel(AppDbContext db, StaffScope scope, ReceptionDesk desk, DeskPeople people, IdempotencyStore once) : LocalizedPage
+public sealed class WalkInModel(AppDbContext db, StaffScope scope, Arrivals arrivals, ReceptionPeople people, IdempotencyStore once) : LocalizedPage
 {
     public Site Site { get; private set; } = null!;
     public string? Query { get; private set; }
@@ -24,15 +24,17 @@ public sealed class WalkInModel(AppDbContext db, StaffScope scope, ReceptionDesk
 
     public WalkInInput Input { get; set; } = new();
 
-    /// <param name="courriel">The address of an account found by it (an account of another network is chosen by its address only).</param>
-    public async Task<IActionResult> OnGetAsync(string slug, string? q, int? visiteur, string? membre, string? courriel, CancellationToken ct)
+    /// <param name="email">The address of an account found by it (an account of another network is chosen by its address only).</param>
+    public async Task<IActionResult> OnGetAsync(
+        string slug, string? q, [FromQuery(Name = "visiteur")] int? visitorId, [FromQuery(Name = "membre")] string? userId,
+        [FromQuery(Name = "courriel")] string? email, CancellationToken ct)
     {
         if (await LoadAsync(slug, ct) is { } denied)
         {
             return denied;
         }
         Query = q?.Trim();
-        Input = new WalkInInput { VisitorId = visiteur, UserId = membre, Email = courriel, Method = PaymentMethod.Cash, Token = Guid.NewGuid().ToString("N") };
+        Input = new WalkInInput { VisitorId = visitorId, UserId = userId, Email = email, Method = PaymentMethod.Cash, Token = Guid.NewGuid().ToString("N") };
         if (NameSearch.Key(Query).Length >= NameSearch.MinLength)
         {
             Matches = await people.SearchAsync(Site, Query, ct);
@@ -63,13 +65,13 @@ public sealed class WalkInModel(AppDbContext db, StaffScope scope, ReceptionDesk
             return Redirect($"/accueil/{slug}");
         }
         var person = new WalkInPerson(Input.VisitorId, Input.UserId, Input.FirstName, Input.LastName, Input.Email, Input.Postcode);
-        var (result, invoice) = await desk.WalkInAsync(Site, person, Input.Method ?? PaymentMethod.Cash, HostId, ct);
+        var (result, invoice) = await arrivals.WalkInAsync(Site, person, Input.Method ?? PaymentMethod.Cash, HostId, ct);
         if (!result.Ok)
         {
-            var message = result.Outcome == DeskOutcome.AlreadyPresent
+            var message = result.Outcome == ArrivalOutcome.AlreadyPresent
                 ? T["{0} est déjà enregistré·e comme présent·e.", result.Name ?? ""]
                 : T[result.Message];
-            ModelState.AddModelError(result.Outcome == DeskOutcome.NoPostcode ? "Input.Postcode" : "", message);
+            ModelState.AddModelError(result.Outcome == ArrivalOutcome.NoPostcode ? "Input.Postcode" : "", message);
             Input.Token = Guid.NewGuid().ToString("N");
             return Page();
         }
@@ -80,7 +82,7 @@ public sealed class WalkInModel(AppDbContext db, StaffScope scope, ReceptionDesk
 
     private string HostId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    /// <summary>The person chosen, when the desk of this site may name them (<see cref="DeskPeople"/>); otherwise a new person.</summary>
+    /// <summary>The person chosen, when the reception of this site may name them (<see cref="ReceptionPeople"/>); otherwise a new person.</summary>
     private async Task KnownAsync(CancellationToken ct)
     {
         if (Input.VisitorId is { } vid && await people.VisitorAsync(Site, vid, ct) is { } visitor)

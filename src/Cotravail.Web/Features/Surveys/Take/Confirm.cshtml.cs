@@ -12,18 +12,18 @@ namespace Cotravail.Web.Features.Surveys.Take;
 public sealed class ConfirmModel(AppDbContext db) : LocalizedPage
 {
     public Survey Survey { get; private set; } = null!;
-    public string? Jeton { get; private set; }
+    public string? Token { get; private set; }
     public string? Message { get; private set; }
     public bool Confirmed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? jeton, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "jeton")] string? token, CancellationToken ct)
     {
-        var response = await LoadAsync(slug, jeton, ct);
+        var response = await LoadAsync(slug, token, ct);
         if (response is null)
         {
             return Survey is null ? NotFound() : Page();
         }
-        Jeton = jeton;
+        Token = token;
         if (response.Status == ResponseStatus.Complete)
         {
             Confirmed = true;
@@ -32,9 +32,9 @@ public sealed class ConfirmModel(AppDbContext db) : LocalizedPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, [FromForm] string? jeton, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string slug, [FromForm(Name = "jeton")] string? token, CancellationToken ct)
     {
-        var response = await LoadAsync(slug, jeton, ct);
+        var response = await LoadAsync(slug, token, ct);
         if (response is null)
         {
             return Survey is null ? NotFound() : Page();
@@ -70,7 +70,7 @@ public sealed class ConfirmModel(AppDbContext db) : LocalizedPage
         return Page();
     }
 
-    private async Task<SurveyResponse?> LoadAsync(string slug, string? jeton, CancellationToken ct)
+    private async Task<SurveyResponse?> LoadAsync(string slug, string? token, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug && s.IsPublished, ct);
         if (survey is null)
@@ -78,9 +78,9 @@ public sealed class ConfirmModel(AppDbContext db) : LocalizedPage
             return null;
         }
         Survey = survey;
-        var response = string.IsNullOrEmpty(jeton) || jeton.Length > 64
+        var response = string.IsNullOrEmpty(token) || token.Length > 64
             ? null
-            : await db.SurveyResponses.FirstOrDefaultAsync(r => r.SurveyId == survey.Id && r.ConfirmationToken == jeton, ct);
+            : await db.SurveyResponses.FirstOrDefaultAsync(r => r.SurveyId == survey.Id && r.ConfirmationToken == token, ct);
         if (response is null)
         {
             Message = T["Ce lien de confirmation n'est pas valide. Vérifiez qu'il est complet, tel que reçu par e-mail."];

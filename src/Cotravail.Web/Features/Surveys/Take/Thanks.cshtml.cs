@@ -10,7 +10,7 @@ public sealed class ThanksModel(AppDbContext db) : PageModel
     public Survey Survey { get; private set; } = null!;
     public bool MustConfirm { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? confirmer, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "confirmer")] string? confirm, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug && s.IsPublished, ct);
         if (survey is null)
@@ -18,7 +18,7 @@ public sealed class ThanksModel(AppDbContext db) : PageModel
             return NotFound();
         }
         Survey = survey;
-        MustConfirm = survey.OnePerEmail && confirmer == "1";
+        MustConfirm = survey.OnePerEmail && confirm == "1";
         return Page();
     }
 }

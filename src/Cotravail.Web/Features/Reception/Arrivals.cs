@@ -1,0 +1,295 @@
+using Cotravail.Web.Data;
+using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Billing;
+using Cotravail.Web.Features.Booking;
+using Cotravail.Web.Features.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Web.Features.Reception;
+
+public enum ArrivalOutcome
+{
+    Done,
+    AlreadyPresent,
+    NotPresent,
+    NoBookingToday,
+    UnknownPerson,
+    UnknownCode,
+    NoPostcode,
+    Full,
+    NoDesk,
+}
+
+/// <summary>What reception did, with the French sentence to show or to put in a ProblemDetails.</summary>
+public sealed record ArrivalResult(ArrivalOutcome Outcome, Visit? Visit = null, string? Name = null)
+{
+    public bool Ok => Outcome == ArrivalOutcome.Done;
+
+    public string Message => Outcome switch
+    {
+        ArrivalOutcome.AlreadyPresent => $"{Name ?? "Cette personne"} est déjà enregistré·e comme présent·e.",
+        ArrivalOutcome.NotPresent => "Aucune arrivée en cours pour ce passage : le départ est déjà enregistré ou l'arrivée ne l'a jamais été.",
+        ArrivalOutcome.NoBookingToday => $"{Name ?? "Cette personne"} n'a pas de réservation aujourd'hui ici : enregistrez une venue sans réservation.",
+        ArrivalOutcome.UnknownPerson => "Cette personne est inconnue.",
+        ArrivalOutcome.UnknownCode => "Ce code est inconnu ou a expiré : demandez à la personne d'afficher à nouveau sa carte.",
+        ArrivalOutcome.NoPostcode => "Indiquez le code postal de résidence (5 chiffres).",
+        ArrivalOutcome.Full => "Plus aucun poste libre aujourd'hui dans cet espace.",
+        ArrivalOutcome.NoDesk => "Cet espace n'a pas de postes en espace partagé.",
+        _ => "",
+    };
+}
+
+/// <summary>
+/// A person reception may welcome, found by name: a visitor already known, or a member; or an account of anyone found by
+/// its exact e-mail address (<paramref name="ByEmail"/>: the address then goes with its id, see <see cref="ReceptionPeople"/>).
+/// </summary>
+public sealed record PersonMatch(int? VisitorId, string? UserId, string Name, string? Email, string? Postcode, bool ByEmail = false)
+{
+    /// <summary>The query string of the walk-in page for this person.</summary>
+    public string WalkInQuery => VisitorId is { } id ? $"visiteur={id}"
+        : $"membre={Uri.EscapeDataString(UserId ?? "")}" + (ByEmail ? "&courriel=" + Uri.EscapeDataString(Email ?? "") : "");
+}
+
+/// <summary>
+/// Check-in, check-out and walk-ins. An arrival is one insert that the database refuses when the person already has an
+/// open visit; a walk-in takes its desk, issues its invoice and records its arrival in one transaction, then the payment.
+/// </summary>
+public sealed class Arrivals(
+    AppDbContext db, ReceptionPeople people, BookingService places, InvoiceIssuer issuer, Payments payments, MemberCards cards, NetworkMembership membership, TimeProvider clock)
+{
+    /// <summary>A member's arrival from their card's token.</summary>
+    public async Task<ArrivalResult> CheckInByCardAsync(Site site, string? token, CancellationToken ct) =>
+        cards.Read(token) is { } userId ? await CheckInMemberAsync(site, userId, ct) : new ArrivalResult(ArrivalOutcome.UnknownCode);
+
+    /// <summary>A member's arrival with their booking of today at the site.</summary>
+    public async Task<ArrivalResult> CheckInMemberAsync(Site site, string userId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return new ArrivalResult(ArrivalOutcome.UnknownPerson);
+        }
+        var today = SiteClock.Today(site, clock);
+        var booking = await db.Bookings.AsNoTracking()
+            .Where(b => b.SiteId == site.Id && b.UserId == userId && b.Date == today && b.Status == BookingStatus.Confirmed)
+            .OrderBy(b => b.StartUtc).FirstOrDefaultAsync(ct);
+        if (booking is null)
+        {
+            // Named only to the desks of the person's network.
+            return new ArrivalResult(ArrivalOutcome.NoBookingToday, Name: await people.IsMemberAsync(site, userId, ct) ? user.DisplayName : null);
+        }
+        var visitor = await VisitorForAsync(user, ct);
+        return await ArriveAsync(site, visitor, VisitKind.Booked, booking.Id, booking.ResourceId, "Réservation", null, ct);
+    }
+
+    /// <summary>The arrival of the booking <paramref name="bookingId"/> (a row of the expected list).</summary>
+    public async Task<ArrivalResult> CheckInBookingAsync(Site site, int bookingId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var userId = await db.Bookings.Where(b => b.Id == bookingId && b.SiteId == site.Id).Select(b => b.UserId).FirstOrDefaultAsync(ct);
+        return userId is null ? new ArrivalResult(ArrivalOutcome.UnknownPerson) : await CheckInMemberAsync(site, userId, ct);
+    }
+
+    public async Task<ArrivalResult> CheckOutAsync(int visitId, int? siteId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        using var gate = await WriteGate.EnterAsync(db, ct);
+        var done = await db.Visits.Where(v => v.Id == visitId && (siteId == null || v.SiteId == siteId) && v.DepartedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.DepartedAtUtc, now), ct);
+        if (done == 0)
+        {
+            return new ArrivalResult(ArrivalOutcome.NotPresent);
+        }
+        return new ArrivalResult(ArrivalOutcome.Done, await db.Visits.AsNoTracking().Include(v => v.Visitor).FirstAsync(v => v.Id == visitId, ct));
+    }
+
+    /// <summary>
+    /// Someone without a booking: takes a desk of the site's shared space for the rest of the day, issues the day pass's
+    /// invoice and records the arrival (one transaction), then records the payment at the site.
+    /// </summary>
+    public async Task<(ArrivalResult Result, Invoice? Invoice)> WalkInAsync(
+        Site site, WalkInPerson person, PaymentMethod method, string hostId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(person);
+        var postcode = person.Postcode?.Trim();
+        if (postcode is null || postcode.Length != 5 || !postcode.All(char.IsAsciiDigit))
+        {
+            return (new ArrivalResult(ArrivalOutcome.NoPostcode), null);
+        }
+        var desk = await db.Resources.AsNoTracking().Where(r => r.SiteId == site.Id && r.Kind == ResourceKind.DeskPool && !r.IsArchived)
+            .OrderBy(r => r.SortOrder).FirstOrDefaultAsync(ct);
+        if (desk is null)
+        {
+            return (new ArrivalResult(ArrivalOutcome.NoDesk), null);
+        }
+        Visitor visitor;
+        if (person.UserId is { } userId)
+        {
+            var user = await people.MemberAsync(site, userId, person.Email, ct);
+            if (user is null)
+            {
+                return (new ArrivalResult(ArrivalOutcome.UnknownPerson), null);
+            }
+            visitor = await VisitorForAsync(user, ct);
+        }
+        else if (person.VisitorId is { } visitorId)
+        {
+            var known = await people.VisitorAsync(site, visitorId, ct);
+            if (known is null)
+            {
+                return (new ArrivalResult(ArrivalOutcome.UnknownPerson), null);
+            }
+            visitor = known;
+        }
+        else
+        {
+            visitor = new Visitor
+            {
+                FirstName = person.FirstName?.Trim() ?? "", LastName = person.LastName?.Trim() ?? "",
+                Email = string.IsNullOrWhiteSpace(person.Email) ? null : person.Email.Trim(), Postcode = postcode,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            visitor.SearchKey = NameSearch.Key(visitor.FirstName, visitor.LastName);
+            db.Visitors.Add(visitor);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        if (visitor.Postcode != postcode)
+        {
+            await db.Visitors.Where(v => v.Id == visitor.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.Postcode, postcode), ct);
+        }
+        if (await IsPresentAsync(visitor.Id, ct))
+        {
+            return (new ArrivalResult(ArrivalOutcome.AlreadyPresent, Name: visitor.DisplayName), null);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var local = SiteClock.LocalNow(site, clock);
+        var today = DateOnly.FromDateTime(local);
+        var period = TimeOnly.FromDateTime(local) < site.HalfDaySplit ? Period.Day : Period.Afternoon;
+        var lines = new[] { new LineRequest($"Pass journée – {site.Name}", 1, site.DayPriceCents, await VatAsync(site, ct)) };
+        var client = new ClientIdentity(visitor.UserId, visitor.DisplayName, null, visitor.Email);
+        Invoice? invoice = null;
+        Visit? visit = null;
+        var outcome = ArrivalOutcome.Done;
+        using (var gate = await WriteGate.EnterAsync(db, ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                if (!await places.TakeWalkInDeskAsync(desk.Id, today, period, desk.Capacity, ct))
+                {
+                    outcome = ArrivalOutcome.Full;
+                }
+                else
+                {
+                    invoice = await issuer.IssueAsync(site.NetworkId, client, lines, ct);
+                    visit = NewVisit(site, visitor, today, now, VisitKind.WalkIn, null, desk.Id, "Pass journée", invoice.Id);
+                    db.Visits.Add(visit);
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                outcome = ArrivalOutcome.AlreadyPresent;
+            }
+            if (outcome == ArrivalOutcome.Done)
+            {
+                await tx.CommitAsync(ct);
+            }
+            else
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return (new ArrivalResult(outcome, Name: visitor.DisplayName), null);
+            }
+        }
+        db.ChangeTracker.Clear();
+        if (visitor.UserId is { } member)
+        {
+            await membership.JoinAsync(member, site.NetworkId, CancellationToken.None);
+        }
+        if (site.DayPriceCents > 0)
+        {
+            await payments.RecordAsync(new PaymentRequest(invoice!.Id, method, site.DayPriceCents, site.Id, null, null, null), hostId, CancellationToken.None);
+        }
+        visit!.Visitor = visitor;
+        return (new ArrivalResult(ArrivalOutcome.Done, visit, visitor.DisplayName), invoice);
+    }
+
+    public Task<bool> IsPresentAsync(int visitorId, CancellationToken ct) =>
+        db.Visits.AnyAsync(v => v.VisitorId == visitorId && v.DepartedAtUtc == null, ct);
+
+    private async Task<int> VatAsync(Site site, CancellationToken ct) =>
+        await db.Networks.Where(n => n.Id == site.NetworkId).Select(n => n.VatRateBasisPoints).FirstAsync(ct);
+
+    private async Task<ArrivalResult> ArriveAsync(
+        Site site, Visitor visitor, VisitKind kind, int? bookingId, int? resourceId, string pass, int? invoiceId, CancellationToken ct)
+    {
+        if (await IsPresentAsync(visitor.Id, ct))
+        {
+            return new ArrivalResult(ArrivalOutcome.AlreadyPresent, Name: visitor.DisplayName);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var visit = NewVisit(site, visitor, SiteClock.Today(site, clock), now, kind, bookingId, resourceId, pass, invoiceId);
+        using (await WriteGate.EnterAsync(db, ct))
+        {
+            db.Visits.Add(visit);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+                return new ArrivalResult(ArrivalOutcome.AlreadyPresent, Name: visitor.DisplayName);
+            }
+        }
+        db.ChangeTracker.Clear();
+        if (visitor.UserId is { } member)
+        {
+            await membership.JoinAsync(member, site.NetworkId, CancellationToken.None);
+        }
+        visit.Visitor = visitor;
+        return new ArrivalResult(ArrivalOutcome.Done, visit, visitor.DisplayName);
+    }
+
+    private static Visit NewVisit(Site site, Visitor visitor, DateOnly today, DateTime now, VisitKind kind, int? bookingId, int? resourceId, string pass, int? invoiceId) =>
+        new()
+        {
+            SiteId = site.Id, VisitorId = visitor.Id, UserId = visitor.UserId, Date = today, ArrivedAtUtc = now,
+            Postcode = visitor.Postcode, Kind = kind, BookingId = bookingId, ResourceId = resourceId, Pass = pass, InvoiceId = invoiceId,
+        };
+
+    /// <summary>The member's visitor row, created on their first arrival (two at once: the unique key keeps one).</summary>
+    private async Task<Visitor> VisitorForAsync(AppUser user, CancellationToken ct)
+    {
+        var existing = await db.Visitors.AsNoTracking().FirstOrDefaultAsync(v => v.UserId == user.Id, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+        var visitor = new Visitor
+        {
+            UserId = user.Id, FirstName = user.FirstName, LastName = user.LastName, SearchKey = NameSearch.Key(user.FirstName, user.LastName),
+            Email = user.Email, Postcode = user.Postcode, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Visitors.Add(visitor);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            return visitor;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return await db.Visitors.AsNoTracking().FirstAsync(v => v.UserId == user.Id, ct);
+        }
+    }
+}
+
+/// <summary>Who a walk-in is: a known visitor, a member, or a new person (name, optional e-mail), with a postcode.</summary>
+public sealed record WalkInPerson(int? VisitorId, string? UserId, string? FirstName, string? LastName, string? Email, string? Postcode);
