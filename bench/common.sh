@@ -14,11 +14,13 @@ bench_fail() { echo "bench: $*" >&2; exit 1; }
 bench_log() { if [ "${BENCH_VERBOSE:-0}" = 1 ]; then echo "[$(date +%T.%N | cut -c1-12)] $*" >&2; fi; }
 
 bench_build() { # projects (default: the app)
+  local project
   if [ "${BENCH_NO_BUILD:-0}" = 1 ]; then
-    [ -f "$APP_DLL" ] || bench_fail "BENCH_NO_BUILD=1 but $APP_DLL is missing: build Release first"
+    for project in "${@:-src/Cotravail.Web}"; do
+      [ -f "$project/bin/Release/net10.0/$(basename "$project").dll" ] || bench_fail "BENCH_NO_BUILD=1 but $project has no Release build"
+    done
     return
   fi
-  local project
   for project in "${@:-src/Cotravail.Web}"; do
     dotnet build -c Release "$project" -v quiet -nologo >/dev/null || bench_fail "the Release build of $project failed"
   done
@@ -73,4 +75,13 @@ bench_token_lines() { # base url, password, count: the Lua lines '    "TOKEN",' 
     token=$(bench_token "$1" "bench-$i@cotravail.test" "$2") || exit 1
     echo "    \"$token\","
   done
+}
+
+bench_warm_booking() { # base url, token, desk pool: one booking 300 days ahead, a day no scenario asks for, so that the
+  # booking path is compiled before it is timed
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $2" \
+    -d "{\"resourceId\":$3,\"date\":\"$(date -u -d '+300 days' +%F)\",\"period\":\"morning\"}" "$1/api/v1/bookings")
+  # 409: booked by an earlier run of the same data
+  [ "$code" = 201 ] || [ "$code" = 409 ] || bench_fail "the warm-up booking answered HTTP $code"
 }

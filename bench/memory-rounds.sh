@@ -27,6 +27,7 @@ bench_wait "$b/health" "$APP" "$DATA/app-memory.log"
   bench_token_lines "$b" "$PASSWORD" "$USERS"
   echo "  },"; echo "}"; } >"$BENCH_CONFIG.new" && mv "$BENCH_CONFIG.new" "$BENCH_CONFIG"
 TOKEN=$(awk -F'"' '/^    "/ { print $2; exit }' "$BENCH_CONFIG")
+bench_warm_booking "$b" "$TOKEN" "$(sed -nE 's/^ *resource = ([0-9]+),.*/\1/p' "$BENCH_CONFIG")"
 PG_URL=$(bench_pg_url "$BENCH_POSTGRES")
 SITE=$(psql -qAt "$PG_URL" -c "SELECT \"Id\" FROM \"Sites\" WHERE \"Slug\" = 'tl-1'")
 [ -n "$SITE" ] || bench_fail "no national site tl-1 in $PG_URL"

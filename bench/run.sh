@@ -4,7 +4,8 @@
 #   2. GET availability          a week of one site (public; anonymous answers are cached 2 s, ADR 0006)
 #      and the same with new dates on every request, which always reads the database
 #   3. POST /api/v1/bookings     desk bookings by 200 members, each request a new (member, day, half-day)
-# Prints a Markdown table (requests/s, p50, p99, ratio to the ceiling) and writes it to bench/results/latest.md.
+# Prints a Markdown table (requests/s, p50, p99, ratio to the ceiling, the app's CPU time per request) and writes it to
+# bench/results/latest.md.
 # Set-up and measurement are two starts of the app on the same database: the set-up signs the members in for bearer
 # tokens with the rate limits off (RateLimits__Enabled=false: 200 sign-ins from one address would pass the login
 # limit of 50 per 15 minutes); the measured app runs with the public limits, as in production. The tokens stay valid
@@ -70,27 +71,28 @@ dotnet "$APP_DLL" --urls "$BASE" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 bench_wait "$BASE/health" "$APP_PID" "$WORK/app.log"
 
-# One booking first, on a day the measured run never asks for: the booking path is compiled before it is timed.
-WARM_BODY="{\"resourceId\":$POOL,\"date\":\"$(date -u -d '+300 days' +%F)\",\"period\":\"morning\"}"
-TOKEN=$(awk -F'"' '/^    "/ { print $2; exit }' "$BENCH_CONFIG")
-WARM=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" -d "$WARM_BODY" "$BASE/api/v1/bookings")
-[ "$WARM" = 201 ] || [ "$WARM" = 200 ] || bench_fail "the warm-up booking answered HTTP $WARM (log: $WORK/app.log)"
+bench_warm_booking "$BASE" "$(awk -F'"' '/^    "/ { print $2; exit }' "$BENCH_CONFIG")" "$POOL"
 
 FROM=$(date -u -d "+7 days" +%F); TO=$(date -u -d "+13 days" +%F)
+app_cpu() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; } # clock ticks of user and system time
 measure() { # name, warm-up (yes/no), wrk arguments...
   local name=$1 warm=$2; shift 2
   bench_log "$name"
   if [ "$warm" = yes ] && [ "$WARMUP" != 0 ]; then wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$@" >/dev/null 2>&1 || true; fi
-  local out
+  local out cpu0
+  cpu0=$(app_cpu)
   out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@")
   echo "$out" >"$WORK/$name.txt"
   bench_wrk_check "$name" "$out"
-  local rps p50 p99 non2xx
+  local rps p50 p99 non2xx cpu
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-  echo "$name|$rps|$p50|$p99|${non2xx:-0}"
+  # the app's CPU per request: steadier than requests/s when other work shares the machine
+  cpu=$(awk -v a="$cpu0" -v b="$(app_cpu)" -v n="$(echo "$out" | awk '/requests in/ {print $1}')" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')
+  echo "$name|$rps|$p50|$p99|${non2xx:-0}|$cpu"
 }
 
 ROWS=()
@@ -107,14 +109,15 @@ CEILING=$(echo "${ROWS[0]}" | cut -d'|' -f2)
 FAILED=0
 mkdir -p "$RESULTS"
 {
-  echo "Run $(date -u +%FT%TZ) on $(nproc) cores, SQLite, wrk -t2 -c$CONNECTIONS -d${DURATION}s, loopback, rate limits on."
+  SETTINGS=$(env | grep -E '^DOTNET_(gc|GC|Tiered|TC_|ReadyToRun)' | sort | paste -sd' ' || true)
+  echo "Run $(date -u +%FT%TZ) on $(nproc) cores (load $(cut -d' ' -f1 /proc/loadavg)), SQLite, wrk -t2 -c$CONNECTIONS -d${DURATION}s, loopback, rate limits on; runtime settings: ${SETTINGS:-as built}."
   echo
-  echo "| endpoint | requests/s | p50 | p99 | non-2xx | ratio to ceiling |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  echo "| endpoint | requests/s | p50 | p99 | non-2xx | ratio to ceiling | app CPU per request (ms) |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   for row in "${ROWS[@]}"; do
-    IFS='|' read -r name rps p50 p99 non2xx <<<"$row"
+    IFS='|' read -r name rps p50 p99 non2xx cpu <<<"$row"
     ratio=$(awk -v a="$rps" -v b="$CEILING" 'BEGIN { printf "%.0f %%", 100 * a / b }')
-    echo "| $name | $rps | $p50 | $p99 | $non2xx | $ratio |"
+    echo "| $name | $rps | $p50 | $p99 | $non2xx | $ratio | $cpu |"
   done
   echo
   echo "Bookings stored after the run: $BOOKED."
