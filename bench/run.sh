@@ -123,7 +123,7 @@ mkdir -p "$RESULTS"
   echo "Bookings stored after the run: $BOOKED."
 } | tee "$RESULTS/latest.md"
 for row in "${ROWS[@]}"; do
-  IFS='|' read -r name _ _ _ non2xx <<<"$row"
+  IFS="|" read -r name _ _ _ non2xx _ <<<"$row"
   if [ "$non2xx" != 0 ]; then echo "bench: $name: $non2xx requests failed (raw: $name.txt)" >&2; FAILED=1; fi
 done
 [ "$FAILED" = 0 ] || bench_fail "some measured requests failed: the figures above measure errors"
