@@ -11,6 +11,8 @@ RESULTS=${BENCH_RESULTS:-bench/results}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 bench_fail() { echo "bench: $*" >&2; exit 1; }
+# A command that fails stops a script (set -e): say which, rather than stop without a word.
+trap 'echo "bench: $(basename "$0"), line $LINENO: « $BASH_COMMAND » failed" >&2' ERR
 bench_log() { if [ "${BENCH_VERBOSE:-0}" = 1 ]; then echo "[$(date +%T.%N | cut -c1-12)] $*" >&2; fi; }
 
 bench_build() { # projects (default: the app)

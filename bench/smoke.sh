@@ -64,12 +64,15 @@ step() { # name, command…: runs one script, its output in a log; a failure sho
   if [ "$ONLY" != "  " ] && [[ "$ONLY" != *" ${name%% *} "* ]]; then return; fi
   log="$WORK/$(echo "$name" | tr ' /' '__').log"
   free_port
-  if (export BENCH_PORT=$FREE_PORT; "$@") >"$log" 2>&1; then
+  local rc=0
+  (export BENCH_PORT=$FREE_PORT; "$@") >"$log" 2>&1 || rc=$?
+  if [ "$rc" = 0 ]; then
     PASSED+=("$name ($((SECONDS - began)) s)")
     echo "bench smoke: $name passed in $((SECONDS - began)) s"
   else
     FAILED+=("$name")
-    echo "bench smoke: $name FAILED after $((SECONDS - began)) s; the end of its output:" >&2
+    # above 128: stopped by signal rc - 128 (143: SIGTERM, 137: SIGKILL)
+    echo "bench smoke: $name FAILED (exit $rc) after $((SECONDS - began)) s; the end of its output:" >&2
     tail -n 40 "$log" | sed 's/^/    /' >&2
   fi
 }
