@@ -8,28 +8,30 @@
 # Usage: bench/booking-cpu.sh ROUND [ROUND…]   (each ROUND a number no earlier run of this database used; two rounds in a
 # row, 2k+1 and 2k+2, book the same day and half-day, so that the second finds fuller pools: compare builds on odd rounds)
 # Needs: the data and config.lua of bench/national.sh, its PostgreSQL started (BENCH_POSTGRES, default port 55432; psql
-# reaches it as BENCH_PSQL).
+# reaches it as BENCH_PSQL, by default the same address). Environment: WARMUP=10 DURATION=15 (seconds) USERS=50
+# BENCH_PORT=5198 BENCH_DATA=/tmp/cotravail-national BENCH_NO_BUILD=1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. bench/common.sh
 DATA=${BENCH_DATA:-/tmp/cotravail-national}; PORT=${BENCH_PORT:-5198}
 BENCH_POSTGRES=${BENCH_POSTGRES:-"Host=127.0.0.1;Port=55432;Username=postgres;Database=national"}
-BENCH_PSQL=${BENCH_PSQL:-"postgresql://postgres@127.0.0.1:55432/national"}
+BENCH_PSQL=${BENCH_PSQL:-$(bench_pg_url "$BENCH_POSTGRES")}
+WARMUP=${WARMUP:-10}; DURATION=${DURATION:-15}; USERS=${USERS:-50}
 PASSWORD="banc-d-essai-mot-de-passe"
-export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Activity=false Demo__Password="$PASSWORD" \
-  Mail__PickupDirectory="$DATA/mail" RateLimits__Enabled=false Security__Https=false \
+[ -f "$DATA/config.lua" ] || bench_fail "no $DATA/config.lua: run bench/national.sh first (BENCH_DATA=$DATA)"
+bench_production "$PORT"
+export Logging__LogLevel__Default=Warning Demo__Activity=false Demo__Password="$PASSWORD" \
+  Mail__PickupDirectory="$DATA/mail" RateLimits__Enabled=false \
   Database__Provider=Postgres ConnectionStrings__Postgres="$BENCH_POSTGRES;Maximum Pool Size=100" BENCH_CONFIG="$DATA/config.lua"
-dotnet build -c Release src/Cotravail.Web -v quiet -nologo >/dev/null
+bench_build
 (cd src/Cotravail.Web && exec taskset -c 0 dotnet bin/Release/net10.0/Cotravail.Web.dll --urls "http://127.0.0.1:$PORT") >"$DATA/app-cpu.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+trap 'bench_stop $APP' EXIT
+bench_wait "http://127.0.0.1:$PORT/health" "$APP" "$DATA/app-cpu.log"
 { sed '/^  tokens = {/,$d' "$BENCH_CONFIG"; echo "  tokens = {"
-  for i in $(seq 0 49); do
-    curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"bench-$i@cotravail.test\",\"password\":\"$PASSWORD\"}" \
-      "http://127.0.0.1:$PORT/api/v1/auth/login" | sed -E 's/.*"accessToken":"([^"]+)".*/    "\1",/'; echo
-  done
+  bench_token_lines "http://127.0.0.1:$PORT" "$PASSWORD" "$USERS"
   echo "  },"; echo "}"; } >"$BENCH_CONFIG.new" && mv "$BENCH_CONFIG.new" "$BENCH_CONFIG"
-BENCH_ROUND=$((900 + RANDOM % 90)) taskset -c 1 wrk -t1 -c32 -d10s --timeout 30s -s bench/book-national.lua "http://127.0.0.1:$PORT" >/dev/null
+BENCH_ROUND=$((900 + RANDOM % 90)) taskset -c 1 wrk -t1 -c32 -d"${WARMUP}s" --timeout 30s -s bench/book-national.lua "http://127.0.0.1:$PORT" >/dev/null
 hz=$(getconf CLK_TCK)
 pg_ticks() { for p in $(pgrep -u postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done | awk '{s += $1} END {print s + 0}'; }
 app_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
@@ -40,7 +42,8 @@ drain
 T0=$(app_ticks); P0=$(pg_ticks); all=0
 for round in "$@"; do
   t0=$(app_ticks); p0=$(pg_ticks)
-  out=$(BENCH_ROUND=$round taskset -c 1 wrk -t1 -c32 -d15s --timeout 30s -s bench/book-national.lua "http://127.0.0.1:$PORT")
+  out=$(BENCH_ROUND=$round taskset -c 1 wrk -t1 -c32 -d"${DURATION}s" --timeout 30s -s bench/book-national.lua "http://127.0.0.1:$PORT")
+  bench_wrk_check "round $round" "$out"
   t1=$(app_ticks); p1=$(pg_ticks)
   total=$(echo "$out" | awk '/requests in/ {print $1}'); refused=$(echo "$out" | awk '/Non-2xx/ {print $5}'); refused=${refused:-0}
   created=$((total - refused)); all=$((all + created))

@@ -13,35 +13,37 @@
 #             resident memory (RSS) is read after each round.
 # Usage: bench/national.sh [all|generate|measure]   (default all; generation is skipped when already done at this scale)
 # Scale (environment): SITES=3500 MEMBERS=300000 VISITS=10000000 BOOKINGS=10000000 EVENTS=50000
-# Other: CONNECTIONS=32 DURATION=10 BENCH_DATA=/tmp/cotravail-national BENCH_POSTGRES="Host=…;Port=…;Username=…;Database=…"
+# Other: CONNECTIONS=32 DURATION=10 WARMUP=3 ROUNDS=2 USERS=50 PROVIDERS="sqlite postgres" BENCH_PORT=5198
+#        BENCH_DATA=/tmp/cotravail-national BENCH_POSTGRES="Host=…;Port=…;Username=…;Database=…" (that database is
+#        dropped and created again), BENCH_RESULTS=bench/results, BENCH_NO_BUILD=1, DRAIN_TRIES=120 (half-seconds).
 #        Measuring the same data again: BENCH_SHIFT=25000 (fresh combinations for the spread bookings) and
 #        CONTENDED_FROM=10 (the contended slot on the first weekday at least 10 days ahead instead of 3).
 #        (without BENCH_POSTGRES a throwaway cluster is started from Debian's postgresql on port 55432, as root).
 # Needs: the .NET SDK, wrk, sqlite3, psql, taskset (util-linux), curl.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. bench/common.sh
 PHASE=${1:-all}
 SITES=${SITES:-3500}; MEMBERS=${MEMBERS:-300000}; VISITS=${VISITS:-10000000}; BOOKINGS=${BOOKINGS:-10000000}; EVENTS=${EVENTS:-50000}
-CONNECTIONS=${CONNECTIONS:-32}; DURATION=${DURATION:-10}; PORT=${BENCH_PORT:-5198}
+CONNECTIONS=${CONNECTIONS:-32}; DURATION=${DURATION:-10}; WARMUP=${WARMUP:-3}; ROUNDS=${ROUNDS:-2}; PORT=${BENCH_PORT:-5198}
+PROVIDERS=${PROVIDERS:-sqlite postgres}; DRAIN_TRIES=${DRAIN_TRIES:-120}
 DATA=${BENCH_DATA:-/tmp/cotravail-national}
 SCALE="sites=$SITES members=$MEMBERS visits=$VISITS bookings=$BOOKINGS events=$EVENTS"
 PASSWORD="banc-d-essai-mot-de-passe"
 USERS=${USERS:-50}
-APP=src/Cotravail.Web/bin/Release/net10.0/Cotravail.Web.dll
-GEN=bench/Cotravail.Bench/bin/Release/net10.0/Cotravail.Bench.dll
+APP=$APP_DLL
+GEN=$GEN_DLL
 APP_PID=""; PG_OWN=""
 mkdir -p "$DATA"
 cleanup() {
-  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  bench_stop "$APP_PID"
   if [ -n "$PG_OWN" ]; then runuser -u postgres -- "$PG_OWN/pg_ctl" -D "$DATA/pg/data" stop -m fast >/dev/null || true; fi
 }
 trap cleanup EXIT
 for tool in wrk sqlite3 psql taskset curl; do command -v $tool >/dev/null || { echo "$tool is missing (apt-get install wrk sqlite3 postgresql-client util-linux curl)" >&2; exit 1; }; done
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build -c Release src/Cotravail.Web -v quiet -nologo >/dev/null
-dotnet build -c Release bench/Cotravail.Bench -v quiet -nologo >/dev/null
+bench_build src/Cotravail.Web bench/Cotravail.Bench
 
-if [ -z "${BENCH_POSTGRES:-}" ]; then
+if [ -z "${BENCH_POSTGRES:-}" ] && [[ " $PROVIDERS " == *" postgres "* ]]; then
   PG_OWN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   if [ ! -d "$DATA/pg/data" ]; then
     mkdir -p "$DATA/pg" && chown postgres: "$DATA/pg"
@@ -53,12 +55,15 @@ if [ -z "${BENCH_POSTGRES:-}" ]; then
   runuser -u postgres -- "$PG_OWN/pg_ctl" -D "$DATA/pg/data" -l "$DATA/pg/log" -o "-c listen_addresses=127.0.0.1 -p 55432 -c unix_socket_directories=$DATA/pg -c max_connections=200 -c shared_buffers=${SHARED_MB}MB" start >/dev/null
   BENCH_POSTGRES="Host=127.0.0.1;Port=55432;Username=postgres;Database=national"
 fi
-PG_URL=$(echo "$BENCH_POSTGRES" | awk -F';' '{for(i=1;i<=NF;i++){split($i,kv,"=");k=tolower(kv[1]);v[k]=kv[2]}} END{printf "postgresql://%s@%s:%s/%s", v["username"], v["host"], v["port"], v["database"]}')
+BENCH_POSTGRES=${BENCH_POSTGRES:-"Host=127.0.0.1;Port=55432;Username=postgres;Database=national"}
+PG_URL=$(bench_pg_url "$BENCH_POSTGRES")
 PG_ADMIN_URL="${PG_URL%/*}/postgres"
+PG_DB=${PG_URL##*/}
 
-# Rate limits off: wrk's 32 connections share one address and would be refused by the login limit after a few tries.
-export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Demo__Activity=false Demo__Password="$PASSWORD" Mail__PickupDirectory="$DATA/mail" RateLimits__Enabled=false \
-  Security__Https=false # plain HTTP on loopback: no Secure-only cookies, no HTTPS redirection
+# Rate limits off: S6 measures the login itself, and wrk's 32 connections share one address (the login limit would
+# refuse them after 50 tries). Production on plain HTTP on loopback: PublicUrl set, no Secure-only cookies, no redirection.
+bench_production "$PORT"
+export Logging__LogLevel__Default=Warning Demo__Activity=false Demo__Password="$PASSWORD" Mail__PickupDirectory="$DATA/mail" RateLimits__Enabled=false
 use() { # provider
   if [ "$1" = sqlite ]; then export Database__Provider=Sqlite ConnectionStrings__Sqlite="Data Source=$DATA/national.db"; CS="Data Source=$DATA/national.db"
   else export Database__Provider=Postgres ConnectionStrings__Postgres="$BENCH_POSTGRES;Maximum Pool Size=100"; CS="$BENCH_POSTGRES"; fi
@@ -70,7 +75,7 @@ sql() { # provider, query
 generate() { # provider
   use "$1"
   if [ -f "$DATA/$1.done" ] && [ "$(cat "$DATA/$1.done")" = "$SCALE" ]; then echo "$1: data already generated ($SCALE)"; return; fi
-  if [ "$1" = sqlite ]; then rm -f "$DATA"/national.db*; else psql -q "$PG_ADMIN_URL" -c 'DROP DATABASE IF EXISTS national WITH (FORCE)' -c 'CREATE DATABASE national'; fi
+  if [ "$1" = sqlite ]; then rm -f "$DATA"/national.db*; else psql -q "$PG_ADMIN_URL" -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" -c "CREATE DATABASE \"$PG_DB\""; fi
   local start=$SECONDS
   dotnet "$APP" bench-data --users "$USERS" --password "$PASSWORD" | tail -n 1
   dotnet "$APP" observatory-suspend | tail -n 1
@@ -91,7 +96,7 @@ settle() { # waits until the app's CPU is idle (under 5 % over a second): reques
 }
 
 drain() { # waits until the app answers at once: requests a scenario left queued must not weigh on the next one
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "$DRAIN_TRIES"); do
     [ "$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/health/live" | awk '{print ($1 < 0.02)}')" = 1 ] && return
     sleep 0.5
   done
@@ -100,9 +105,10 @@ drain() { # waits until the app answers at once: requests a scenario left queued
 measure() { # provider, round
   local name=$1 warm=$2; shift 2
   drain
-  if [ "$warm" = yes ]; then taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d3s --timeout 30s "$@" >/dev/null 2>&1 || true; fi
+  if [ "$warm" = yes ] && [ "$WARMUP" != 0 ]; then taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s "$@" >/dev/null 2>&1 || true; fi
   local out; out=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "$@")
   echo "$out" >"$DATA/last-$name.txt"
+  bench_wrk_check "$name" "$out"
   echo "$name|$(echo "$out" | awk '/Requests\/sec/ {print $2}')|$(echo "$out" | awk '$1=="50%" {print $2}')|$(echo "$out" | awk '$1=="99%" {print $2}')|$(echo "$out" | awk '/Non-2xx/ {print $5}')"
 }
 
@@ -123,6 +129,11 @@ scenarios() { # provider, round
   ROWS+=("$(measure "S5 observatory, every site summed per month" yes "$base/api/v1/observatory/indicators?perSite=false")")
   ROWS+=("$(measure "S6 login" no -s bench/login.lua "$base")")
   local ceiling; ceiling=$(echo "${ROWS[0]}" | cut -d'|' -f2)
+  local row name non2xx
+  for row in "${ROWS[@]}"; do # only bookings may be refused (a full pool, the contended slot)
+    IFS='|' read -r name _ _ _ non2xx <<<"$row"
+    if [[ "$name" != S3* ]] && [ "${non2xx:-0}" != 0 ]; then bench_fail "$p round $round, $name: $non2xx requests failed"; fi
+  done
   local alone=()
   settle # the timings alone start once the app has finished what the last scenario left running
   for _ in $(seq 1 10); do alone+=("$(curl -s -o /dev/null -w '%{time_total}' "$base/api/v1/observatory/indicators?perSite=false")"); done
@@ -163,9 +174,10 @@ run_provider() { # provider
   CONTENDED_RESOURCE=$(sql "$p" "SELECT \"Id\" FROM \"Resources\" WHERE \"SiteId\" = $NAT_SITE AND \"Kind\" = 0")
   CONTENDED_CAPACITY=$(sql "$p" "SELECT \"Capacity\" FROM \"Resources\" WHERE \"Id\" = $CONTENDED_RESOURCE")
   CONTENDED_DATE=$(for d in $(seq "${CONTENDED_FROM:-3}" 30); do x=$(date -u -d "+$d days" +%F); [ "$(date -u -d "$x" +%u)" -le 5 ] && { echo "$x"; break; }; done)
+  [ -n "$NAT_SITE" ] && [ -n "$POOL" ] && [ -n "$CONTENDED_RESOURCE" ] || bench_fail "$p: no national data (run bench/national.sh generate first)"
   taskset -c 0 dotnet "$APP" --urls "http://127.0.0.1:$PORT" >"$DATA/app-$p.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+  bench_wait "http://127.0.0.1:$PORT/health" "$APP_PID" "$DATA/app-$p.log"
   {
     echo "return {"
     echo "  resource = $POOL, contended_resource = $CONTENDED_RESOURCE, contended_date = \"$CONTENDED_DATE\", password = \"$PASSWORD\","
@@ -174,28 +186,24 @@ run_provider() { # provider
     echo -n "  weekdays = {"; for d in $(seq 3 25); do x=$(date -u -d "+$d days" +%F); if [ "$(date -u -d "$x" +%u)" -le 5 ]; then echo -n "\"$x\","; fi; done; echo "},"
     echo "  pools = {$(sql "$p" "SELECT r.\"Id\" FROM \"Resources\" r JOIN \"Sites\" s ON s.\"Id\" = r.\"SiteId\" WHERE r.\"Kind\" = 0 AND s.\"Slug\" LIKE 'tl-%' ORDER BY r.\"Id\" LIMIT 2000" | paste -sd,)},"
     echo "  tokens = {"
-    for i in $(seq 0 $((USERS - 1))); do
-      curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"bench-$i@cotravail.test\",\"password\":\"$PASSWORD\"}" \
-        "http://127.0.0.1:$PORT/api/v1/auth/login" | sed -E 's/.*"accessToken":"([^"]+)".*/    "\1",/'
-    done
+    bench_token_lines "http://127.0.0.1:$PORT" "$PASSWORD" "$USERS"
     echo "  },"
     echo "}"
   } >"$DATA/config.lua"
   export BENCH_CONFIG="$DATA/config.lua"
+  bench_warm_booking "http://127.0.0.1:$PORT" "$(awk -F'"' '/^    "/ { print $2; exit }' "$DATA/config.lua")" "$POOL"
   echo "## $p — $(sql "$p" 'SELECT COUNT(*) FROM "Visits"') visits, $(sql "$p" 'SELECT COUNT(*) FROM "Bookings"') bookings, $(sql "$p" 'SELECT COUNT(*) FROM "Sites"') sites, $(sql "$p" 'SELECT COUNT(*) FROM "AspNetUsers"') accounts, $(sql "$p" 'SELECT COUNT(*) FROM "Events"') events" | tee -a "$REPORT"
   echo | tee -a "$REPORT"
-  scenarios "$p" 1
-  scenarios "$p" 2
-  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  for round in $(seq 1 "$ROUNDS"); do scenarios "$p" "$round"; done
+  bench_stop "$APP_PID"; APP_PID=""
 }
 
 if [ "$PHASE" = all ] || [ "$PHASE" = generate ]; then
-  generate sqlite
-  generate postgres
+  for p in $PROVIDERS; do generate "$p"; done
 fi
 if [ "$PHASE" = all ] || [ "$PHASE" = measure ]; then
-  mkdir -p bench/results
-  REPORT=bench/results/national-$(date -u +%Y%m%dT%H%MZ).md
+  mkdir -p "$RESULTS"
+  REPORT=$RESULTS/national-$(date -u +%Y%m%dT%H%MZ).md
   {
     echo "# National benchmark, $(date -u +%FT%TZ)"
     echo
@@ -204,7 +212,7 @@ if [ "$PHASE" = all ] || [ "$PHASE" = measure ]; then
     if [ -n "${SHARED_MB:-}" ]; then echo "PostgreSQL: the script's own cluster on this machine, shared_buffers ${SHARED_MB} MB."; fi
     echo
   } | tee "$REPORT"
-  run_provider sqlite
-  run_provider postgres
+  for p in $PROVIDERS; do run_provider "$p"; done
   echo "Written to $REPORT"
+  if grep -q OVERBOOKED "$REPORT"; then bench_fail "a contended slot was overbooked (see $REPORT)"; fi
 fi
