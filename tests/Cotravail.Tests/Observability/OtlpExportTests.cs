@@ -51,6 +51,10 @@ public sealed class OtlpExportTests
         {
             ["OpenTelemetry:Endpoint"] = collector.Endpoint.ToString(),
             ["Mail:Dispatcher"] = "false",
+            // Spans go in one export, at the flush below, and a busy machine does not time it out: the batch's queries
+            // are not in an earlier scheduled export the collector may not have received yet.
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "600000",
+            ["OTEL_EXPORTER_OTLP_TIMEOUT"] = "60000",
         });
         var member = await app.ApiClientAsync(TestApp.MemberEmail);
         var desks = await app.WithDbAsync(db => db.Resources.Where(r => r.Site!.Slug == "luzech" && r.Name == "Espace partagé").Select(r => r.Id).SingleAsync());
