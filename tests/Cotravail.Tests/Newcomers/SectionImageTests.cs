@@ -9,12 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Tests.Newcomers;
 
 /// <summary>Managers illustrate a section of « Venir travailler dans la vallée » with a checked picture.</summary>
-public sealed class SectionImageTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class SectionImageTests
 {
     [Fact]
     public async Task A_checked_picture_with_its_description_is_shown_and_served_safely()
     {
-        var app = await apps.GetAsync();
+        await using var app = await TestApp.StartAsync();
         var manager = app.Browser();
         await manager.SignInAsync(TestApp.ManagerEmail);
         var png = EntrepreneursSteps.Png(4, 3);
@@ -38,7 +38,7 @@ public sealed class SectionImageTests(SharedApps apps) : IClassFixture<SharedApp
     [Fact]
     public async Task A_file_that_is_not_an_image_or_a_picture_without_description_is_refused_and_nothing_is_stored()
     {
-        var app = await apps.GetAsync();
+        await using var app = await TestApp.StartAsync();
         var manager = app.Browser();
         await manager.SignInAsync(TestApp.ManagerEmail);
         var fake = Encoding.UTF8.GetBytes("\u0089PNG<script>alert(1)</script>");
@@ -58,7 +58,7 @@ public sealed class SectionImageTests(SharedApps apps) : IClassFixture<SharedApp
     [Fact]
     public async Task Removing_the_picture_takes_it_off_the_page_and_its_address()
     {
-        var app = await apps.GetAsync();
+        await using var app = await TestApp.StartAsync();
         var manager = app.Browser();
         await manager.SignInAsync(TestApp.ManagerEmail);
         await PostSectionAsync(manager, "Marchés", EntrepreneursSteps.Png(), "m.png", "image/png", alt: "Le marché de Prayssac");
