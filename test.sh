@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cotravail's one test command: installs what the tests need (as root), starts a throwaway PostgreSQL,
-# builds once, runs every test project and ends with one line "N passed, N failed".
+# builds once, runs the test projects side by side and ends with one line "N passed, N failed".
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -92,12 +92,42 @@ if ! dotnet build Cotravail.slnx -c "$CONFIGURATION"; then
     exit 1
 fi
 
+# Test databases, mail folders and dumps go to memory when the machine has a tmpfs (/dev/shm): no disk write, no fsync.
+TEST_TMP=""
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    TEST_TMP=$(mktemp -d /dev/shm/cotravail-tests.XXXXXX)
+fi
+cleanup() {
+    stop_postgres
+    if [ -n "$TEST_TMP" ]; then rm -rf "$TEST_TMP"; fi
+}
+trap cleanup EXIT
+
+# Test hosts live a few seconds each: the JIT's profile-guided tier and its promotion of hot methods to a second
+# compilation cost more there than they save (measured: a third less CPU for the same tests without them).
+export DOTNET_TieredPGO=0 DOTNET_TC_CallCounting=0
+
+# The test projects run side by side (each runs its own classes in parallel too): the run lasts as long as the longer one.
+logs=()
+pids=()
+for project in "${TEST_PROJECTS[@]}"; do
+    log=$(mktemp)
+    logs+=("$log")
+    (
+        if [ -n "$TEST_TMP" ]; then export TMPDIR="$TEST_TMP"; fi
+        dotnet test "$project" -c "$CONFIGURATION" --no-build >"$log" 2>&1
+    ) &
+    pids+=($!)
+done
+
 passed=0
 failed=0
 status=0
-for project in "${TEST_PROJECTS[@]}"; do
-    log=$(mktemp)
-    dotnet test "$project" -c "$CONFIGURATION" --no-build 2>&1 | tee "$log" || status=1
+for i in "${!TEST_PROJECTS[@]}"; do
+    project=${TEST_PROJECTS[$i]}
+    log=${logs[$i]}
+    wait "${pids[$i]}" || status=1
+    cat "$log"
     summary=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^(Passed|Failed)!' | tail -n 1 || true)
     rm -f "$log"
     p=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$summary")

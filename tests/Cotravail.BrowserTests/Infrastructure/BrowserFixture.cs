@@ -3,21 +3,19 @@ using Microsoft.Playwright;
 namespace Cotravail.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One application server and one Chromium for a test class; each test opens its own browser context
-/// (fresh cookies) with <see cref="NewContextAsync"/>.
+/// One application server for a test class, and the run's Chromium (<see cref="Chromium.BrowserAsync"/>); each test
+/// opens its own browser context (fresh cookies) with <see cref="NewContextAsync"/>.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     public AppServer App { get; } = new();
 
     public async Task InitializeAsync()
     {
-        var server = Task.Run(App.StartServer);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions);
+        var server = App.StartAsync();
+        _browser = await Chromium.BrowserAsync();
         await server;
     }
 
@@ -37,13 +35,5 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-        _playwright?.Dispose();
-        await App.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await App.DisposeAsync();
 }

@@ -3,14 +3,14 @@ using Cotravail.Tests.Infrastructure;
 
 namespace Cotravail.Tests.Accounts;
 
-public sealed class OddInputTests
+public sealed class OddInputTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     private static readonly string Long = new('é', 5000);
 
     [Fact]
     public async Task Odd_input_on_the_account_forms_gets_a_French_answer_never_a_500()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var client = app.Browser();
         var forms = new (string Page, Dictionary<string, string> Fields)[]
         {
@@ -47,7 +47,7 @@ public sealed class OddInputTests
     [Fact]
     public async Task The_language_switch_without_its_form_token_answers_400_with_the_French_page_and_sets_nothing()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var client = app.Browser();
 
         foreach (var body in new HttpContent[]

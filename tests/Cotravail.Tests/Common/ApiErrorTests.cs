@@ -8,12 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.Tests.Common;
 
-public sealed class ApiErrorTests
+public sealed class ApiErrorTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Fact]
     public async Task Malformed_json_answers_400_problem_details_in_French()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var response = await app.CreateClient().PostAsync(new Uri("/api/v1/auth/login", UriKind.Relative),
             new StringContent("{\"email\": \"membre@cotravail.test\", ", Encoding.UTF8, "application/json"));
 
@@ -30,7 +30,7 @@ public sealed class ApiErrorTests
     [InlineData("/api/v1/sites/99999999999999999999")]
     public async Task Unknown_api_paths_and_ids_answer_404_problem_details(string path)
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -70,7 +70,7 @@ public sealed class ApiErrorTests
     [Fact]
     public async Task Security_headers_are_sent()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var response = await app.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);

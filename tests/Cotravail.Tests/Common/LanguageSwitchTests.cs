@@ -3,12 +3,12 @@ using Cotravail.Tests.Infrastructure;
 
 namespace Cotravail.Tests.Common;
 
-public sealed class LanguageSwitchTests
+public sealed class LanguageSwitchTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Fact]
     public async Task The_site_is_French_first_and_the_switch_turns_it_English_until_switched_back()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var client = app.Browser();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,en;q=0.9"); // the browser's language is not enough
 
@@ -35,7 +35,7 @@ public sealed class LanguageSwitchTests
     [Fact]
     public async Task A_language_switch_never_redirects_to_another_site()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var client = app.Browser();
         var response = await client.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "//evil.example/x" }, "form.lang-switch");
         Assert.Equal("/", response.Headers.Location!.OriginalString);

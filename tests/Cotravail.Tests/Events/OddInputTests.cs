@@ -4,7 +4,7 @@ using Cotravail.Tests.Infrastructure;
 namespace Cotravail.Tests.Events;
 
 /// <summary>Strange input gets a clear answer, never a 500.</summary>
-public sealed class OddInputTests
+public sealed class OddInputTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory]
     [InlineData("/api/v1/events?month=9999-12")]
@@ -13,7 +13,7 @@ public sealed class OddInputTests
     [InlineData("/api/v1/events?from=2026-12-10&to=2026-12-01")]
     public async Task Dates_out_of_the_calendar_are_refused_as_a_problem(string url)
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -23,7 +23,7 @@ public sealed class OddInputTests
     [Fact]
     public async Task A_month_far_away_on_the_agenda_page_gets_a_message()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var page = await app.Browser().GetDocumentAsync("/agenda?mois=9999-12");
         Assert.Equal("Le mois doit s'écrire AAAA-MM, par exemple 2026-12.", page.QuerySelector("#mois-error").Text());
     }
@@ -31,7 +31,7 @@ public sealed class OddInputTests
     [Fact]
     public async Task A_host_typing_the_year_9999_gets_a_message_next_to_the_date()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var host = app.Browser();
         await host.SignInAsync(TestApp.HostEmail);
         var page = await (await host.SubmitFormAsync("/animation/nouveau", new Dictionary<string, string>
@@ -47,7 +47,7 @@ public sealed class OddInputTests
     [Fact]
     public async Task Registering_to_an_unknown_event_answers_404()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var member = await app.ApiClientAsync(TestApp.MemberEmail);
         Assert.Equal(HttpStatusCode.NotFound, (await member.PostJsonAsync("/api/v1/events/4242/registrations", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await member.DeleteAsync(new Uri("/api/v1/registrations/4242", UriKind.Relative))).StatusCode);

@@ -13,7 +13,7 @@ namespace Cotravail.Tests.Security;
 /// configured), and a forwarded scheme other than http or https never. The test server's client address is the one
 /// named by <see cref="TestClientAddress.Header"/>.
 /// </summary>
-public sealed class ForwardedHeadersTests
+public sealed class ForwardedHeadersTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     private static HttpClient From(TestApp app, string ip, string? forwardedFor = null, string? forwardedProto = null, bool api = false)
     {
@@ -78,14 +78,14 @@ public sealed class ForwardedHeadersTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_audit_log_stores_the_connection_s_address_not_one_a_client_wrote(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.GetAsync(provider);
         Assert.Equal("203.0.113.61", await AddressAuditedForAPaymentAsync(app, "203.0.113.61", "198.51.100.66"));
     }
 
     [Fact]
     public async Task Without_a_configured_proxy_a_proxy_on_this_machine_is_believed_and_no_one_else()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         Assert.Equal("198.51.100.67", await AddressAuditedForAPaymentAsync(app, "127.0.0.1", "198.51.100.67"));
         Assert.Equal("198.51.100.68", await AddressAuditedForAPaymentAsync(app, "::1", "198.51.100.68"));
         Assert.Equal("10.0.0.1", await AddressAuditedForAPaymentAsync(app, "10.0.0.1", "198.51.100.69"));

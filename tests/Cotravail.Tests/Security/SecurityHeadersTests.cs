@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Cotravail.Tests.Security;
 
-public sealed partial class SecurityHeadersTests
+public sealed partial class SecurityHeadersTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Fact]
     public async Task Every_answer_carries_a_content_policy_with_a_fresh_nonce_and_the_other_protective_headers()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var client = app.Browser();
 
         var first = await client.GetAsync(new Uri("/", UriKind.Relative));
@@ -45,7 +45,7 @@ public sealed partial class SecurityHeadersTests
     [Fact]
     public async Task Pages_have_no_inline_script_style_or_event_handler_the_policy_would_block_and_scripts_carry_the_nonce()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var host = app.Browser();
         await host.LogInAsync(TestApp.HostEmail, TestApp.DemoPassword);
         var manager = app.Browser();
@@ -122,7 +122,7 @@ public sealed partial class SecurityHeadersTests
     [Fact]
     public async Task Over_plain_http_in_development_and_tests_the_cookies_keep_their_plain_names()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var client = app.Browser();
         var signedIn = await client.LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword);
         var auth = Cookie(signedIn, "cotravail.auth");

@@ -5,13 +5,13 @@ using Cotravail.Tests.Infrastructure;
 
 namespace Cotravail.Tests.Sites;
 
-public sealed class PublicSitesTests
+public sealed class PublicSitesTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Home_page_in_French_lists_the_three_demo_sites_with_what_a_visitor_needs(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.GetAsync(provider);
         var client = app.Browser();
 
         var page = await client.GetDocumentAsync("/");
@@ -34,7 +34,7 @@ public sealed class PublicSitesTests
     [Fact]
     public async Task Site_page_shows_hours_resources_and_the_next_public_holiday()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var page = await app.Browser().GetDocumentAsync("/espaces/puy-l-eveque");
 
         Assert.Equal("Petit tiers-lieu de Puy-l'Évêque", page.QuerySelector("h1").Text());
@@ -49,7 +49,7 @@ public sealed class PublicSitesTests
     [Fact]
     public async Task Unknown_page_answers_a_French_404_page()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var page = await app.Browser().GetDocumentAsync("/espaces/nulle-part", HttpStatusCode.NotFound);
         Assert.Equal("Page introuvable", page.QuerySelector("h1").Text());
     }
@@ -58,7 +58,7 @@ public sealed class PublicSitesTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Api_lists_sites_and_gives_one_with_resources_hours_and_closures(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.GetAsync(provider);
         var client = app.CreateClient();
 
         var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/sites");
@@ -80,7 +80,7 @@ public sealed class PublicSitesTests
     [Fact]
     public async Task Api_answers_404_problem_details_for_an_unknown_site()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var response = await app.CreateClient().GetAsync(new Uri("/api/v1/sites/987654", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -89,7 +89,7 @@ public sealed class PublicSitesTests
     [Fact]
     public async Task Health_and_openapi_answer()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
         var openapi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");

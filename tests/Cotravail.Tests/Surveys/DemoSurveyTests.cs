@@ -8,13 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cotravail.Tests.Surveys;
 
 /// <summary>The brief's 2016 needs survey, rebuilt and seeded with answers that give its published figures.</summary>
-public sealed class DemoSurveyTests
+public sealed class DemoSurveyTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_seeded_needs_survey_gives_the_figures_published_in_the_brief(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.GetAsync(provider);
         var survey = await app.DemoSurveyAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var results = await scope.ServiceProvider.GetRequiredService<SurveyQueries>().ResultsAsync(survey, default);
@@ -39,7 +39,7 @@ public sealed class DemoSurveyTests
     [Fact]
     public async Task The_public_results_page_shows_the_same_figures_as_text_and_in_tables()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         var page = await app.Browser().GetDocumentAsync(SurveySteps.DemoUrl + "/resultats");
 
         var text = page.Body.Text();
@@ -56,7 +56,7 @@ public sealed class DemoSurveyTests
     [Fact]
     public async Task Starting_again_on_the_same_database_does_not_add_the_survey_twice()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = await apps.GetAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
