@@ -27,6 +27,10 @@ install_packages() {
     local missing=()
     [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
     [ -n "$(pg_bin_dir)" ] || missing+=(postgresql)
+    # bench/smoke.sh's tools
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v sqlite3 >/dev/null || missing+=(sqlite3)
+    command -v curl >/dev/null || missing+=(curl)
     if [ ${#missing[@]} -eq 0 ]; then return; fi
     if ! is_root; then
         echo "warning: missing ${missing[*]}; run as root to install them" >&2
@@ -141,6 +145,15 @@ for i in "${!TEST_PROJECTS[@]}"; do
     passed=$((passed + p))
     failed=$((failed + f))
 done
+
+# Every script of bench/ at a tiny scale on the Release build above, so that none rots (PostgreSQL: the server above).
+# It counts as one test.
+if BENCH_NO_BUILD=1 bench/smoke.sh; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1))
+    status=1
+fi
 
 if [ "$failed" -gt 0 ]; then status=1; fi
 echo "$passed passed, $failed failed"
