@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Tests.Entrepreneurs;
 
+[Collection(Alone.Name)]
 public sealed class ContactTests
 {
     private static Task<HttpResponseMessage> WriteAsync(HttpClient client, int profileId, string body = "Bonjour, pouvons-nous en parler ?") =>
