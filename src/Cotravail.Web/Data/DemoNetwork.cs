@@ -16,6 +16,8 @@ internal static class DemoNetwork
             ContactEmail = "tiers-lieux@cotravail.test",
             Siret = "20006654600017", // illustrative, with a valid check key
             VatNumber = "FR25200066546",
+            Iban = "FR7630001000640000012345618", // illustrative, with a valid check
+            Bic = "BDFEFRPPCCT",
             VatRateBasisPoints = 2000,
         };
         network.Sites.Add(Luzech());

@@ -247,4 +247,31 @@ public sealed class ManageNetworkTests
         var foreign = await client.GetAsync(new Uri($"/gestion/reseaux/{other.Id}", UriKind.Relative));
         Assert.Contains("/compte/acces-refuse", foreign.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_manager_sets_the_bank_details_and_an_iban_with_a_wrong_check_is_refused()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = app.Browser();
+        await client.SignInAsync(TestApp.ManagerEmail);
+        var id = await app.WithDbAsync(db => db.Networks.Where(n => n.Slug == "vallee-du-lot-et-du-vignoble").Select(n => n.Id).SingleAsync());
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Vallée du Lot et du Vignoble",
+            ["Input.LegalName"] = "Communauté de communes de la Vallée du Lot et du Vignoble",
+            ["Input.LegalAddress"] = "Place de la Mairie, 46140 Luzech",
+            ["Input.Iban"] = "fr76 3000 4000 0312 3456 7890 143",
+            ["Input.Bic"] = "bnpafrpp",
+        };
+
+        // One digit changed from a valid IBAN: the check fails, and nothing changes.
+        var bad = await (await client.SubmitFormAsync($"/gestion/reseaux/{id}", new Dictionary<string, string>(fields) { ["Input.Iban"] = "FR76 3000 4000 0312 3456 7890 144" })).ParseAsync();
+        Assert.StartsWith("Cet IBAN n'est pas valide", bad.QuerySelector("#Input_Iban-error").Text(), StringComparison.Ordinal);
+        Assert.Equal("FR7630001000640000012345618", await app.WithDbAsync(db => db.Networks.Where(n => n.Id == id).Select(n => n.Iban).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/gestion/reseaux/{id}", fields)).StatusCode);
+        var saved = await app.WithDbAsync(db => db.Networks.Where(n => n.Id == id).Select(n => new { n.Iban, n.Bic }).SingleAsync());
+        Assert.Equal("FR7630004000031234567890143", saved.Iban);
+        Assert.Equal("BNPAFRPP", saved.Bic);
+    }
 }

@@ -18,6 +18,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>, 
         b.Property(i => i.IssuerAddress).HasMaxLength(300);
         b.Property(i => i.IssuerSiret).HasMaxLength(14);
         b.Property(i => i.IssuerVatNumber).HasMaxLength(20);
+        b.Property(i => i.IssuerIban).HasMaxLength(34);
+        b.Property(i => i.IssuerBic).HasMaxLength(11);
         b.Property(i => i.VatMention).HasMaxLength(200);
         b.Property(i => i.ClientName).HasMaxLength(200);
         b.Property(i => i.ClientAddress).HasMaxLength(300);

@@ -35,6 +35,10 @@ public sealed class Invoice
     public string? IssuerVatNumber { get; set; }
     public string? VatMention { get; set; }
 
+    /// <summary>The payee's bank account when the invoice was issued (for a transfer).</summary>
+    public string? IssuerIban { get; set; }
+    public string? IssuerBic { get; set; }
+
     /// <summary>The member billed, if the client has an account.</summary>
     public string? UserId { get; set; }
     public string ClientName { get; set; } = "";

@@ -49,6 +49,7 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock)
             IssuedAtUtc = now, IssueDate = today,
             DueDate = today.AddDays(network.PaymentTermsDays), Year = today.Year,
             IssuerName = network.LegalName, IssuerAddress = network.LegalAddress, IssuerSiret = network.Siret, IssuerVatNumber = network.VatNumber,
+            IssuerIban = network.Iban, IssuerBic = network.Bic,
             VatMention = network.VatRateBasisPoints == 0 ? network.VatExemptionMention ?? "TVA non applicable" : null,
             UserId = client.UserId, ClientName = client.Name, ClientAddress = client.Address, ClientEmail = client.Email,
             ClientSiret = client.Siret, IsBusinessClient = client.IsBusiness,

@@ -14,6 +14,10 @@ public sealed class Network
     public string? VatNumber { get; set; }
     public string? ContactEmail { get; set; }
 
+    /// <summary>The account that receives payments (printed on invoices and in payment e-mails), checked by ISO 13616.</summary>
+    public string? Iban { get; set; }
+    public string? Bic { get; set; }
+
     /// <summary>VAT rate of the network's sales in basis points (2000 = 20 %); 0 when its sales carry no VAT.</summary>
     public int VatRateBasisPoints { get; set; } = 2000;
 

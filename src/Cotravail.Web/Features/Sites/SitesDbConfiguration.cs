@@ -15,6 +15,8 @@ internal sealed class NetworkConfiguration : IEntityTypeConfiguration<Network>
         b.Property(n => n.Siret).HasMaxLength(14);
         b.Property(n => n.VatNumber).HasMaxLength(20);
         b.Property(n => n.ContactEmail).HasMaxLength(256);
+        b.Property(n => n.Iban).HasMaxLength(34);
+        b.Property(n => n.Bic).HasMaxLength(11);
         b.Property(n => n.VatExemptionMention).HasMaxLength(200);
         b.Property(n => n.InvoicePrefix).HasMaxLength(10);
     }

@@ -34,6 +34,14 @@ public sealed class NetworkInput
     [StringLength(256, ErrorMessage = "L'adresse e-mail est trop longue.")]
     public string? ContactEmail { get; set; }
 
+    [Display(Name = "IBAN du compte qui reçoit les paiements")]
+    [Iban]
+    public string? Iban { get; set; }
+
+    [Display(Name = "BIC")]
+    [Bic]
+    public string? Bic { get; set; }
+
     [Display(Name = "Plafond des commandes en ligne non réglées, par membre (€)")]
     [Euros(ErrorMessage = "Le plafond est un montant en euros positif, par exemple 300,00 ; laissez vide pour ne pas en fixer.")]
     public string? UnpaidOrdersCap { get; set; }
@@ -41,6 +49,7 @@ public sealed class NetworkInput
     public static NetworkInput From(Network n) => new()
     {
         Name = n.Name, LegalName = n.LegalName, LegalAddress = n.LegalAddress, Siret = n.Siret, VatNumber = n.VatNumber, ContactEmail = n.ContactEmail,
+        Iban = n.Iban is { } iban ? BankAccount.Grouped(iban) : null, Bic = n.Bic,
         UnpaidOrdersCap = n.UnpaidOrdersCapCents is { } cap ? Money.ToInput(cap) : null,
     };
 
@@ -53,6 +62,8 @@ public sealed class NetworkInput
         n.Siret = string.IsNullOrWhiteSpace(Siret) ? null : new string([.. Siret.Where(char.IsAsciiDigit)]);
         n.VatNumber = string.IsNullOrWhiteSpace(VatNumber) ? null : VatNumber.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         n.ContactEmail = string.IsNullOrWhiteSpace(ContactEmail) ? null : ContactEmail.Trim();
+        n.Iban = BankAccount.NormalIban(Iban);
+        n.Bic = BankAccount.NormalBic(Bic);
         n.UnpaidOrdersCapCents = Money.TryParseEuros(UnpaidOrdersCap, out var cap) ? cap : null;
     }
 }
