@@ -9,7 +9,8 @@ namespace Cotravail.Web.Features.Booking.Book;
 /// Booking through pages: the form (pre-filled from the week view's link), « Vérifier » shows a confirmation screen
 /// with the price and the free-cancellation deadline, and only « Confirmer la réservation » books.
 /// </summary>
-public sealed class BookModel(BookingCommands commands, AvailabilityQuery availability, IBookingCover cover, TimeProvider clock) : LocalizedPage
+public sealed class BookModel(
+    BookingCommands commands, AvailabilityQuery availability, IBookingCover cover, Data.AppDbContext db, TimeProvider clock) : LocalizedPage
 {
     [BindProperty]
     public BookInput Input { get; set; } = new();
@@ -36,6 +37,9 @@ public sealed class BookModel(BookingCommands commands, AvailabilityQuery availa
 
     public bool IsHourly => Resource!.Kind.IsHourly();
 
+    /// <summary>Reached without a resource (from « Réserver un poste » links): the open sites and what they offer, to choose from.</summary>
+    public IReadOnlyList<Site> Choices { get; private set; } = [];
+
     private ResourceDay? ResourceDay { get; set; }
 
     public string EditUrl => "/reserver?ressource=" + Resource!.Id
@@ -47,6 +51,11 @@ public sealed class BookModel(BookingCommands commands, AvailabilityQuery availa
         [FromQuery(Name = "debut")] string? start, [FromQuery(Name = "fin")] string? end, CancellationToken ct)
     {
         Input = new BookInput { ResourceId = resource, Date = date, Period = period, Start = start, End = end };
+        if (string.IsNullOrWhiteSpace(resource))
+        {
+            Choices = await SiteQueries.ListPublicAsync(db, ct);
+            return Page();
+        }
         if (!await LoadAsync(ct))
         {
             return Page();
