@@ -19,9 +19,16 @@ public sealed record ResourceNow(int ResourceId, string Name, ResourceKind Kind,
 /// <summary>An arrival or a departure of today.</summary>
 public sealed record Movement(DateTime AtUtc, string Name, bool Arrival);
 
+/// <summary>Whether the site is open now and, when it is not, when it next opens (local time; null: not in the coming weeks).</summary>
+public sealed record OpenNow(bool IsOpen, DateTime? NextOpeningLocal);
+
 public sealed record TodayView(
     Site Site, DateOnly Date, DateTime NowUtc, IReadOnlyList<ExpectedRow> Expected, IReadOnlyList<PresentRow> Present,
-    IReadOnlyList<ResourceNow> Resources, IReadOnlyList<Movement> Movements);
+    IReadOnlyList<ResourceNow> Resources, IReadOnlyList<Movement> Movements, OpenNow Open)
+{
+    /// <summary>Bookings of today whose person has not arrived (those who arrived are among the present and the movements).</summary>
+    public IReadOnlyList<ExpectedRow> StillExpected => [.. Expected.Where(e => !e.Arrived)];
+}
 
 /// <summary>What the « Aujourd'hui » page and <c>GET /api/v1/sites/{id}/today</c> show of a site.</summary>
 public sealed class TodayQuery(AppDbContext db, AvailabilityQuery availability, TimeProvider clock)
@@ -58,7 +65,8 @@ public sealed class TodayQuery(AppDbContext db, AvailabilityQuery availability, 
         var movements = visits.Select(v => new Movement(v.ArrivedAtUtc, v.Visitor?.DisplayName ?? "", true))
             .Concat(visits.Where(v => v.DepartedAtUtc != null).Select(v => new Movement(v.DepartedAtUtc!.Value, v.Visitor?.DisplayName ?? "", false)))
             .OrderByDescending(m => m.AtUtc).ToList();
-        return new TodayView(site, today, now, expected, present, await ResourcesNowAsync(site, resources, open, ct), movements);
+        var (resourcesNow, openNow) = await ResourcesNowAsync(site, resources, open, ct);
+        return new TodayView(site, today, now, expected, present, resourcesNow, movements, openNow);
     }
 
     /// <summary>Per resource: capacity, people present, places free now (no names: the public occupancy uses it).</summary>
@@ -68,7 +76,7 @@ public sealed class TodayQuery(AppDbContext db, AvailabilityQuery availability, 
         var today = SiteClock.Today(site, clock);
         var open = await db.Visits.AsNoTracking().Where(v => v.SiteId == site.Id && v.DepartedAtUtc == null).ToListAsync(ct);
         var resources = site.Resources.Where(r => !r.IsArchived).OrderBy(r => r.SortOrder).ThenBy(r => r.Id).ToList();
-        return await ResourcesNowAsync(site, resources, open, ct);
+        return (await ResourcesNowAsync(site, resources, open, ct)).Resources;
     }
 
     /// <summary>How many times each person did not come, at the sites of the network (another network's are not its business).</summary>
@@ -77,19 +85,22 @@ public sealed class TodayQuery(AppDbContext db, AvailabilityQuery availability, 
             .GroupBy(b => b.UserId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, StringComparer.Ordinal, ct);
 
-    private async Task<IReadOnlyList<ResourceNow>> ResourcesNowAsync(Site site, List<Resource> resources, List<Visit> open, CancellationToken ct)
+    /// <summary>Places free now per resource (none while the site is closed), and whether it is open now.</summary>
+    private async Task<(IReadOnlyList<ResourceNow> Resources, OpenNow Open)> ResourcesNowAsync(Site site, List<Resource> resources, List<Visit> open, CancellationToken ct)
     {
         var local = SiteClock.LocalNow(site, clock);
         var today = DateOnly.FromDateTime(local);
         var time = TimeOnly.FromDateTime(local);
-        var full = await availability.ComputeAsync(await availability.LoadSiteAsync(site.Id, ct) ?? site, today, today, ct);
+        var calendar = await availability.LoadSiteAsync(site.Id, ct) ?? site;
+        var openNow = new OpenNow(SiteCalendar.IsOpenAt(calendar, local), SiteCalendar.NextOpening(calendar, local));
+        var full = await availability.ComputeAsync(calendar, today, today, ct);
         var byId = full.Resources.ToDictionary(r => r.ResourceId, r => r.Days.FirstOrDefault());
-        return [.. resources.Select(r =>
+        return ([.. resources.Select(r =>
         {
             var day = byId.GetValueOrDefault(r.Id);
             var present = open.Count(v => v.ResourceId == r.Id);
             int free;
-            if (day is null || !day.Open)
+            if (day is null || !day.Open || !openNow.IsOpen)
             {
                 free = 0;
             }
@@ -105,6 +116,6 @@ public sealed class TodayQuery(AppDbContext db, AvailabilityQuery availability, 
                 free = (day.FreeSlots ?? []).Any(s => string.CompareOrdinal(s.Start, hhmm) <= 0 && string.CompareOrdinal(hhmm, s.End) < 0) ? r.Capacity : 0;
             }
             return new ResourceNow(r.Id, r.Name, r.Kind, r.Capacity, present, Math.Max(0, free));
-        })];
+        })], openNow);
     }
 }

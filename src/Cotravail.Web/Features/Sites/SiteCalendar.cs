@@ -26,6 +26,35 @@ public static class SiteCalendar
         return site.ClosedOnPublicHolidays ? FrenchPublicHolidays.NameOf(day) : null;
     }
 
+    /// <summary>True when the site is open at that local time (inside one of the day's ranges, no closure).</summary>
+    public static bool IsOpenAt(Site site, DateTime local)
+    {
+        var hours = HoursOn(site, DateOnly.FromDateTime(local));
+        var time = TimeOnly.FromDateTime(local);
+        return hours is not null && ((time >= hours.Opens && time < hours.Closes)
+            || (hours.Opens2 is { } o2 && hours.Closes2 is { } c2 && time >= o2 && time < c2));
+    }
+
+    /// <summary>When the site next opens after <paramref name="local"/> (local time), looking <paramref name="days"/> days ahead; null when it does not.</summary>
+    public static DateTime? NextOpening(Site site, DateTime local, int days = 60)
+    {
+        var today = DateOnly.FromDateTime(local);
+        var time = TimeOnly.FromDateTime(local);
+        for (var day = today; day <= today.AddDays(days); day = day.AddDays(1))
+        {
+            if (HoursOn(site, day) is not { } hours)
+            {
+                continue;
+            }
+            TimeOnly?[] starts = [hours.Opens, hours.Opens2];
+            if (starts.FirstOrDefault(o => o is { } t && (day > today || t > time)) is { } opens)
+            {
+                return day.ToDateTime(opens);
+            }
+        }
+        return null;
+    }
+
     /// <summary>Closures and public holidays that end on or after <paramref name="today"/>, within <paramref name="days"/> days.</summary>
     public static IReadOnlyList<Closure> UpcomingClosures(Site site, DateOnly today, int days)
     {

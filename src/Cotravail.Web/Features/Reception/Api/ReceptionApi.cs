@@ -18,9 +18,13 @@ public sealed record PresentDto(int VisitId, string Name, string? Resource, Date
 
 public sealed record MovementDto(DateTime AtUtc, string Name, string Kind);
 
+/// <summary>
+/// A site's day for its hosts. <c>Expected</c> lists all of today's bookings (<c>arrived</c> says who came); <c>OpenNow</c>
+/// is false outside opening hours, with <c>NextOpening</c> the local time it opens (ISO 8601 with its offset).
+/// </summary>
 public sealed record TodayDto(
     int SiteId, DateOnly Date, IReadOnlyList<ExpectedDto> Expected, IReadOnlyList<PresentDto> Present,
-    IReadOnlyList<ResourceOccupancyDto> Resources, IReadOnlyList<MovementDto> Movements);
+    IReadOnlyList<ResourceOccupancyDto> Resources, IReadOnlyList<MovementDto> Movements, bool OpenNow, DateTimeOffset? NextOpening);
 
 public sealed record VisitDto(int Id, int SiteId, string Name, DateOnly Date, DateTime ArrivedAtUtc, DateTime? DepartedAtUtc, string? Postcode, string Kind, string Pass, int? BookingId)
 {
@@ -74,7 +78,8 @@ internal static class ReceptionApi
                 e.Status.ToString(), e.Arrived, e.NoShows))],
             [.. v.Present.Select(p => new PresentDto(p.VisitId, p.Name, p.Resource, p.ArrivedAtUtc, p.Kind == VisitKind.WalkIn ? "walkIn" : "booked", p.Pass))],
             [.. v.Resources.Select(Dto)],
-            [.. v.Movements.Select(m => new MovementDto(m.AtUtc, m.Name, m.Arrival ? "arrival" : "departure"))]));
+            [.. v.Movements.Select(m => new MovementDto(m.AtUtc, m.Name, m.Arrival ? "arrival" : "departure"))],
+            v.Open.IsOpen, v.Open.NextOpeningLocal is { } opens ? new DateTimeOffset(opens, SiteClock.Zone(site).GetUtcOffset(opens)) : null));
     }
 
     private static async Task<IResult> CheckInAsync(
