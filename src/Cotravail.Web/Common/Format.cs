@@ -10,9 +10,31 @@ public static class Format
     public static string Euros(int cents) =>
         (cents / 100m).ToString("C2", EuroCulture(CultureInfo.CurrentCulture)).Replace(' ', '\u00a0');
 
-    /// <summary>« mardi 1 décembre 2026 ».</summary>
-    public static string LongDate(DateOnly day) =>
-        day.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
+    /// <summary>« mardi 1er décembre 2026 », « jeudi 3 décembre 2026 » (French ordinal on the first of the month).</summary>
+    public static string LongDate(DateOnly day, CultureInfo? culture = null)
+    {
+        var c = culture ?? CultureInfo.CurrentCulture;
+        return IsFrench(c) ? $"{day.ToString("dddd", c)} {DayOfMonth(day, c)} {day.ToString("MMMM yyyy", c)}" : day.ToString("dddd d MMMM yyyy", c);
+    }
+
+    /// <summary>« 1er décembre 2026 », « 3 décembre 2026 ».</summary>
+    public static string Date(DateOnly day, CultureInfo? culture = null)
+    {
+        var c = culture ?? CultureInfo.CurrentCulture;
+        return IsFrench(c) ? $"{DayOfMonth(day, c)} {day.ToString("MMMM yyyy", c)}" : day.ToString("d MMMM yyyy", c);
+    }
+
+    /// <summary>« 1er décembre », « 3 décembre ».</summary>
+    public static string DayAndMonth(DateOnly day, CultureInfo? culture = null)
+    {
+        var c = culture ?? CultureInfo.CurrentCulture;
+        return IsFrench(c) ? $"{DayOfMonth(day, c)} {day.ToString("MMMM", c)}" : day.ToString("d MMMM", c);
+    }
+
+    /// <summary>The day of the month as French writes it: « 1er », then « 2 », « 3 »…</summary>
+    private static string DayOfMonth(DateOnly day, CultureInfo c) => day.Day == 1 ? "1er" : day.Day.ToString(c);
+
+    private static bool IsFrench(CultureInfo c) => c.TwoLetterISOLanguageName == "fr";
 
     /// <summary>« 8 h 00 » in French (no-break spaces: it never wraps), « 8:00 » in English.</summary>
     public static string Time(TimeOnly t) =>

@@ -14,7 +14,12 @@ public sealed class FormatTests
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
             Assert.Equal("15,00\u00a0€", Format.Euros(1500));
             Assert.Equal("0,50\u00a0€", Format.Euros(50));
-            Assert.Equal("mardi 1 décembre 2026", Format.LongDate(new DateOnly(2026, 12, 1)));
+            Assert.Equal("mardi 1er décembre 2026", Format.LongDate(new DateOnly(2026, 12, 1)));
+            Assert.Equal("jeudi 3 décembre 2026", Format.LongDate(new DateOnly(2026, 12, 3)));
+            Assert.Equal("1er janvier 2027", Format.Date(new DateOnly(2027, 1, 1)));
+            Assert.Equal("21 janvier 2027", Format.Date(new DateOnly(2027, 1, 21)));
+            Assert.Equal("1er mai", Format.DayAndMonth(new DateOnly(2027, 5, 1)));
+            Assert.Equal("Friday 1 January 2027", Format.LongDate(new DateOnly(2027, 1, 1), CultureInfo.GetCultureInfo("en-GB")));
             Assert.Equal("8\u00a0h\u00a030", Format.Time(new TimeOnly(8, 30)));
         }
         finally

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Cotravail.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Tests.Events;
 
@@ -42,6 +43,11 @@ public sealed class AttendanceTests
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("Sophie Martin;membre@cotravail.test;46140;oui;inscrit;", StringComparison.Ordinal) && l.EndsWith(";présent", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(";liste d'attente;1;", StringComparison.Ordinal));
+        // Registration times in Paris time with their offset, not UTC.
+        Assert.Contains("Inscrit le (heure locale)", lines[0], StringComparison.Ordinal);
+        Assert.All(lines.Skip(1), l => Assert.Matches(@";\d{4}-\d{2}-\d{2} \d{2}:\d{2} \+01:00;", l));
+        var registered = await app.WithDbAsync(db => db.EventRegistrations.Where(r => r.EventId == id).Select(r => r.CreatedAtUtc).FirstAsync());
+        Assert.Contains(lines, l => l.Contains(registered.AddHours(1).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " +01:00", StringComparison.Ordinal));
     }
 
     [Fact]

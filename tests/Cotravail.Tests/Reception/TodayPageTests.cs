@@ -16,7 +16,7 @@ public sealed class TodayPageTests
 
         // 07:00, Luzech opens at 08:00: no « 12 places libres » before the door opens.
         var early = await host.GetDocumentAsync("/accueil/luzech");
-        Assert.Equal("Le tiers-lieu est fermé en ce moment ; il ouvre mardi 1 décembre 2026 à 8 h 00.", early.QuerySelector("#closed-now").Text().Replace('\u00a0', ' '));
+        Assert.Equal("Le tiers-lieu est fermé en ce moment ; il ouvre mardi 1er décembre 2026 à 8 h 00.", early.QuerySelector("#closed-now").Text().Replace('\u00a0', ' '));
         Assert.Null(early.QuerySelector("section[aria-labelledby=places] table"));
         var api = await app.ApiClientAsync(TestApp.HostEmail);
         var siteId = await app.SiteIdAsync("luzech");

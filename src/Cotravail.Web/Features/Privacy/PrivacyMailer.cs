@@ -28,7 +28,7 @@ public sealed class PrivacyMailer(IMailSender mail, PublicAddress address)
         var body = new MailBody(firstName);
         body.Paragraph(
             "Votre compte Cotravail n'a pas servi depuis trois ans.",
-            $"Sans nouvelle de votre part, il sera supprimé le {DateOnly.FromDateTime(deletionUtc).ToString("dddd d MMMM yyyy", French)} : nous ne gardons pas de données sans raison.");
+            $"Sans nouvelle de votre part, il sera supprimé le {Common.Format.LongDate(DateOnly.FromDateTime(deletionUtc), French)} : nous ne gardons pas de données sans raison.");
         body.Link("Pour le garder, il suffit de vous connecter avant cette date :", Url("/compte/connexion"));
         body.Paragraph("Vos factures seront conservées dix ans, comme la loi l'impose.");
         return mail.SendAsync(body.To(email, "Votre compte Cotravail va être supprimé"), ct);

@@ -68,7 +68,7 @@ public sealed partial class ExpiryReminders(AppDbContext db, IMailSender mail, T
 
     private static OutgoingMail Compose(string to, string? firstName, Entitlement e)
     {
-        var end = e.ExpiresOn.ToString("dddd d MMMM yyyy", French);
+        var end = Common.Format.LongDate(e.ExpiresOn, French);
         var what = e.Kind == ProductKind.Subscription ? "Votre abonnement" : "Votre carnet";
         var remaining = e.Remaining is { } r ? $"Il vous reste {r} journée{(r > 1 ? "s" : "")} à utiliser d'ici là.\n" : "";
         var text = $"Bonjour {firstName},\n\n{what} « {e.Name} » prend fin le {end}.\n{remaining}\n"

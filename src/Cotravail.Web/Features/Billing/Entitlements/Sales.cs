@@ -216,7 +216,7 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, NetworkMembersh
         if (entitlements.Count > 0)
         {
             var culture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
-            text += $" ({product.Terms()} ; du {entitlements[0].StartsOn.ToString("d MMMM yyyy", culture)} au {entitlements[^1].ExpiresOn.ToString("d MMMM yyyy", culture)})";
+            text += $" ({product.Terms()} ; du {Common.Format.Date(entitlements[0].StartsOn, culture)} au {Common.Format.Date(entitlements[^1].ExpiresOn, culture)})";
         }
         return text.Length > 300 ? text[..300] : text;
     }

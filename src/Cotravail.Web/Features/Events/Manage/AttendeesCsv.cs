@@ -15,14 +15,17 @@ internal static class AttendeesCsv
         app.MapGet("/animation/{id:int}/participants.csv", async (int id, AppDbContext db, CancellationToken ct) =>
             {
                 var people = await Attendees.ListAsync(db, id, ct);
-                return Results.File(Write(people), "text/csv; charset=utf-8", $"participants-{id}.csv");
+                var site = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => e.Site!).FirstOrDefaultAsync(ct);
+                return Results.File(Write(people, site is null ? TimeZoneInfo.Utc : SiteClock.Zone(site)), "text/csv; charset=utf-8", $"participants-{id}.csv");
             })
             .RequireAuthorization(Roles.Host)
             .RequireStaffScope(EventsModule.EventStaff)
             .ExcludeFromDescription();
 
-    public static byte[] Write(IEnumerable<Registration> people)
+    /// <summary>Times are the site's local time with their offset (« 2026-12-01 09:15 +01:00 »), as people read them.</summary>
+    public static byte[] Write(IEnumerable<Registration> people, TimeZoneInfo zone)
     {
+        ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(people);
         using var stream = new MemoryStream();
         // A semicolon as French spreadsheets expect, a byte order mark so accents open right, and names that
@@ -30,18 +33,24 @@ internal static class AttendeesCsv
         var options = CsvWriterOptions.Default with { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape };
         using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
         {
-            csv.WriteRecord(["Nom", "E-mail", "Code postal", "Membre", "Statut", "Position d'attente", "Inscrit le (UTC)", "Présence"]);
+            csv.WriteRecord(["Nom", "E-mail", "Code postal", "Membre", "Statut", "Position d'attente", "Inscrit le (heure locale)", "Présence"]);
             foreach (var r in people)
             {
                 csv.WriteRecord([
                     r.Name, r.Email, r.Postcode ?? "", r.UserId is null ? "non" : "oui", Attendees.StatusText(r.Status),
                     r.WaitlistPosition?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    r.CreatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    Local(r.CreatedAtUtc, zone),
                     r.Attended switch { true => "présent", false => "absent", _ => "" },
                 ]);
             }
         }
         return stream.ToArray();
+    }
+
+    private static string Local(DateTime utc, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
     }
 }
 
