@@ -44,6 +44,21 @@ public sealed class BookingRulesTests
         Assert.Equal(new TimeOnly(13, 0), morning.LocalEnd);
     }
 
+    [Fact]
+    public void With_a_lunch_closure_the_morning_is_the_first_range_and_the_afternoon_the_second()
+    {
+        var (site, desks, _) = Site();
+        site.OpeningHours.Clear();
+        site.OpeningHours.Add(new OpeningHours { Day = DayOfWeek.Thursday, Opens = new(8, 30), Closes = new(12, 30), Opens2 = new(13, 30), Closes2 = new(18, 0) });
+
+        var morning = BookingRules.Check(site, desks, Desk("2026-12-03", Period.Morning), Now).Plan!;
+        Assert.Equal((new TimeOnly(8, 30), new TimeOnly(12, 30)), (morning.LocalStart, morning.LocalEnd));
+        var afternoon = BookingRules.Check(site, desks, Desk("2026-12-03", Period.Afternoon), Now).Plan!;
+        Assert.Equal((new TimeOnly(13, 30), new TimeOnly(18, 0)), (afternoon.LocalStart, afternoon.LocalEnd));
+        var day = BookingRules.Check(site, desks, Desk("2026-12-03", Period.Day), Now).Plan!;
+        Assert.Equal((new TimeOnly(8, 30), new TimeOnly(18, 0)), (day.LocalStart, day.LocalEnd));
+    }
+
     [Theory]
     [InlineData("2026-11-30", Period.Day, "date", "Cette date est passée.")]
     [InlineData("2026-12-25", Period.Day, "date", "L'espace est fermé ce jour-là (Noël).")]

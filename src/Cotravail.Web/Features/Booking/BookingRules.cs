@@ -43,12 +43,11 @@ public static class BookingRules
         {
             return result;
         }
-        var (open, close) = (hours!.Opens, hours.Closes2 ?? hours.Closes);
         var (start, end) = request.Period switch
         {
-            Period.Morning => (open, Min(site.HalfDaySplit, close)),
-            Period.Afternoon => (Max(site.HalfDaySplit, open), close),
-            _ => (open, close),
+            Period.Morning => HalfDays.Morning(site, hours!),
+            Period.Afternoon => HalfDays.Afternoon(site, hours!),
+            _ => (hours!.Opens, hours.Closes2 ?? hours.Closes),
         };
         if (end <= start)
         {

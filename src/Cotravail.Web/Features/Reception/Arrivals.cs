@@ -205,7 +205,7 @@ public sealed class Arrivals(
         var now = clock.GetUtcNow().UtcDateTime;
         var local = SiteClock.LocalNow(site, clock);
         var today = DateOnly.FromDateTime(local);
-        var period = TimeOnly.FromDateTime(local) < site.HalfDaySplit ? Period.Day : Period.Afternoon;
+        var period = TimeOnly.FromDateTime(local) < HalfDays.MorningEnds(site, SiteCalendar.HoursOn(site, today)) ? Period.Day : Period.Afternoon;
         var lines = new[] { new LineRequest($"Pass journée – {site.Name}", 1, site.DayPriceCents, await VatAsync(site, ct)) };
         var client = new ClientIdentity(visitor.UserId, visitor.DisplayName, null, visitor.Email);
         Invoice? invoice = null;

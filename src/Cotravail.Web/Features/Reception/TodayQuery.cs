@@ -107,7 +107,7 @@ public sealed class TodayQuery(AppDbContext db, AvailabilityQuery availability, 
             else if (r.Kind is ResourceKind.DeskPool or ResourceKind.PrivateOffice)
             {
                 // Places not taken for the current half-day (the booking rules close a half once it has begun).
-                var half = time < site.HalfDaySplit ? day.Morning : day.Afternoon;
+                var half = time < HalfDays.MorningEnds(calendar, SiteCalendar.HoursOn(calendar, today)) ? day.Morning : day.Afternoon;
                 free = half is null ? day.Free : r.Capacity - half.Booked;
             }
             else
