@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Features.Billing.Invoice> Invoices => Set<Features.Billing.Invoice>();
+    public DbSet<Features.Billing.Dunning.InvoiceReminder> InvoiceReminders => Set<Features.Billing.Dunning.InvoiceReminder>();
     public DbSet<Features.Billing.InvoiceSequence> InvoiceSequences => Set<Features.Billing.InvoiceSequence>();
     public DbSet<Features.Billing.InvoicedBooking> InvoicedBookings => Set<Features.Billing.InvoicedBooking>();
     public DbSet<Features.Billing.InvoicedRegistration> InvoicedRegistrations => Set<Features.Billing.InvoicedRegistration>();

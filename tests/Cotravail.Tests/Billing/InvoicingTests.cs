@@ -119,14 +119,14 @@ public sealed class InvoicingTests
         var network = await NetworkIdAsync(app);
 
         var current = await (await client.SubmitFormAsync("/gestion/factures", new Dictionary<string, string> { ["networkId"] = $"{network}", ["Month"] = "2026-12" },
-            postTo: "/gestion/factures?handler=InvoiceMonth")).ParseAsync();
+            formSelector: "main form[method=post]", postTo: "/gestion/factures?handler=InvoiceMonth")).ParseAsync();
         Assert.StartsWith("Ce mois n'est pas terminé", current.QuerySelector("#Month-error").Text(), StringComparison.Ordinal);
         var bad = await (await client.SubmitFormAsync("/gestion/factures", new Dictionary<string, string> { ["networkId"] = $"{network}", ["Month"] = "2026-13" },
-            postTo: "/gestion/factures?handler=InvoiceMonth")).ParseAsync();
+            formSelector: "main form[method=post]", postTo: "/gestion/factures?handler=InvoiceMonth")).ParseAsync();
         Assert.Equal("Ce mois n'existe pas.", bad.QuerySelector("#Month-error").Text());
 
         var done = await client.SubmitFormAsync("/gestion/factures", new Dictionary<string, string> { ["networkId"] = $"{network}", ["Month"] = "2026-11" },
-            postTo: "/gestion/factures?handler=InvoiceMonth");
+            formSelector: "main form[method=post]", postTo: "/gestion/factures?handler=InvoiceMonth");
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Invoices.CountAsync()));
     }

@@ -215,7 +215,6 @@ public static class AuthorizationRules
         R("POST /gestion/espaces/{id:int}/ressources/{resourceId:int}?handler=Archive", "id=site, resourceId=resource",  Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("POST /gestion/espaces/{id:int}?handler=Archive",                        "id=site",                       Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("GET /gestion/factures",                                                 "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
-        R("POST /gestion/factures?handler=Credit",                                 "body.invoiceId=invoice",        Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("POST /gestion/factures?handler=InvoiceMonth",                           "body.networkId=network",        Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("GET /gestion/observatoire",                                             "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
         R("GET /gestion/reseaux/{id:int}",                                         "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),

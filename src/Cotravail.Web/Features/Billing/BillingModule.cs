@@ -39,6 +39,12 @@ public static class BillingModule
         {
             s.AddHostedService<Entitlements.ExpiryReminderWorker>();
         }
+        s.AddSingleton(Dunning.ReminderSchedule.Read(builder.Configuration));
+        s.AddScoped<Dunning.PaymentReminders>();
+        if (builder.Configuration.GetValue("Billing:PaymentReminders", true))
+        {
+            s.AddHostedService<Dunning.PaymentReminderWorker>();
+        }
         s.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Billing/Manage", Roles.Manager);

@@ -53,8 +53,12 @@ public sealed class InvoiceAccess(AppDbContext db, CurrentUser me, IEnumerable<I
         return db.Invoices.Where(i => networks.Contains(i.NetworkId) && i.Kind == InvoiceKind.Invoice);
     }
 
-    /// <summary>Ids of the invoices that concern one of <paramref name="sites"/>, each read by site.</summary>
-    private IQueryable<int> Concerning(IReadOnlyList<int> sites) =>
+    /// <summary>
+    /// Ids of the invoices that concern one of <paramref name="sites"/>, each read by site: what the invoice charges
+    /// happened or was sold there (a booking, a carnet or subscription, an event, a walk-in's pass). The managers' list
+    /// filters by site with it too (ADR 0037).
+    /// </summary>
+    public IQueryable<int> Concerning(IReadOnlyList<int> sites) =>
         others.Aggregate(Billed(sites), (ids, other) => ids.Concat(other.InvoiceIds(sites)));
 
     private IQueryable<int> Billed(IReadOnlyList<int> sites) =>

@@ -364,6 +364,28 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("CompanyMembers");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Dunning.InvoiceReminder", b =>
+                {
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysAfterDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DueCents")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("InvoiceId", "Step");
+
+                    b.ToTable("InvoiceReminders");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.CoveredBooking", b =>
                 {
                     b.Property<int>("BookingId")
@@ -3124,6 +3146,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Dunning.InvoiceReminder", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.CoveredBooking", b =>

@@ -351,6 +351,28 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("CompanyMembers");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Dunning.InvoiceReminder", b =>
+                {
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysAfterDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InvoiceId", "Step");
+
+                    b.ToTable("InvoiceReminders");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.CoveredBooking", b =>
                 {
                     b.Property<int>("BookingId")
@@ -3029,6 +3051,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Dunning.InvoiceReminder", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Entitlements.CoveredBooking", b =>

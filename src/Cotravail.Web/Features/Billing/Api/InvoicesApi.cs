@@ -28,16 +28,17 @@ internal static class InvoicesApi
 
         var staff = app.MapGroup("/api/v1/invoices").WithTags("Facturation").RequireAuthorization(AccountsModule.ApiPolicy);
         staff.MapGet("/", SearchAsync).WithName("SearchInvoices")
-            .WithSummary("Managers: invoices of their networks; hosts: those that concern their sites. By issue date (from, to) and number or client (q).");
+            .WithSummary("Managers: invoices of their networks; hosts: those that concern their sites. By issue date (from, to), number or client (q) and status (paid, partlyPaid, unpaid, overdue, credited).");
         staff.MapGet("/{id:int}/pdf", StaffPdfAsync).WithName("InvoicePdf");
     }
 
-    private static async Task<Ok<List<InvoiceDto>>> MineAsync(CurrentUser me, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<InvoiceDto>>> MineAsync(CurrentUser me, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var id = me.Id;
-        var list = await db.Invoices.AsNoTracking().Where(i => i.UserId == id)
-            .OrderByDescending(i => i.IssuedAtUtc).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(i => InvoiceDto.From(i, $"/api/v1/me/invoices/{i.Id}/pdf")).ToList());
+        var list = await db.Invoices.AsNoTracking().Where(i => i.UserId == id).WithAmounts(db)
+            .OrderByDescending(r => r.Invoice.IssuedAtUtc).ThenByDescending(r => r.Invoice.Id).Take(500).ToListAsync(ct);
+        var today = Entitlements.ParisDay.Today(clock);
+        return TypedResults.Ok(list.Select(r => InvoiceDto.From(r, today, $"/api/v1/me/invoices/{r.Invoice.Id}/pdf")).ToList());
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> MyPdfAsync(int id, CurrentUser me, AppDbContext db, CancellationToken ct)
@@ -48,13 +49,19 @@ internal static class InvoicesApi
     }
 
     private static async Task<Results<Ok<List<InvoiceDto>>, ForbidHttpResult, ValidationProblem>> SearchAsync(
-        Day? from, Day? to, string? q, InvoiceAccess access, CancellationToken ct)
+        Day? from, Day? to, string? q, string? status, InvoiceAccess access, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var reach = await access.ReachAsync(ct);
         if (!reach.IsStaff)
         {
             return TypedResults.Forbid();
         }
+        InvoiceStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status) && (wanted = InvoiceStatusRule.FromApiName(status)) is null)
+        {
+            return ApiProblems.Invalid("status", $"État inconnu : choisissez parmi {InvoiceStatusRule.ApiNames}.");
+        }
+        var today = Entitlements.ParisDay.Today(clock);
         var query = access.Readable(reach).AsNoTracking();
         if (from?.Date is { } s)
         {
@@ -69,8 +76,13 @@ internal static class InvoicesApi
             var term = q.Trim().ToUpperInvariant();
             query = query.Where(i => i.Number.ToUpper().Contains(term) || i.ClientName.ToUpper().Contains(term));
         }
-        var list = await query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Sequence).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(i => InvoiceDto.From(i, $"/api/v1/invoices/{i.Id}/pdf")).ToList());
+        var rows = query.WithAmounts(db);
+        if (wanted is { } only)
+        {
+            rows = rows.WhereStatus(only, today);
+        }
+        var list = await rows.OrderByDescending(r => r.Invoice.Year).ThenByDescending(r => r.Invoice.Sequence).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(r => InvoiceDto.From(r, today, $"/api/v1/invoices/{r.Invoice.Id}/pdf")).ToList());
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> StaffPdfAsync(
