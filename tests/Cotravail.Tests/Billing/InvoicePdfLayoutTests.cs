@@ -21,10 +21,15 @@ public sealed class InvoicePdfLayoutTests
     private const string LongEmail = "comptabilite.fournisseurs@cooperative-des-tiers-lieux-et-ateliers-du-quercy.fr";
     private const string Iban = "FR7630001000640000012345618";
 
-    public static TheoryData<string> Samples => ["normal", "long invoice", "long credit note", "exempt", "one long line"];
+    private static readonly string[] SampleNames = ["normal", "long invoice", "long credit note", "exempt", "one long line"];
+
+    public static TheoryData<string> Samples => [.. SampleNames];
+
+    /// <summary>The samples, and a line longer than a page (beyond what is realistic: it is cut between pages).</summary>
+    public static TheoryData<string> Layouts => [.. SampleNames, "line longer than a page"];
 
     [Theory]
-    [MemberData(nameof(Samples))]
+    [MemberData(nameof(Layouts))]
     public void No_two_words_overlap_on_any_page(string sample)
     {
         using var pdf = PdfDocument.Open(InvoicePdf.Render(Sample(sample)));
@@ -43,7 +48,7 @@ public sealed class InvoicePdfLayoutTests
     }
 
     [Theory]
-    [MemberData(nameof(Samples))]
+    [MemberData(nameof(Layouts))]
     public void Every_word_stays_inside_the_page_margins(string sample)
     {
         using var pdf = PdfDocument.Open(InvoicePdf.Render(Sample(sample)));
@@ -176,6 +181,7 @@ public sealed class InvoicePdfLayoutTests
         "long credit note" => Build(InvoiceKind.CreditNote, 40, LongIssuer, LongClient, LongAddress),
         "exempt" => Exempt(),
         "one long line" => Build(InvoiceKind.Invoice, 1, LongIssuer, LongClient, LongAddress),
+        "line longer than a page" => LongerThanAPage(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -188,6 +194,14 @@ public sealed class InvoicePdfLayoutTests
         Add(invoice, "Pass journée – Tiers-lieu de Luzech – décembre 2026", 2, 1500, 2000);
         Add(invoice, "Demi-journée – Tiers-lieu de Luzech – décembre 2026", 1, 800, 2000);
         InvoiceMath.Total(invoice);
+        return invoice;
+    }
+
+    private static Invoice LongerThanAPage()
+    {
+        var invoice = Build(InvoiceKind.Invoice, 2, LongIssuer, LongClient, LongAddress);
+        invoice.Lines[0].Description = string.Join(" ", Enumerable.Repeat(invoice.Lines[0].Description, 50));
+        invoice.IssuerBic = null;
         return invoice;
     }
 
