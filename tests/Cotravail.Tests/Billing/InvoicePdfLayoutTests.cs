@@ -122,6 +122,20 @@ public sealed class InvoicePdfLayoutTests
         }
     }
 
+    [Fact]
+    public void A_line_longer_than_a_page_starts_under_the_header_and_no_page_holds_a_header_alone()
+    {
+        using var pdf = PdfDocument.Open(InvoicePdf.Render(Sample("line longer than a page")));
+        var pages = pdf.GetPages().Select(Read).ToList();
+
+        Assert.Contains("Désignation", pages[0], StringComparison.Ordinal);
+        foreach (var page in pages.Where(p => p.Contains("Désignation", StringComparison.Ordinal)))
+        {
+            Assert.Contains("Ligne 0", page, StringComparison.Ordinal);
+        }
+        Assert.Contains(pages, p => p.Contains("Ligne 02", StringComparison.Ordinal) && p.Contains("Total TTC", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> Mentions(Invoice i)
     {
         var french = CultureInfo.GetCultureInfo("fr-FR");

@@ -82,7 +82,7 @@ internal sealed class InvoicePdfLayout(PdfPageFlow flow, InvoicePdfFonts fonts, 
             fonts.Text(invoice.IsBusinessClient ? InvoiceMentions.RecoveryIndemnity : null),
         ];
         flow.Y += 16;
-        flow.Ensure(PdfTextBox.Height(flow.Gfx, mentions, flow.Width));
+        flow.Keep(PdfTextBox.Height(flow.Gfx, mentions, flow.Width), InvoicePdfFonts.Line);
         flow.Flow(mentions, flow.Left, flow.Width);
     }
 

@@ -5,7 +5,8 @@ namespace Cotravail.Web.Features.Billing.Pdf;
 /// <summary>
 /// The lines of an invoice and its totals. The description wraps inside its column, amounts are right-aligned in
 /// theirs; a row that does not fit goes to the next page, which starts with the table header again; the totals go
-/// with the last row (both move to a new page when the totals would not fit under it).
+/// with the last row (both move to a new page when the totals would not fit under it). Only a row taller than half a
+/// page is cut between pages.
 /// </summary>
 internal sealed class InvoicePdfTable(PdfPageFlow flow, InvoicePdfFonts fonts, Invoice invoice, Action runningHead)
 {
@@ -25,7 +26,8 @@ internal sealed class InvoicePdfTable(PdfPageFlow flow, InvoicePdfFonts fonts, I
         Measure();
         var totalsHeight = _totals.Sum(t => Height(t, fonts.Bold, _totalColumns)) + Pad;
         var first = _rows.Count == 0 ? 0 : Height(_rows[0], fonts.Regular, _columns) + (_rows.Count == 1 ? totalsHeight : 0);
-        flow.Ensure(Height(Heads, fonts.Bold, _columns) + first);
+        var head = Height(Heads, fonts.Bold, _columns);
+        flow.Keep(head + first, head + (2 * Pad) + (2 * InvoicePdfFonts.Line));
         flow.PageStarted = () =>
         {
             runningHead();
@@ -34,7 +36,7 @@ internal sealed class InvoicePdfTable(PdfPageFlow flow, InvoicePdfFonts fonts, I
         Header();
         for (var i = 0; i < _rows.Count; i++)
         {
-            flow.Ensure(Height(_rows[i], fonts.Regular, _columns) + (i == _rows.Count - 1 ? totalsHeight : 0));
+            flow.Keep(Height(_rows[i], fonts.Regular, _columns) + (i == _rows.Count - 1 ? totalsHeight : 0), (2 * Pad) + InvoicePdfFonts.Line);
             Row(_rows[i], fonts.Regular, _columns);
             flow.Rule(flow.Y, i == _rows.Count - 1 ? Dark : Light);
         }
@@ -80,7 +82,7 @@ internal sealed class InvoicePdfTable(PdfPageFlow flow, InvoicePdfFonts fonts, I
 
     /// <summary>
     /// A row at the cursor: each cell wraps in its column, the first on the left, the others on the right. Cells are
-    /// drawn one after the other so that a description reads on in the PDF's text; only a row taller than a page is cut.
+    /// drawn one after the other so that a description reads on in the PDF's text; a row goes on over the next page when it must.
     /// </summary>
     private void Row(string[] cells, XFont font, (double X, double Width)[] columns)
     {

@@ -63,6 +63,13 @@ internal sealed class PdfPageFlow : IDisposable
         }
     }
 
+    /// <summary>
+    /// Keeps a block on one page: a new page unless it fits here. A block taller than half a page would be cut anyway:
+    /// it starts here when its beginning (<paramref name="start"/>) fits, instead of leaving a page half empty.
+    /// </summary>
+    public void Keep(double height, double start) =>
+        Ensure(height <= (Bottom - Margin) / 2 ? height : start);
+
     /// <summary>Texts one after the other at the cursor, moving to a new page between two lines when needed.</summary>
     public void Flow(IEnumerable<PdfText> texts, double x, double width)
     {
