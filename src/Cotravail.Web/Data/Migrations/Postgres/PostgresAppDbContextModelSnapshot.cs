@@ -473,6 +473,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int?>("WithdrawnByInvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithdrawnDays")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiryReminderClaimId");
@@ -480,6 +486,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasIndex("InvoiceId");
 
                     b.HasIndex("ProductId");
+
+                    b.HasIndex("WithdrawnByInvoiceId");
 
                     b.HasIndex("UserId", "ExpiresOn");
 
@@ -513,6 +521,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<string>("ClientSiret")
                         .HasMaxLength(14)
                         .HasColumnType("character varying(14)");
+
+                    b.Property<string>("CreditReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int?>("CreditedInvoiceId")
                         .HasColumnType("integer");
@@ -599,8 +611,7 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreditedInvoiceId")
-                        .IsUnique();
+                    b.HasIndex("CreditedInvoiceId");
 
                     b.HasIndex("IssueDate")
                         .HasDatabaseName("IX_Invoices_IssueDate");
@@ -626,6 +637,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CreditedLineId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -660,6 +674,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreditedLineId");
 
                     b.HasIndex("InvoiceId");
 
@@ -3148,6 +3164,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnByInvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
@@ -3168,6 +3189,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoiceLine", b =>
                 {
+                    b.HasOne("Cotravail.Web.Features.Billing.InvoiceLine", null)
+                        .WithMany()
+                        .HasForeignKey("CreditedLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
                         .WithMany("Lines")
                         .HasForeignKey("InvoiceId")

@@ -458,6 +458,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WithdrawnByInvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithdrawnDays")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiryReminderClaimId");
@@ -465,6 +471,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("InvoiceId");
 
                     b.HasIndex("ProductId");
+
+                    b.HasIndex("WithdrawnByInvoiceId");
 
                     b.HasIndex("UserId", "ExpiresOn");
 
@@ -495,6 +503,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ClientSiret")
                         .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CreditedInvoiceId")
@@ -582,8 +594,7 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreditedInvoiceId")
-                        .IsUnique();
+                    b.HasIndex("CreditedInvoiceId");
 
                     b.HasIndex("IssueDate")
                         .HasDatabaseName("IX_Invoices_IssueDate");
@@ -606,6 +617,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreditedLineId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
@@ -641,6 +655,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreditedLineId");
 
                     b.HasIndex("InvoiceId");
 
@@ -3053,6 +3069,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnByInvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
@@ -3073,6 +3094,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoiceLine", b =>
                 {
+                    b.HasOne("Cotravail.Web.Features.Billing.InvoiceLine", null)
+                        .WithMany()
+                        .HasForeignKey("CreditedLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
                         .WithMany("Lines")
                         .HasForeignKey("InvoiceId")
