@@ -304,7 +304,7 @@ public sealed class CreditNotesTests
         {
             var denied = await otherBrowser.GetAsync(new Uri(url, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-            Assert.StartsWith(AccessDenied, denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains(AccessDenied, denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await manager.PostJsonAsync(Url(999_999), new { reason = Reason, confirm = true })).StatusCode);
         Assert.Equal(0, await CreditNotesOfAsync(app, invoice.Id));
