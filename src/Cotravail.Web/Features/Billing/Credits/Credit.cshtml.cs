@@ -62,7 +62,13 @@ public sealed class CreditModel(CreditNotes credits, IdempotencyStore once) : Lo
             AddProblems(CreditNotes.Plan(View, Input.Ask()));
             return Page();
         }
-        if (string.IsNullOrEmpty(Input.Token) || !await once.TryClaimOnceAsync("credit-note:" + CurrentUser.RequiredId, Input.Token, ct))
+        if (string.IsNullOrEmpty(Input.Token))
+        {
+            ModelState.AddModelError("", T["Ce formulaire est incomplet : vérifiez l'avoir à nouveau avant de le confirmer."]);
+            Input.Token = NewToken();
+            return Page();
+        }
+        if (!await once.TryClaimOnceAsync("credit-note:" + CurrentUser.RequiredId, Input.Token, ct))
         {
             Notice = T["Cet avoir est déjà émis (formulaire envoyé deux fois)."];
             return Redirect($"/gestion/factures/{id}");
