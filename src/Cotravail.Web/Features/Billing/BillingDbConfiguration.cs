@@ -11,7 +11,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>, 
         b.HasIndex(i => new { i.NetworkId, i.Number }).IsUnique();
         b.HasIndex(i => new { i.NetworkId, i.Year, i.Sequence }).IsUnique();
         b.HasIndex(i => new { i.UserId, i.IssueDate });
-        b.HasIndex(i => i.CreditedInvoiceId).IsUnique(); // one credit note cancels an invoice once
+        // Several credit notes may credit parts of one invoice; what each line has left to credit is checked under a lock (CreditNotes).
+        b.HasIndex(i => i.CreditedInvoiceId);
         b.Property(i => i.Number).HasMaxLength(30);
         b.Property(i => i.CreditedInvoiceNumber).HasMaxLength(30);
         b.Property(i => i.IssuerName).HasMaxLength(200);
@@ -26,6 +27,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>, 
         b.Property(i => i.ClientEmail).HasMaxLength(256);
         b.Property(i => i.ClientSiret).HasMaxLength(14);
         b.Property(i => i.PaymentTerms).HasMaxLength(300);
+        b.Property(i => i.CreditReason).HasMaxLength(500);
         b.HasOne(i => i.Network).WithMany().HasForeignKey(i => i.NetworkId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Invoice>().WithMany().HasForeignKey(i => i.CreditedInvoiceId).OnDelete(DeleteBehavior.Restrict);
@@ -35,6 +37,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>, 
     public void Configure(EntityTypeBuilder<InvoiceLine> b)
     {
         b.Property(l => l.Description).HasMaxLength(300);
+        b.HasIndex(l => l.CreditedLineId);
+        b.HasOne<InvoiceLine>().WithMany().HasForeignKey(l => l.CreditedLineId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("CK_InvoiceLines_Quantity", "\"Quantity\" >= 1"));
     }
 

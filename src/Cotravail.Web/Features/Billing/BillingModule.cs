@@ -25,6 +25,7 @@ public static class BillingModule
         s.AddScoped<MonthlyInvoicing>();
         s.AddScoped<EventInvoicing>();
         s.AddScoped<InvoiceAccess>();
+        s.AddScoped<Credits.CreditNotes>();
         s.AddScoped<Payments>();
         s.AddScoped<Balances>();
         s.AddScoped<Exports.AccountingExport>();
@@ -48,11 +49,13 @@ public static class BillingModule
         s.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Billing/Manage", Roles.Manager);
+            o.Conventions.AuthorizeFolder("/Billing/Credits", Roles.Manager);
             o.Conventions.AuthorizeFolder("/Billing/Till", Roles.Host);
             o.Conventions.AuthorizeFolder("/Billing/Products/Manage", Roles.Manager);
             o.Conventions.AuthorizeFolder("/Billing/Entitlements/Mine");
             o.Conventions.RequireStaffScope("gestion/entreprises/{id:int}",
                 StaffScopeRule.NetworkManagerOf("id", "company id", (db, id) => db.Companies.Where(c => c.Id == id).Select(c => c.NetworkId)));
+            o.Conventions.RequireStaffScope("gestion/factures/{id:int}", Credits.CreditNotesApi.ManagerOfInvoice);
         });
         return builder;
     }
@@ -64,6 +67,7 @@ public static class BillingModule
         app.MapOrdersApi();
         Exports.ExportsApi.MapExports(app);
         app.MapProductsApi();
+        Credits.CreditNotesApi.MapCreditNotesApi(app);
         return app;
     }
 }

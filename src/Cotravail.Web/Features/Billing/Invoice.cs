@@ -59,5 +59,8 @@ public sealed class Invoice
     public int? CreditedInvoiceId { get; set; }
     public string? CreditedInvoiceNumber { get; set; }
 
+    /// <summary>For a credit note: why it was issued, as the manager wrote it (required since credit notes undo what they cancel).</summary>
+    public string? CreditReason { get; set; }
+
     public List<InvoiceLine> Lines { get; } = [];
 }

@@ -17,22 +17,63 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock)
     public async Task<Invoice> IssueAsync(int networkId, ClientIdentity client, IReadOnlyList<LineRequest> lines, CancellationToken ct) =>
         await IssueAsync(networkId, client, lines, InvoiceKind.Invoice, null, ct);
 
-    /// <summary>A credit note for the whole of an invoice (the invoice itself never changes).</summary>
+    /// <summary>
+    /// A credit note for the whole of an invoice that has none yet (the invoice itself never changes). It undoes nothing:
+    /// <see cref="Credits.CreditNotes"/> issues credit notes with a reason, per line, and takes back what they cancel.
+    /// </summary>
     public async Task<Invoice?> CreditAsync(int invoiceId, CancellationToken ct)
     {
         var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == invoiceId && i.Kind == InvoiceKind.Invoice, ct);
-        if (invoice is null || await db.Invoices.AnyAsync(i => i.CreditedInvoiceId == invoiceId, ct))
+        if (invoice is null)
+        {
+            return null;
+        }
+        using var gate = await WriteGate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(invoiceId, ct);
+        if (await db.Invoices.AnyAsync(i => i.CreditedInvoiceId == invoiceId, ct))
         {
             return null;
         }
         var lines = invoice.Lines.OrderBy(l => l.Position)
-            .Select(l => new LineRequest(l.Description, l.Quantity, l.UnitPriceInclTaxCents, l.VatRateBasisPoints)).ToList();
-        var client = new ClientIdentity(invoice.UserId, invoice.ClientName, invoice.ClientAddress, invoice.ClientEmail, invoice.ClientSiret, invoice.IsBusinessClient);
-        return await IssueAsync(invoice.NetworkId, client, lines, InvoiceKind.CreditNote, invoice, ct);
+            .Select(l => (new LineRequest(l.Description, l.Quantity, l.UnitPriceInclTaxCents, l.VatRateBasisPoints), l.Id)).ToList();
+        var credit = await IssueCreditNoteAsync(invoice, lines, null, ct);
+        await tx.CommitAsync(ct);
+        return credit;
+    }
+
+    /// <summary>
+    /// One writer per invoice at a time, inside the caller's transaction: a row lock on PostgreSQL; on SQLite the caller
+    /// holds the write gate.
+    /// </summary>
+    internal async Task LockAsync(int invoiceId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Invoices\" WHERE \"Id\" = {invoiceId} FOR UPDATE", ct);
+        }
+    }
+
+    /// <summary>A credit note of <paramref name="credited"/>, each line naming the invoice line it credits, in the caller's transaction.</summary>
+    internal async Task<Invoice> IssueCreditNoteAsync(
+        Invoice credited, IReadOnlyList<(LineRequest Line, int CreditedLineId)> lines, string? reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(credited);
+        ArgumentNullException.ThrowIfNull(lines);
+        var client = new ClientIdentity(credited.UserId, credited.ClientName, credited.ClientAddress, credited.ClientEmail, credited.ClientSiret, credited.IsBusinessClient);
+        return await IssueAsync(credited.NetworkId, client, [.. lines.Select(l => l.Line)], InvoiceKind.CreditNote, credited, ct,
+            invoice =>
+            {
+                invoice.CreditReason = reason;
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    invoice.Lines[i].CreditedLineId = lines[i].CreditedLineId;
+                }
+            });
     }
 
     private async Task<Invoice> IssueAsync(int networkId, ClientIdentity client, IReadOnlyList<LineRequest> lines,
-        InvoiceKind kind, Invoice? credited, CancellationToken ct)
+        InvoiceKind kind, Invoice? credited, CancellationToken ct, Action<Invoice>? complete = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(lines);
@@ -60,6 +101,7 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock)
             invoice.Lines.Add(InvoiceMath.Line(lines[i], i + 1));
         }
         InvoiceMath.Total(invoice);
+        complete?.Invoke(invoice);
 
         var own = db.Database.CurrentTransaction is null;
         using var gate = own ? await WriteGate.EnterAsync(db, ct) : null;

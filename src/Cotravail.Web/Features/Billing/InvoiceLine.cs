@@ -16,4 +16,7 @@ public sealed class InvoiceLine
     public int TotalExclTaxCents { get; set; }
     public int VatCents { get; set; }
     public int TotalInclTaxCents { get; set; }
+
+    /// <summary>On a credit note: the invoice line it credits (partial credit notes of a line add up to at most its quantity).</summary>
+    public int? CreditedLineId { get; set; }
 }

@@ -37,9 +37,9 @@ public sealed class MonthlyInvoicing(AppDbContext db, InvoiceIssuer issuer, Time
             var user = member.First().User!;
             var company = companies.GetValueOrDefault(user.Id);
             var lines = member
-                .GroupBy(b => (Description: company is null ? Describe(b) : $"{Describe(b)} – {b.User!.DisplayName}", b.PriceCents))
+                .GroupBy(b => (Description: LineDescription(b, company is not null), b.PriceCents))
                 .OrderBy(g => g.Key.Description, StringComparer.Ordinal)
-                .Select(g => new LineRequest($"{g.Key.Description} – {MonthName(first)}", g.Count(), g.Key.PriceCents, network.VatRateBasisPoints))
+                .Select(g => new LineRequest(g.Key.Description, g.Count(), g.Key.PriceCents, network.VatRateBasisPoints))
                 .ToList();
             var client = company is null
                 ? new ClientIdentity(user.Id, user.DisplayName, null, user.Email)
@@ -58,6 +58,13 @@ public sealed class MonthlyInvoicing(AppDbContext db, InvoiceIssuer issuer, Time
     /// <summary>True when the month is over in France (it can be invoiced).</summary>
     public bool IsOver(int year, int month) =>
         DateOnly.FromDateTime(clock.GetLocalNow().DateTime) > new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
+
+    /// <summary>
+    /// The invoice line a booking is charged on (with <see cref="Booking.Booking.Site"/>, <see cref="Booking.Booking.Resource"/>
+    /// and, for a company, <see cref="Booking.Booking.User"/> loaded): a credit note finds a line's bookings by it.
+    /// </summary>
+    internal static string LineDescription(Booking.Booking b, bool forCompany) =>
+        (forCompany ? $"{Describe(b)} – {b.User!.DisplayName}" : Describe(b)) + $" – {MonthName(new DateOnly(b.Date.Year, b.Date.Month, 1))}";
 
     private static string Describe(Booking.Booking b)
     {

@@ -16,6 +16,7 @@ public static class ReceptionModule
         s.AddScoped<ReceptionPeople>();
         s.AddPersonalData<ReceptionPersonalData>();
         s.AddScoped<Billing.IInvoicesOfSites, WalkInInvoices>();
+        s.AddScoped<Billing.Credits.IInvoiceHoldings, WalkInHoldings>();
         s.AddAudited<Visit>("Visit", "Arrivée (passage)", v => AuditScope.OfSite(v.SiteId), v => v.UserId, onlyOthers: true);
         s.AddScoped<TodayQuery>();
         s.AddScoped<MemberCards>();

@@ -495,6 +495,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int?>("WithdrawnByInvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithdrawnDays")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiryReminderClaimId");
@@ -502,6 +508,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasIndex("InvoiceId");
 
                     b.HasIndex("ProductId");
+
+                    b.HasIndex("WithdrawnByInvoiceId");
 
                     b.HasIndex("UserId", "ExpiresOn");
 
@@ -535,6 +543,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<string>("ClientSiret")
                         .HasMaxLength(14)
                         .HasColumnType("character varying(14)");
+
+                    b.Property<string>("CreditReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int?>("CreditedInvoiceId")
                         .HasColumnType("integer");
@@ -621,8 +633,7 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreditedInvoiceId")
-                        .IsUnique();
+                    b.HasIndex("CreditedInvoiceId");
 
                     b.HasIndex("IssueDate")
                         .HasDatabaseName("IX_Invoices_IssueDate");
@@ -648,6 +659,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CreditedLineId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -682,6 +696,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreditedLineId");
 
                     b.HasIndex("InvoiceId");
 
@@ -3179,6 +3195,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnByInvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
@@ -3199,6 +3220,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoiceLine", b =>
                 {
+                    b.HasOne("Cotravail.Web.Features.Billing.InvoiceLine", null)
+                        .WithMany()
+                        .HasForeignKey("CreditedLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
                         .WithMany("Lines")
                         .HasForeignKey("InvoiceId")

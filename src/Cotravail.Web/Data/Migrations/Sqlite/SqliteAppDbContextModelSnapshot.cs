@@ -480,6 +480,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WithdrawnByInvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithdrawnDays")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiryReminderClaimId");
@@ -487,6 +493,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("InvoiceId");
 
                     b.HasIndex("ProductId");
+
+                    b.HasIndex("WithdrawnByInvoiceId");
 
                     b.HasIndex("UserId", "ExpiresOn");
 
@@ -517,6 +525,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ClientSiret")
                         .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CreditedInvoiceId")
@@ -604,8 +616,7 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreditedInvoiceId")
-                        .IsUnique();
+                    b.HasIndex("CreditedInvoiceId");
 
                     b.HasIndex("IssueDate")
                         .HasDatabaseName("IX_Invoices_IssueDate");
@@ -628,6 +639,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreditedLineId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
@@ -663,6 +677,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreditedLineId");
 
                     b.HasIndex("InvoiceId");
 
@@ -3084,6 +3100,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnByInvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Invoice", b =>
@@ -3104,6 +3125,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.InvoiceLine", b =>
                 {
+                    b.HasOne("Cotravail.Web.Features.Billing.InvoiceLine", null)
+                        .WithMany()
+                        .HasForeignKey("CreditedLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
                         .WithMany("Lines")
                         .HasForeignKey("InvoiceId")

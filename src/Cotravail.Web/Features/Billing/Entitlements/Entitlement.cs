@@ -30,6 +30,13 @@ public sealed class Entitlement
     /// <summary>The host who sold it at reception; null when the member ordered it online.</summary>
     public string? SoldByUserId { get; set; }
 
+    /// <summary>
+    /// Days a credit note took back (<see cref="WithdrawnByInvoiceId"/>): <see cref="Days"/> was lowered by that much (a carnet,
+    /// a subscription of N days) or <see cref="ExpiresOn"/> brought forward by that many days (an unlimited subscription).
+    /// </summary>
+    public int WithdrawnDays { get; set; }
+    public int? WithdrawnByInvoiceId { get; set; }
+
     public DateTime? ExpiryReminderSentAtUtc { get; set; }
     public DateTime? ExpiryReminderClaimedUntilUtc { get; set; }
     public Guid? ExpiryReminderClaimId { get; set; }

@@ -35,6 +35,7 @@ internal sealed class ProductsConfiguration : IEntityTypeConfiguration<Product>,
         b.Property(e => e.SoldByUserId).HasMaxLength(450);
         b.HasOne<Product>().WithMany().HasForeignKey(e => e.ProductId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Invoice>().WithMany().HasForeignKey(e => e.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Invoice>().WithMany().HasForeignKey(e => e.WithdrawnByInvoiceId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("CK_Entitlements_Used", "\"Used\" >= 0 AND (\"Days\" IS NULL OR \"Used\" <= \"Days\")"));
     }
 

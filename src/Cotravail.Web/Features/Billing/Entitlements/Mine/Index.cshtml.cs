@@ -33,6 +33,9 @@ public sealed class IndexModel(AppDbContext db, Sales sales, BookingCover cover,
     : LocalizedPage
 {
     public IReadOnlyList<(Entitlement Entitlement, string InvoiceNumber)> Entitlements { get; private set; } = [];
+
+    /// <summary>The numbers of the credit notes that took days back, by id.</summary>
+    public IReadOnlyDictionary<int, string> CreditNotes { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyList<(Product Product, string SiteName, int PriceCents)> Offers { get; private set; } = [];
     public bool DiscoveryAvailable { get; private set; }
     public bool CardAvailable => card.IsAvailable;
@@ -112,6 +115,9 @@ public sealed class IndexModel(AppDbContext db, Sales sales, BookingCover cover,
                 .Join(db.Invoices, e => e.InvoiceId, i => i.Id, (e, i) => new { e, i.Number })
                 .OrderByDescending(x => x.e.ExpiresOn).ThenByDescending(x => x.e.Id).Take(100).ToListAsync(ct))
             .Select(x => (x.e, x.Number)).ToList();
+        var credits = Entitlements.Select(x => x.Entitlement.WithdrawnByInvoiceId).OfType<int>().Distinct().ToList();
+        CreditNotes = credits.Count == 0 ? new Dictionary<int, string>()
+            : await db.Invoices.AsNoTracking().Where(i => credits.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Number, ct);
         DiscoveryAvailable = !await cover.HasUsedDiscoveryAsync(UserId, ct);
         var products = await db.Products.AsNoTracking().Include(p => p.Site)
             .Where(p => !p.IsArchived && !p.Site!.IsArchived && (p.Kind == ProductKind.Carnet || p.Kind == ProductKind.Subscription))
