@@ -92,7 +92,7 @@ public static class CreditNotesApi
         return result.Outcome switch
         {
             CreditOutcome.Issued => new StoredResponse(StatusCodes.Status201Created,
-                new CreditNoteDto(InvoiceDto.From(result.CreditNote!, $"/api/v1/invoices/{result.CreditNote!.Id}/pdf"), result.CreditNote.CreditReason ?? "",
+                new CreditNoteDto(InvoiceDto.From(new InvoiceAmounts { Invoice = result.CreditNote! }, result.CreditNote!.IssueDate, $"/api/v1/invoices/{result.CreditNote!.Id}/pdf"), result.CreditNote.CreditReason ?? "",
                     [.. result.Plan!.Undoes.Select(u => u.French())]),
                 $"/api/v1/invoices/{result.CreditNote.Id}/pdf"),
             CreditOutcome.Refused => ApiProblems.Stored.Invalid(result.Plan!.Problems.ToDictionary(p => Field(p.Key), p => new[] { p.Value.French() })),
