@@ -103,7 +103,7 @@ public sealed class PaymentsTests
         await using var scope = app.Services.CreateAsyncScope();
         var payments = scope.ServiceProvider.GetRequiredService<Payments>();
         Assert.Equal(1500, await payments.ExpectedCashAsync(site, CancellationToken.None));
-        var closed = await payments.CloseCashUpAsync(site, new DateOnly(2026, 12, 1), 1450, "Pièce manquante", "host", CancellationToken.None);
+        var closed = (await payments.CloseCashUpAsync(new CashUpRequest(site, new DateOnly(2026, 12, 1), 1450, "Pièce manquante", -50), "host", CancellationToken.None)).CashUp!;
         Assert.Equal(-50, closed.DifferenceCents);
 
         await host.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "cash", amountCents = 500, siteId = site });
