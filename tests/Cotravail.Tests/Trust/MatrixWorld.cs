@@ -198,7 +198,7 @@ public sealed class MatrixWorld : IAsyncDisposable
         ["visit"] = (w, _) => w.NewVisitAsync(),
         ["invoice"] = (w, _) => w.NewInvoiceAsync(),
         ["company"] = (w, _) => w.NewCompanyAsync(),
-        ["receipt"] = (w, _) => w.NewReceiptAsync(),
+        ["receipt"] = async (w, own) => await w.NewReceiptAsync(int.Parse(await w.ResolveAsync("site", own), Inv)),
         ["survey"] = async (w, own) => (await w.NewSurveyAsync(own)).ToString(Inv),
         ["listing"] = (w, _) => w.NewListingAsync(),
         ["strangerProfile"] = (w, _) => w.NewStrangerProfileAsync(),
@@ -318,13 +318,12 @@ public sealed class MatrixWorld : IAsyncDisposable
         return sale.Invoice!.Id.ToString(Inv);
     }
 
-    /// <summary>A receipt of Luzech's till: the member pays part of a new invoice by card.</summary>
-    private async Task<string> NewReceiptAsync()
+    /// <summary>A receipt of the site's till: the member pays part of a new invoice by card.</summary>
+    private async Task<string> NewReceiptAsync(int site)
     {
         var invoice = int.Parse(await NewInvoiceAsync(), Inv);
         await using var scope = App.Services.CreateAsyncScope();
-        var luzech = await App.SiteAsync("luzech");
-        var paid = await scope.ServiceProvider.GetRequiredService<Payments>().SettleAsync(new SettleRequest(NetworkId, luzech.Id, new DateOnly(2026, 12, 1), [invoice],
+        var paid = await scope.ServiceProvider.GetRequiredService<Payments>().SettleAsync(new SettleRequest(NetworkId, site, new DateOnly(2026, 12, 1), [invoice],
             PaymentMethod.Card, 100, null, null, null, MemberId, null, null), HostId, CancellationToken.None);
         return paid.Receipt!.Id.ToString(Inv);
     }

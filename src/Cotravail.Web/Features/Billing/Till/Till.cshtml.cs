@@ -79,9 +79,13 @@ public sealed class TillModel(AppDbContext db, Payments payments, TillPayers pay
         {
             return denied;
         }
-        if (await ChooseAsync(Settle.PersonId, Settle.CompanyId, ct) is not true)
+        switch (await ChooseAsync(Settle.PersonId, Settle.CompanyId, ct))
         {
-            return NotFound();
+            case null:
+                ModelState.AddModelError("recherche", T["Cherchez d'abord la personne ou l'entreprise qui paie."]);
+                return Page();
+            case false:
+                return NotFound();
         }
         var open = Open.Select(i => i.Id).ToHashSet();
         if (Settle.InvoiceIds.Count == 0)
