@@ -514,8 +514,11 @@ public sealed class LeakWorld : IAsyncDisposable
     private async Task CloseTillAsync(Net net)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Payments>().CloseCashUpAsync(new CashUpRequest(net.Main.Id, Today, 0,
+        var payments = scope.ServiceProvider.GetRequiredService<Payments>();
+        var expected = await payments.ExpectedCashAsync(net.Main.Id, CancellationToken.None);
+        var closed = await payments.CloseCashUpAsync(new CashUpRequest(net.Main.Id, Today, expected,
             Text(net.Side, LeakGroup.Private, "le commentaire d'une clôture de caisse", "Caisse juste")), net.Host.Id, CancellationToken.None);
+        Assert.Equal(CashUpOutcome.Closed, closed.Outcome);
     }
 
     /// <summary>A company client of the network (the shared one counts the member among its people: one company per member and network).</summary>
