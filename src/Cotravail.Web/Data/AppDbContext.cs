@@ -39,6 +39,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Features.Billing.InvoicedRegistration> InvoicedRegistrations => Set<Features.Billing.InvoicedRegistration>();
     public DbSet<Features.Billing.Payment> Payments => Set<Features.Billing.Payment>();
     public DbSet<Features.Billing.CashUp> CashUps => Set<Features.Billing.CashUp>();
+    public DbSet<Features.Billing.Receipt> Receipts => Set<Features.Billing.Receipt>();
+    public DbSet<Features.Billing.ReceiptSequence> ReceiptSequences => Set<Features.Billing.ReceiptSequence>();
     public DbSet<Features.Billing.Companies.Company> Companies => Set<Features.Billing.Companies.Company>();
     public DbSet<Features.Billing.Companies.CompanyMember> CompanyMembers => Set<Features.Billing.Companies.CompanyMember>();
     public DbSet<Features.Events.Ratings.EventRating> EventRatings => Set<Features.Events.Ratings.EventRating>();

@@ -64,6 +64,40 @@ public sealed class PaymentsTests
         Assert.Equal(3000, await app.WithDbAsync(db => db.Payments.SumAsync(p => p.AmountCents)));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_host_pays_several_invoices_at_once_with_one_receipt_never_above_what_is_due(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var (first, site) = await InvoiceAsync(app, 2000);
+        var (second, _) = await InvoiceAsync(app, 3000);
+        var host = await app.ApiClientAsync(TestApp.HostEmail);
+
+        var tooMuch = await host.PostJsonAsync("/api/v1/payments", new { invoiceIds = new[] { second, first }, method = "cash", amountCents = 5001, siteId = site });
+        Assert.Equal(HttpStatusCode.BadRequest, tooMuch.StatusCode);
+        Assert.Contains("50,00 €", (await tooMuch.JsonAsync()).GetProperty("errors").GetProperty("amountCents")[0].GetString(), StringComparison.Ordinal);
+        var noSite = await host.PostJsonAsync("/api/v1/payments", new { invoiceIds = new[] { second, first }, method = "card", amountCents = 100 });
+        Assert.Equal(HttpStatusCode.BadRequest, noSite.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Payments.CountAsync()));
+
+        var paid = await host.PostJsonAsync("/api/v1/payments", new { invoiceIds = new[] { second, first }, method = "cash", amountCents = 3500, siteId = site });
+        Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
+        var receipt = await paid.JsonAsync();
+        Assert.Equal("R2026-000001", receipt.GetProperty("receiptNumber").GetString());
+        Assert.Equal(1500, receipt.GetProperty("remainingDueCents").GetInt32());
+        Assert.Equal([(first, 2000), (second, 1500)], receipt.GetProperty("payments").EnumerateArray()
+            .Select(p => (p.GetProperty("invoiceId").GetInt32(), p.GetProperty("amountCents").GetInt32())));
+
+        // An invoice of another network in the list: nothing found, nothing paid.
+        var (other, _, _) = await app.CreateOtherNetworkAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var foreign = await scope.ServiceProvider.GetRequiredService<InvoiceIssuer>().IssueAsync(other.Id, new ClientIdentity(null, "Client du Causse", null, null),
+            [new LineRequest("Pass", 1, 1000, 2000)], CancellationToken.None);
+        var mixed = await host.PostJsonAsync("/api/v1/payments", new { invoiceIds = new[] { second, foreign.Id }, method = "card", amountCents = 100, siteId = site });
+        Assert.Equal(HttpStatusCode.NotFound, mixed.StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Payments.CountAsync()));
+    }
+
     [Fact]
     public async Task A_double_submission_records_the_payment_once()
     {
@@ -103,7 +137,7 @@ public sealed class PaymentsTests
         await using var scope = app.Services.CreateAsyncScope();
         var payments = scope.ServiceProvider.GetRequiredService<Payments>();
         Assert.Equal(1500, await payments.ExpectedCashAsync(site, CancellationToken.None));
-        var closed = await payments.CloseCashUpAsync(site, new DateOnly(2026, 12, 1), 1450, "Pièce manquante", "host", CancellationToken.None);
+        var closed = (await payments.CloseCashUpAsync(new CashUpRequest(site, new DateOnly(2026, 12, 1), 1450, "Pièce manquante", -50), "host", CancellationToken.None)).CashUp!;
         Assert.Equal(-50, closed.DifferenceCents);
 
         await host.PostJsonAsync("/api/v1/payments", new { invoiceId = invoice, method = "cash", amountCents = 500, siteId = site });

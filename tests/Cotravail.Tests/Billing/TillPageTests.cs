@@ -8,6 +8,8 @@ namespace Cotravail.Tests.Billing;
 
 public sealed class TillPageTests
 {
+    private const string PayForm = "form[action$='handler=Pay']";
+
     [Fact]
     public async Task The_host_takes_cash_for_an_invoice_once_and_closes_the_till()
     {
@@ -24,7 +26,7 @@ public sealed class TillPageTests
         var tooMuchResponse = await host.SubmitFormAsync("/accueil/luzech/caisse", new Dictionary<string, string>
         {
             ["Pay.InvoiceNumber"] = "F2026-000001", ["Pay.Method"] = "Cash", ["Pay.Amount"] = "31,00",
-        }, postTo: "/accueil/luzech/caisse?handler=Pay");
+        }, PayForm, postTo: "/accueil/luzech/caisse?handler=Pay");
         var tooMuch = await tooMuchResponse.ParseAsync();
         Assert.True(tooMuchResponse.StatusCode == HttpStatusCode.OK, $"{tooMuchResponse.StatusCode} {tooMuchResponse.Headers.Location} {tooMuch.QuerySelector("main")?.TextContent}");
         Assert.True(tooMuch.QuerySelector("#Pay_Amount-error") is not null, tooMuch.QuerySelector("main")!.InnerHtml[..3000]);
@@ -32,7 +34,7 @@ public sealed class TillPageTests
         var unknown = await (await host.SubmitFormAsync("/accueil/luzech/caisse", new Dictionary<string, string>
         {
             ["Pay.InvoiceNumber"] = "F2026-999999", ["Pay.Method"] = "Cash", ["Pay.Amount"] = "10",
-        }, postTo: "/accueil/luzech/caisse?handler=Pay")).ParseAsync();
+        }, PayForm, postTo: "/accueil/luzech/caisse?handler=Pay")).ParseAsync();
         Assert.Equal("Aucune facture de ce réseau n'a ce numéro.", unknown.QuerySelector("#Pay_InvoiceNumber-error").Text());
 
         // The same form sent twice (a double click) records one payment.
@@ -42,14 +44,14 @@ public sealed class TillPageTests
         {
             ["Pay.Token"] = token, ["Pay.InvoiceNumber"] = "f2026-000001", ["Pay.Method"] = "Cash", ["Pay.Amount"] = "20,00",
         };
-        Assert.Equal(HttpStatusCode.Redirect, (await host.SubmitFormAsync("/accueil/luzech/caisse", fields, postTo: "/accueil/luzech/caisse?handler=Pay")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await host.SubmitFormAsync("/accueil/luzech/caisse", fields, postTo: "/accueil/luzech/caisse?handler=Pay")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await host.SubmitFormAsync("/accueil/luzech/caisse", fields, PayForm, postTo: "/accueil/luzech/caisse?handler=Pay")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await host.SubmitFormAsync("/accueil/luzech/caisse", fields, PayForm, postTo: "/accueil/luzech/caisse?handler=Pay")).StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.Payments.CountAsync()));
 
         var page = await host.GetDocumentAsync("/accueil/luzech/caisse");
         Assert.Contains("Espèces attendues dans la caisse : 20,00 €.", page.Body.Text(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await host.SubmitFormAsync("/accueil/luzech/caisse",
-            new Dictionary<string, string> { ["Close.Counted"] = "20" }, postTo: "/accueil/luzech/caisse?handler=Close")).StatusCode);
+            new Dictionary<string, string> { ["Close.Counted"] = "20" }, "form[action$='handler=Close']", postTo: "/accueil/luzech/caisse?handler=Close")).StatusCode);
         Assert.Equal(0, (await app.WithDbAsync(db => db.CashUps.SingleAsync())).DifferenceCents);
 
         var foreign = await host.GetAsync(new Uri("/accueil/puy-l-eveque/caisse", UriKind.Relative));

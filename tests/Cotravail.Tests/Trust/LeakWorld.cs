@@ -269,6 +269,7 @@ public sealed class LeakWorld : IAsyncDisposable
         net.Set("visit", await CheckInAsync(net, booking));
         net.Set("visitor", await WalkInAsync(net));
         net.Set("invoice", await NewInvoiceAsync(net));
+        net.Set("receipt", await NewReceiptAsync(net));
         await CloseTillAsync(net);
         net.Set("company", await NewCompanyAsync(net, withMember: true));
 
@@ -497,11 +498,27 @@ public sealed class LeakWorld : IAsyncDisposable
         return invoice.Id;
     }
 
+    /// <summary>A receipt of the main site's till: the member pays part of a new invoice by card.</summary>
+    private async Task<int> NewReceiptAsync(Net net)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var invoice = await scope.ServiceProvider.GetRequiredService<InvoiceIssuer>().IssueAsync(net.NetworkId,
+            new ClientIdentity(net.Member.Id, net.Member.DisplayName, null, net.Member.Email),
+            [new LineRequest(Text(net.Side, LeakGroup.Private, "le libellé d'une facture réglée à la caisse", "Carnet de 10 journées"), 1, 12_300, 2000)], CancellationToken.None);
+        var paid = await scope.ServiceProvider.GetRequiredService<Payments>().SettleAsync(new SettleRequest(net.NetworkId, net.Main.Id, Today, [invoice.Id],
+            PaymentMethod.Card, 2_300, null, null, null, net.Member.Id, null, null), net.Host.Id, CancellationToken.None);
+        Assert.Equal(PaymentOutcome.Recorded, paid.Outcome);
+        return paid.Receipt!.Id;
+    }
+
     private async Task CloseTillAsync(Net net)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Payments>().CloseCashUpAsync(net.Main.Id, Today, 0,
-            Text(net.Side, LeakGroup.Private, "le commentaire d'une clôture de caisse", "Caisse juste"), net.Host.Id, CancellationToken.None);
+        var payments = scope.ServiceProvider.GetRequiredService<Payments>();
+        var expected = await payments.ExpectedCashAsync(net.Main.Id, CancellationToken.None);
+        var closed = await payments.CloseCashUpAsync(new CashUpRequest(net.Main.Id, Today, expected,
+            Text(net.Side, LeakGroup.Private, "le commentaire d'une clôture de caisse", "Caisse juste")), net.Host.Id, CancellationToken.None);
+        Assert.Equal(CashUpOutcome.Closed, closed.Outcome);
     }
 
     /// <summary>A company client of the network (the shared one counts the member among its people: one company per member and network).</summary>

@@ -5,6 +5,7 @@ using Cotravail.Tests.Events;
 using Cotravail.Tests.Infrastructure;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Billing;
 using Cotravail.Web.Features.Billing.Entitlements;
 using Cotravail.Web.Features.Billing.Companies;
 using Cotravail.Web.Features.Billing.Products;
@@ -197,6 +198,7 @@ public sealed class MatrixWorld : IAsyncDisposable
         ["visit"] = (w, _) => w.NewVisitAsync(),
         ["invoice"] = (w, _) => w.NewInvoiceAsync(),
         ["company"] = (w, _) => w.NewCompanyAsync(),
+        ["receipt"] = async (w, own) => await w.NewReceiptAsync(int.Parse(await w.ResolveAsync("site", own), Inv)),
         ["survey"] = async (w, own) => (await w.NewSurveyAsync(own)).ToString(Inv),
         ["listing"] = (w, _) => w.NewListingAsync(),
         ["strangerProfile"] = (w, _) => w.NewStrangerProfileAsync(),
@@ -314,6 +316,16 @@ public sealed class MatrixWorld : IAsyncDisposable
         var carnet = await App.WithDbAsync(db => db.Set<Product>().Where(p => p.Site!.Slug == "luzech" && p.Kind == ProductKind.Carnet).Select(p => p.Id).FirstAsync());
         var sale = await scope.ServiceProvider.GetRequiredService<Sales>().SellAsync(new SaleRequest(carnet, MemberId, 1), HostId, CancellationToken.None);
         return sale.Invoice!.Id.ToString(Inv);
+    }
+
+    /// <summary>A receipt of the site's till: the member pays part of a new invoice by card.</summary>
+    private async Task<string> NewReceiptAsync(int site)
+    {
+        var invoice = int.Parse(await NewInvoiceAsync(), Inv);
+        await using var scope = App.Services.CreateAsyncScope();
+        var paid = await scope.ServiceProvider.GetRequiredService<Payments>().SettleAsync(new SettleRequest(NetworkId, site, new DateOnly(2026, 12, 1), [invoice],
+            PaymentMethod.Card, 100, null, null, null, MemberId, null, null), HostId, CancellationToken.None);
+        return paid.Receipt!.Id.ToString(Inv);
     }
 
     private Task<string> NewCompanyAsync() => App.WithDbAsync(async db =>

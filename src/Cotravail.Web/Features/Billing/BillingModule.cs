@@ -19,6 +19,7 @@ public static class BillingModule
         s.AddAudited<Invoice>("Invoice", "Facture ou avoir", i => AuditScope.OfNetwork(i.NetworkId));
         s.AddAudited<Payment>("Payment", "Paiement", p => AuditScope.OfNetwork(p.NetworkId));
         s.AddAudited<CashUp>("CashUp", "Clôture de caisse", c => AuditScope.OfSite(c.SiteId));
+        s.AddAudited<Receipt>("Receipt", "Reçu de caisse", r => AuditScope.OfNetwork(r.NetworkId), r => r.PayerUserId);
         s.AddAudited<Entitlements.Entitlement>("Entitlement", "Vente de droits (carnet, abonnement, pass)", e => AuditScope.OfNetwork(e.NetworkId), e => e.UserId);
         s.AddAudited<Products.Product>("Product", "Produit et prix", p => AuditScope.OfSite(p.SiteId));
         s.AddAudited<Products.MemberCategoryGrant>("MemberCategoryGrant", "Tarif réduit accordé", g => AuditScope.OfNetwork(g.NetworkId), g => g.UserId);
@@ -28,6 +29,7 @@ public static class BillingModule
         s.AddScoped<Credits.CreditNotes>();
         s.AddScoped<Payments>();
         s.AddScoped<Balances>();
+        s.AddScoped<Till.TillPayers>();
         s.AddScoped<Exports.AccountingExport>();
         s.Configure<Exports.AccountCodes>(builder.Configuration.GetSection("Billing:Accounts"));
         s.AddScoped<Entitlements.BookingCover>();

@@ -47,4 +47,7 @@ public sealed class Payment
 
     /// <summary>The closed cash-up that counted this cash payment; null until then.</summary>
     public int? CashUpId { get; set; }
+
+    /// <summary>The receipt handed for it at reception (one receipt may settle several invoices); null for older payments and the API's.</summary>
+    public int? ReceiptId { get; set; }
 }

@@ -284,6 +284,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("CorrectsCashUpId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CountedCents")
                         .HasColumnType("integer");
 
@@ -301,7 +304,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SiteId", "Date");
+                    b.HasIndex("CorrectsCashUpId");
+
+                    b.HasIndex("SiteId", "Date")
+                        .IsUnique()
+                        .HasFilter("\"CorrectsCashUpId\" IS NULL");
 
                     b.ToTable("CashUps");
                 });
@@ -790,6 +797,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int>("NetworkId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ReceiptId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -809,6 +819,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasIndex("CashUpId");
 
                     b.HasIndex("InvoiceId");
+
+                    b.HasIndex("ReceiptId");
 
                     b.HasIndex("SiteId", "Method", "CashUpId");
 
@@ -903,6 +915,92 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("CK_Products_Prices", "\"PriceCents\" >= 0 AND (\"JobSeekerPriceCents\" IS NULL OR \"JobSeekerPriceCents\" >= 0) AND (\"StudentPriceCents\" IS NULL OR \"StudentPriceCents\" >= 0)");
                         });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Receipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("PayerCompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PayerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TotalCents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("NetworkId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Receipts", t =>
+                        {
+                            t.HasCheckConstraint("CK_Receipts_Total", "\"TotalCents\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.ReceiptSequence", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NetworkId", "Year");
+
+                    b.ToTable("ReceiptSequences");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Booking.BookedHalf", b =>
@@ -3147,6 +3245,14 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.CashUp", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.CashUp", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsCashUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.CompanyMember", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Billing.Companies.Company", null)
@@ -3244,6 +3350,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Products.Product", b =>

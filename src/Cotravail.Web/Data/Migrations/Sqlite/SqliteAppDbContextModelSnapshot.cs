@@ -273,6 +273,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CorrectsCashUpId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CountedCents")
                         .HasColumnType("INTEGER");
 
@@ -290,7 +293,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SiteId", "Date");
+                    b.HasIndex("CorrectsCashUpId");
+
+                    b.HasIndex("SiteId", "Date")
+                        .IsUnique()
+                        .HasFilter("\"CorrectsCashUpId\" IS NULL");
 
                     b.ToTable("CashUps");
                 });
@@ -765,6 +772,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("NetworkId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReceiptId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -784,6 +794,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("CashUpId");
 
                     b.HasIndex("InvoiceId");
+
+                    b.HasIndex("ReceiptId");
 
                     b.HasIndex("SiteId", "Method", "CashUpId");
 
@@ -874,6 +886,90 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("CK_Products_Prices", "\"PriceCents\" >= 0 AND (\"JobSeekerPriceCents\" IS NULL OR \"JobSeekerPriceCents\" >= 0) AND (\"StudentPriceCents\" IS NULL OR \"StudentPriceCents\" >= 0)");
                         });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Receipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PayerCompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("NetworkId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Receipts", t =>
+                        {
+                            t.HasCheckConstraint("CK_Receipts_Total", "\"TotalCents\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.ReceiptSequence", b =>
+                {
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "Year");
+
+                    b.ToTable("ReceiptSequences");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Booking.BookedHalf", b =>
@@ -3052,6 +3148,14 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.CashUp", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.CashUp", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsCashUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Companies.CompanyMember", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Billing.Companies.Company", null)
@@ -3149,6 +3253,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Products.Product", b =>

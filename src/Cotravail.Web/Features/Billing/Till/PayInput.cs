@@ -3,7 +3,7 @@ using Cotravail.Web.Common;
 
 namespace Cotravail.Web.Features.Billing.Till;
 
-/// <summary>A payment at reception, as the host types it.</summary>
+/// <summary>A payment at reception on an invoice found by its number, as the host types it.</summary>
 public sealed class PayInput
 {
     [Display(Name = "Numéro de facture")]
@@ -17,7 +17,7 @@ public sealed class PayInput
 
     [Display(Name = "Montant reçu (€)")]
     [Required(ErrorMessage = "Indiquez le montant reçu.")]
-    [Euros]
+    [Euros(ErrorMessage = "Le montant reçu doit être un nombre positif en euros, par exemple 15,00.")]
     public string? Amount { get; set; }
 
     [Display(Name = "Numéro du chèque")]
@@ -32,15 +32,70 @@ public sealed class PayInput
     public string Token { get; set; } = "";
 }
 
+/// <summary>One payment from a person or a company for the invoices ticked, as the host types it.</summary>
+public sealed class SettleInput
+{
+    /// <summary>The person paying (their account), or <see cref="CompanyId"/>.</summary>
+    [StringLength(450)]
+    public string? PersonId { get; set; }
+
+    public int? CompanyId { get; set; }
+
+    /// <summary>The invoices ticked: the amount goes to them oldest first.</summary>
+    public List<int> InvoiceIds { get; set; } = [];
+
+    [Display(Name = "Moyen de paiement")]
+    [Required(ErrorMessage = "Choisissez le moyen de paiement.")]
+    public PaymentMethod? Method { get; set; }
+
+    [Display(Name = "Montant reçu (€)")]
+    [Required(ErrorMessage = "Indiquez le montant reçu.")]
+    [Euros(ErrorMessage = "Le montant reçu doit être un nombre positif en euros, par exemple 15,00.")]
+    public string? Amount { get; set; }
+
+    [Display(Name = "Numéro du chèque")]
+    [StringLength(30, ErrorMessage = "Le numéro fait au plus 30 caractères.")]
+    public string? ChequeNumber { get; set; }
+
+    [Display(Name = "Banque du chèque")]
+    [StringLength(80, ErrorMessage = "La banque fait au plus 80 caractères.")]
+    public string? ChequeBank { get; set; }
+
+    public string Token { get; set; } = "";
+}
+
 /// <summary>The till's closing, as the host counts it.</summary>
 public sealed class CloseInput
 {
     [Display(Name = "Espèces comptées dans la caisse (€)")]
     [Required(ErrorMessage = "Indiquez le montant compté.")]
-    [Euros]
+    [Euros(ErrorMessage = "Le montant compté doit être un nombre positif en euros, par exemple 152,50.")]
     public string? Counted { get; set; }
 
-    [Display(Name = "Commentaire (facultatif)")]
+    [Display(Name = "Commentaire (obligatoire en cas d'écart)")]
     [StringLength(500, ErrorMessage = "Le commentaire fait au plus 500 caractères.")]
     public string? Comment { get; set; }
+
+    /// <summary>The difference the host confirmed, in cents (the box « Je confirme l'écart de … »).</summary>
+    public int? ConfirmedDifference { get; set; }
+}
+
+/// <summary>A recount of a day already closed: a new cash-up linked to it, never an edit.</summary>
+public sealed class CorrectInput
+{
+    [Display(Name = "Clôture à corriger")]
+    [Required(ErrorMessage = "Choisissez la clôture à corriger.")]
+    public int? CashUpId { get; set; }
+
+    [Display(Name = "Espèces comptées à nouveau (€)")]
+    [Required(ErrorMessage = "Indiquez le montant compté.")]
+    [Euros(ErrorMessage = "Le montant compté doit être un nombre positif en euros, par exemple 152,50.")]
+    public string? Counted { get; set; }
+
+    [Display(Name = "Commentaire (obligatoire)")]
+    [Required(ErrorMessage = "Expliquez la correction.")]
+    [StringLength(500, ErrorMessage = "Le commentaire fait au plus 500 caractères.")]
+    public string? Comment { get; set; }
+
+    public int? ConfirmedDifference { get; set; }
 }

@@ -1,0 +1,163 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cotravail.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TillReceiptsAndOneCashUpPerDay : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_CashUps_SiteId_Date",
+                table: "CashUps");
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReceiptId",
+                table: "Payments",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CorrectsCashUpId",
+                table: "CashUps",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Receipts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PayerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    PayerCompanyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PayerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalCents = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EmailedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Receipts", x => x.Id);
+                    table.CheckConstraint("CK_Receipts_Total", "\"TotalCents\" > 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReceiptSequences",
+                columns: table => new
+                {
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceiptSequences", x => new { x.NetworkId, x.Year });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_ReceiptId",
+                table: "Payments",
+                column: "ReceiptId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CashUps_CorrectsCashUpId",
+                table: "CashUps",
+                column: "CorrectsCashUpId");
+
+            // A site could close its till twice a day: the later ones become corrections of the day's first, so the day has one cash-up.
+            migrationBuilder.Sql(
+                "UPDATE \"CashUps\" SET \"CorrectsCashUpId\" = (SELECT MIN(o.\"Id\") FROM \"CashUps\" o WHERE o.\"SiteId\" = \"CashUps\".\"SiteId\" AND o.\"Date\" = \"CashUps\".\"Date\") " +
+                "WHERE \"Id\" > (SELECT MIN(o.\"Id\") FROM \"CashUps\" o WHERE o.\"SiteId\" = \"CashUps\".\"SiteId\" AND o.\"Date\" = \"CashUps\".\"Date\")");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CashUps_SiteId_Date",
+                table: "CashUps",
+                columns: new[] { "SiteId", "Date" },
+                unique: true,
+                filter: "\"CorrectsCashUpId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receipts_NetworkId_Year_Sequence",
+                table: "Receipts",
+                columns: new[] { "NetworkId", "Year", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receipts_SiteId",
+                table: "Receipts",
+                column: "SiteId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CashUps_CashUps_CorrectsCashUpId",
+                table: "CashUps",
+                column: "CorrectsCashUpId",
+                principalTable: "CashUps",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Payments_Receipts_ReceiptId",
+                table: "Payments",
+                column: "ReceiptId",
+                principalTable: "Receipts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_CashUps_CashUps_CorrectsCashUpId",
+                table: "CashUps");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Payments_Receipts_ReceiptId",
+                table: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "Receipts");
+
+            migrationBuilder.DropTable(
+                name: "ReceiptSequences");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Payments_ReceiptId",
+                table: "Payments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CashUps_CorrectsCashUpId",
+                table: "CashUps");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CashUps_SiteId_Date",
+                table: "CashUps");
+
+            migrationBuilder.DropColumn(
+                name: "ReceiptId",
+                table: "Payments");
+
+            migrationBuilder.DropColumn(
+                name: "CorrectsCashUpId",
+                table: "CashUps");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CashUps_SiteId_Date",
+                table: "CashUps",
+                columns: new[] { "SiteId", "Date" });
+        }
+    }
+}
