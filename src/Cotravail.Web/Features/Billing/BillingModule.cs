@@ -15,6 +15,7 @@ public static class BillingModule
     {
         var s = builder.Services;
         s.AddScoped<InvoiceIssuer>();
+        s.AddScoped<Mailing.InvoiceMail>();
         s.AddPersonalData<BillingPersonalData>();
         s.AddAudited<Invoice>("Invoice", "Facture ou avoir", i => AuditScope.OfNetwork(i.NetworkId));
         s.AddAudited<Payment>("Payment", "Paiement", p => AuditScope.OfNetwork(p.NetworkId));
