@@ -34,6 +34,7 @@ public static class BillingModule
         s.AddScoped<Sites.ISiteSaved, Products.DayPassFollowsSite>();
         s.AddScoped<Booking.IBookingCover>(sp => sp.GetRequiredService<Entitlements.BookingCover>());
         s.AddScoped<Entitlements.Sales>();
+        s.AddScoped<Entitlements.OrderPreview>();
         s.AddScoped<Entitlements.ExpiryReminders>();
         s.AddSingleton<Entitlements.IOnlineCardPayment, Entitlements.NoOnlineCardPayment>();
         if (builder.Configuration.GetValue("Billing:ExpiryReminders", true))
