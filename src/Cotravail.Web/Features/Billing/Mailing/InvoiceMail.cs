@@ -44,8 +44,8 @@ public sealed class InvoiceMail(IMailSender mail, PublicAddress address)
         var body = new MailText();
         body.Paragraph("Bonjour,");
         body.Paragraph(credit
-            ? $"Vous trouverez ci-joint l'avoir {invoice.Number} de {network.Name}, émis le {Day(invoice.IssueDate)}."
-            : $"Vous trouverez ci-joint la facture {invoice.Number} de {network.Name}, émise le {Day(invoice.IssueDate)}.");
+            ? $"Vous trouverez ci-joint l'avoir {invoice.Number} du réseau {network.Name}, émis le {Day(invoice.IssueDate)}."
+            : $"Vous trouverez ci-joint la facture {invoice.Number} du réseau {network.Name}, émise le {Day(invoice.IssueDate)}.");
         body.Paragraph([.. invoice.Lines.OrderBy(l => l.Position).Select(l => $"- {l.Description}{(l.Quantity > 1 ? $" × {l.Quantity}" : "")} : {Euros(l.TotalInclTaxCents)}")]);
         if (credit)
         {
