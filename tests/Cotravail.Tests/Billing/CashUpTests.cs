@@ -55,7 +55,7 @@ public sealed class CashUpTests
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         var history = (await host.GetDocumentAsync(Till)).QuerySelectorAll("#clotures tbody tr").Select(r => r.Cells()).ToList();
         var row = Assert.Single(history);
-        Assert.Equal("mardi 1 décembre 2026 | 20,00 € | 15,00 € | -5,00 € | Manque 5 € | Julien Lafon", row.Replace('\u2212', '-'));
+        Assert.Equal("mardi 1er décembre 2026 | 20,00 € | 15,00 € | -5,00 € | Manque 5 € | Julien Lafon", row.Replace('\u2212', '-'));
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class CashUpTests
         var second = await host.PostAsync(new Uri($"{Till}?handler=Close", UriKind.Relative),
             new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Close.Counted", "0")]));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Contains("La caisse du mardi 1 décembre 2026 est déjà close ; pour corriger, ajoutez une correction.",
+        Assert.Contains("La caisse du mardi 1er décembre 2026 est déjà close ; pour corriger, ajoutez une correction.",
             (await second.ParseAsync()).QuerySelector("#erreurs").Text(), StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDbAsync(db => db.CashUps.CountAsync()));
     }
@@ -100,7 +100,7 @@ public sealed class CashUpTests
 
         var rows = (await host.GetDocumentAsync(Till)).QuerySelectorAll("#clotures tbody tr").Select(r => r.Cells()).ToList();
         Assert.Equal(2, rows.Count);
-        Assert.StartsWith("Correction du mardi 1 décembre 2026", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("Correction du mardi 1er décembre 2026", rows[1], StringComparison.Ordinal);
         Assert.Contains("Billet de 5 € retrouvé sous le tiroir", rows[1], StringComparison.Ordinal);
 
         var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "CashUp").OrderBy(e => e.Id).ToListAsync());

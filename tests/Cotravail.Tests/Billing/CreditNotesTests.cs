@@ -238,7 +238,7 @@ public sealed class CreditNotesTests
 
         var preview = await manager.PostJsonAsync(Url(walkIn.Id), new { reason = "Wifi en panne toute la journée." });
         Assert.Equal(HttpStatusCode.Conflict, preview.StatusCode);
-        Assert.Contains("La venue de Jeanne Martin le mardi 1 décembre 2026", await TextOfAsync(preview), StringComparison.Ordinal);
+        Assert.Contains("La venue de Jeanne Martin le mardi 1er décembre 2026", await TextOfAsync(preview), StringComparison.Ordinal);
         var issued = await manager.PostJsonAsync(Url(walkIn.Id), new { reason = "Wifi en panne toute la journée.", confirm = true });
         Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
         Assert.True(await app.WithDbAsync(db => db.Visits.AnyAsync(v => v.InvoiceId == walkIn.Id && v.DepartedAtUtc == null)));

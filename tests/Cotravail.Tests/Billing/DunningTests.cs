@@ -59,7 +59,7 @@ public sealed class DunningTests
         var toMember = Assert.Single(first, m => m.To.Mailboxes.Single().Address == TestApp.MemberEmail);
         Assert.Equal($"Rappel : facture {unpaid.Number}, 30,00 € à régler", Plain(toMember.Subject));
         var text = Plain(toMember.TextBody);
-        Assert.Contains($"la facture {unpaid.Number} du 1 décembre 2026 n'est pas encore réglée", text, StringComparison.Ordinal);
+        Assert.Contains($"la facture {unpaid.Number} du 1er décembre 2026 n'est pas encore réglée", text, StringComparison.Ordinal);
         Assert.Contains("Il reste 30,00 € à payer ; l'échéance était le 31 décembre 2026, il y a 7 jours.", text, StringComparison.Ordinal);
         Assert.Contains("IBAN FR76 3000 1000 6400 0001 2345 618", text, StringComparison.Ordinal);
         Assert.Contains("BIC BDFEFRPPCCT", text, StringComparison.Ordinal);

@@ -100,7 +100,7 @@ public sealed class InvoiceAccessTests
         var till = await browser.SubmitFormAsync("/accueil/luzech/caisse", new Dictionary<string, string>
         {
             ["Pay.InvoiceNumber"] = numbers["carnet-puy"].ToLowerInvariant(), ["Pay.Method"] = "Cash", ["Pay.Amount"] = "20,00",
-        }, postTo: "/accueil/luzech/caisse?handler=Pay");
+        }, "form[action$='handler=Pay']", postTo: "/accueil/luzech/caisse?handler=Pay");
         Assert.Equal(HttpStatusCode.Redirect, till.StatusCode);
         var paid = await host.PostJsonAsync("/api/v1/payments", new { invoiceNumber = numbers["sans-espace"], method = "card", amountCents = 1000, siteId = world.Luzech });
         Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
@@ -139,7 +139,7 @@ public sealed class InvoiceAccessTests
         var unknown = await (await browser.SubmitFormAsync("/accueil/lalbenque/caisse", new Dictionary<string, string>
         {
             ["Pay.InvoiceNumber"] = world.Invoices["carnet-luzech"].Number, ["Pay.Method"] = "Cash", ["Pay.Amount"] = "10",
-        }, postTo: "/accueil/lalbenque/caisse?handler=Pay")).ParseAsync();
+        }, "form[action$='handler=Pay']", postTo: "/accueil/lalbenque/caisse?handler=Pay")).ParseAsync();
         Assert.Equal("Aucune facture de ce réseau n'a ce numéro.", unknown.QuerySelector("#Pay_InvoiceNumber-error").Text());
         var foreign = await browser.GetAsync(new Uri("/accueil/luzech/caisse", UriKind.Relative));
         Assert.Contains("/compte/acces-refuse", foreign.Headers.Location!.OriginalString, StringComparison.Ordinal);

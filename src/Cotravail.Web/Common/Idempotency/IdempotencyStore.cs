@@ -100,6 +100,15 @@ public sealed class IdempotencyStore(AppDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>For forms: where the answer of a claimed token's work is (a page), so that a second submission is sent there.</summary>
+    public Task RememberOnceAsync(string scope, string token, string location, CancellationToken ct) =>
+        db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == token)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Location, location), ct);
+
+    /// <summary>The page <see cref="RememberOnceAsync"/> kept for a token; null while its work runs, or when it kept none.</summary>
+    public async Task<string?> OnceLocationAsync(string scope, string token, CancellationToken ct) =>
+        token.Length is 0 or > 100 ? null : (await FindAsync(scope, token, ct))?.Location;
+
     private Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken ct) =>
         db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
 

@@ -15,6 +15,7 @@ public static class BillingModule
     {
         var s = builder.Services;
         s.AddScoped<InvoiceIssuer>();
+        s.AddScoped<Mailing.InvoiceMail>();
         s.AddPersonalData<BillingPersonalData>();
         s.AddAudited<Invoice>("Invoice", "Facture ou avoir", i => AuditScope.OfNetwork(i.NetworkId));
         s.AddAudited<Payment>("Payment", "Paiement", p => AuditScope.OfNetwork(p.NetworkId));
@@ -36,6 +37,7 @@ public static class BillingModule
         s.AddScoped<Sites.ISiteSaved, Products.DayPassFollowsSite>();
         s.AddScoped<Booking.IBookingCover>(sp => sp.GetRequiredService<Entitlements.BookingCover>());
         s.AddScoped<Entitlements.Sales>();
+        s.AddScoped<Entitlements.OrderPreview>();
         s.AddScoped<Entitlements.ExpiryReminders>();
         s.AddSingleton<Entitlements.IOnlineCardPayment, Entitlements.NoOnlineCardPayment>();
         if (builder.Configuration.GetValue("Billing:ExpiryReminders", true))

@@ -12,7 +12,7 @@ public sealed record ClientIdentity(string? UserId, string Name, string? Address
 /// transaction (<c>UPDATE … SET Last = Last + 1 … RETURNING</c>): a failed issue rolls its number back, two issues at
 /// once get consecutive numbers — one gap-free chronological series per issuer.
 /// </summary>
-public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock)
+public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, Mailing.InvoiceMail mail)
 {
     public async Task<Invoice> IssueAsync(int networkId, ClientIdentity client, IReadOnlyList<LineRequest> lines, CancellationToken ct) =>
         await IssueAsync(networkId, client, lines, InvoiceKind.Invoice, null, ct);
@@ -110,6 +110,8 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock)
         invoice.Number = InvoiceMath.Number(network.InvoicePrefix, invoice.Year, invoice.Sequence);
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync(ct);
+        // The client's copy, with its PDF, in the same transaction: an issue rolled back sends nothing.
+        await mail.SendAsync(invoice, network, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);

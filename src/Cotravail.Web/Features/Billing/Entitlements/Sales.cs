@@ -154,15 +154,7 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, NetworkMembersh
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
         }
         var unpaid = await UnpaidOrdersAsync(userId, network.Id, ct);
-        if (unpaid.FirstOrDefault(o => o.ProductIds.Contains(productId)) is { } same)
-        {
-            return new OrderRefusal(OrderRefusal.UnpaidSameProduct, InvoiceNumber: same.Number);
-        }
-        var owed = unpaid.Sum(o => o.DueCents);
-        var total = InvoiceMath.Line(line, 1).TotalInclTaxCents;
-        return network.UnpaidOrdersCapCents is { } cap && owed + total > cap
-            ? new OrderRefusal(OrderRefusal.OverCap, CapCents: cap, OwedCents: owed)
-            : null;
+        return OrderRules.Refusal(unpaid, productId, network.UnpaidOrdersCapCents, InvoiceMath.Line(line, 1).TotalInclTaxCents);
     }
 
     /// <summary>The member's online orders in the network with something still due (credit notes and payments deducted).</summary>
@@ -194,13 +186,9 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, NetworkMembersh
         {
             return list;
         }
-        for (var i = 0; i < quantity; i++)
+        // A carnet: N carnets valid from today. A subscription: N consecutive months.
+        foreach (var (start, end) in OrderRules.Periods(product.Kind, product.ValidityMonths, quantity, today))
         {
-            // A carnet: N carnets valid from today. A subscription: N consecutive months.
-            var start = product.Kind == ProductKind.Subscription ? today.AddMonths(i) : today;
-            var end = product.Kind == ProductKind.Subscription
-                ? today.AddMonths(i + 1).AddDays(-1)
-                : today.AddMonths(product.ValidityMonths ?? 1).AddDays(-1);
             list.Add(new Entitlement
             {
                 NetworkId = product.Site!.NetworkId, SiteId = product.SiteId, ProductId = product.Id, UserId = userId, Kind = product.Kind,

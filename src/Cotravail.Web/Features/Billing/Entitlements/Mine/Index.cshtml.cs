@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Web.Common;
-using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Data;
 using Cotravail.Web.Features.Billing.Products;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Billing.Entitlements.Mine;
 
-/// <summary>An order as the member makes it.</summary>
+/// <summary>What the member chooses to order: a product and a quantity (the summary comes next).</summary>
 public sealed class OrderInput
 {
     [Display(Name = "Carnet ou abonnement")]
@@ -19,18 +18,13 @@ public sealed class OrderInput
     [Required(ErrorMessage = "Indiquez la quantité.")]
     [Range(1, Sales.MaxQuantity, ErrorMessage = "La quantité va de 1 à 12.")]
     public int? Quantity { get; set; } = 1;
-
-    [Display(Name = "Règlement")]
-    [Required(ErrorMessage = "Choisissez comment vous réglez.")]
-    public PaymentChoice? Payment { get; set; }
-
-    /// <summary>One-time token of the form: a second submission orders nothing more.</summary>
-    public string Token { get; set; } = "";
 }
 
-/// <summary>« Mes droits »: remaining days and expiry dates of the member's carnets and subscriptions, and ordering one.</summary>
-public sealed class IndexModel(AppDbContext db, Sales sales, BookingCover cover, IOnlineCardPayment card, IdempotencyStore once, TimeProvider clock)
-    : LocalizedPage
+/// <summary>
+/// « Mes droits »: remaining days and expiry dates of the member's carnets and subscriptions, and choosing one to order.
+/// The choice leads to the order's summary (<c>/mes-droits/commande</c>), where the order is confirmed.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, Sales sales, BookingCover cover, TimeProvider clock) : LocalizedPage
 {
     public IReadOnlyList<(Entitlement Entitlement, string InvoiceNumber)> Entitlements { get; private set; } = [];
 
@@ -38,7 +32,6 @@ public sealed class IndexModel(AppDbContext db, Sales sales, BookingCover cover,
     public IReadOnlyDictionary<int, string> CreditNotes { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyList<(Product Product, string SiteName, int PriceCents)> Offers { get; private set; } = [];
     public bool DiscoveryAvailable { get; private set; }
-    public bool CardAvailable => card.IsAvailable;
     public DateOnly Today { get; private set; }
 
     public OrderInput Order { get; set; } = new();
@@ -46,16 +39,18 @@ public sealed class IndexModel(AppDbContext db, Sales sales, BookingCover cover,
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>« Modifier » on the summary comes back here with the choice (<c>?produit=&amp;quantite=</c>).</summary>
+    public async Task OnGetAsync([FromQuery(Name = "produit")] int? productId, [FromQuery(Name = "quantite")] int? quantity, CancellationToken ct)
     {
+        ModelState.Clear(); // a mistyped link is not a mistake of the member's
         await LoadAsync(ct);
-        Order = new OrderInput { Payment = PaymentChoice.AtDesk, Token = Guid.NewGuid().ToString("N") };
+        Order = new OrderInput { ProductId = productId, Quantity = quantity is >= 1 and <= Sales.MaxQuantity ? quantity : 1 };
     }
 
+    /// <summary>Checks the choice, then shows its summary; nothing is ordered yet.</summary>
     public async Task<IActionResult> OnPostAsync([Bind(Prefix = "Order")] OrderInput order, CancellationToken ct)
     {
         Order = order;
-        await LoadAsync(ct);
         if (Order.ProductId is { } productId)
         {
             var (product, problem) = await sales.FindBuyableAsync(productId, ct);
@@ -68,42 +63,12 @@ public sealed class IndexModel(AppDbContext db, Sales sales, BookingCover cover,
                 ModelState.AddModelError("Order.ProductId", T["En ligne, on commande un carnet ou un abonnement ; le reste se règle à l'accueil."]);
             }
         }
-        if (Order.Payment == PaymentChoice.Card && !card.IsAvailable)
-        {
-            ModelState.AddModelError("Order.Payment", T["Le paiement en ligne par carte n'est pas encore proposé : réglez à l'accueil ou par virement."]);
-        }
         if (!ModelState.IsValid)
         {
+            await LoadAsync(ct);
             return Page();
         }
-        if (!await once.TryClaimOnceAsync("order:" + UserId, Order.Token, ct))
-        {
-            Notice = T["Cette commande est déjà enregistrée (formulaire envoyé deux fois)."];
-            return Redirect("/mes-droits");
-        }
-        var result = await sales.OrderAsync(new SaleRequest(Order.ProductId!.Value, UserId, Order.Quantity!.Value), ct);
-        if (!result.Succeeded)
-        {
-            if (result.Conflict is { } conflict)
-            {
-                ModelState.AddModelError("Order.ProductId", T[conflict.Message, conflict.Args(Format.Euros)]);
-            }
-            foreach (var (field, message) in result.Problems)
-            {
-                ModelState.AddModelError(field == "quantity" ? "Order.Quantity" : "Order.ProductId", T[message]);
-            }
-            Order.Token = Guid.NewGuid().ToString("N");
-            return Page();
-        }
-        var invoice = result.Invoice!;
-        if (Order.Payment == PaymentChoice.Card)
-        {
-            return Redirect((await card.StartAsync(invoice, new Uri($"{Request.Scheme}://{Request.Host}/mes-droits"), ct)).ToString());
-        }
-        Notice = Order.Payment == PaymentChoice.Transfer
-            ? T["Commande enregistrée : facture {0} de {1}, à régler par virement avec le numéro de facture en référence. Vos journées sont disponibles dès maintenant.", invoice.Number, Format.Euros(invoice.TotalInclTaxCents)]
-            : T["Commande enregistrée : facture {0} de {1}, à régler à l'accueil. Vos journées sont disponibles dès maintenant.", invoice.Number, Format.Euros(invoice.TotalInclTaxCents)];
-        return Redirect("/mes-droits");
+        return Redirect(OrderModel.Link(Order.ProductId!.Value, Order.Quantity!.Value));
     }
 
     private string UserId => CurrentUser.RequiredId;
