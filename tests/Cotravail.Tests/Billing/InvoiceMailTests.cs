@@ -64,7 +64,7 @@ public sealed class InvoiceMailTests
         Assert.Equal("Facture F2026-000001 – Vallée du Lot et du Vignoble", ordered.Subject);
         foreach (var text in new[]
         {
-            "Vous trouverez ci-joint la facture F2026-000001 du réseau Vallée du Lot et du Vignoble, émise le 1 décembre 2026.",
+            "Vous trouverez ci-joint la facture F2026-000001 du réseau Vallée du Lot et du Vignoble, émise le 1er décembre 2026.",
             "Montant : 130,00 € TTC", "À régler au plus tard le 31 décembre 2026",
             "Conditions de paiement : Paiement à 30 jours. Pas d'escompte pour paiement anticipé.",
             $"- par virement : {DemoIban}, référence F2026-000001 ;", "à l'accueil d'un de nos tiers-lieux",

@@ -60,7 +60,7 @@ public sealed class OnlineOrderPagesTests
         foreach (var text in new[]
         {
             "Carnet de 10 journées — Tiers-lieu de Luzech (10 journées, valable 6 mois)", "2 carnets", "90,00 €", "prix normal 130,00 €",
-            "Total TTC 180,00 €", "du mardi 1 décembre 2026 au lundi 31 mai 2027",
+            "Total TTC 180,00 €", "du mardi 1er décembre 2026 au lundi 31 mai 2027",
             "Petit tiers-lieu de Puy-l'Évêque", "Tiers-lieu de Luzech", "Tiers-lieu de Prayssac", "à régler sous 30 jours",
         })
         {
@@ -83,7 +83,7 @@ public sealed class OnlineOrderPagesTests
 
         var months = (await browser.GetDocumentAsync(SummaryUrl(subscription, 3))).QuerySelector("#order-summary").Text().Replace('\u00a0', ' ');
         Assert.Contains("3 mois", months, StringComparison.Ordinal);
-        Assert.Contains("du mardi 1 décembre 2026 au dimanche 28 février 2027 (3 mois consécutifs)", months, StringComparison.Ordinal);
+        Assert.Contains("du mardi 1er décembre 2026 au dimanche 28 février 2027 (3 mois consécutifs)", months, StringComparison.Ordinal);
         Assert.Contains("Total TTC 300,00 €", months, StringComparison.Ordinal);
     }
 
@@ -131,7 +131,7 @@ public sealed class OnlineOrderPagesTests
         var facts = result.QuerySelector("#order-result").Text().Replace('\u00a0', ' ');
         Assert.Contains("Facture F2026-000001", facts, StringComparison.Ordinal);
         Assert.Contains("Montant 130,00 €", facts, StringComparison.Ordinal);
-        Assert.Contains("Carnet de 10 journées du mardi 1 décembre 2026 au lundi 31 mai 2027", facts, StringComparison.Ordinal);
+        Assert.Contains("Carnet de 10 journées du mardi 1er décembre 2026 au lundi 31 mai 2027", facts, StringComparison.Ordinal);
         Assert.Contains("130,00 €, au plus tard le jeudi 31 décembre 2026", facts, StringComparison.Ordinal);
         Assert.Contains("Vous avez choisi de régler par virement : IBAN FR76 3000 1000 6400 0001 2345 618 – BIC BDFEFRPPCCT, référence F2026-000001.",
             result.QuerySelector("#how-to-pay").Text(), StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public sealed record CreditText(string Text, params object[] Args)
 
     /// <summary>In French, dates written out (« mardi 8 décembre 2026 »), for the API.</summary>
     public string French() =>
-        string.Format(Fr, Text, [.. Args.Select(a => a is DateOnly d ? d.ToString("dddd d MMMM yyyy", Fr) : a)]);
+        string.Format(Fr, Text, [.. Args.Select(a => a is DateOnly d ? Common.Format.LongDate(d, Fr) : a)]);
 
     /// <summary>Through the page's localizer, dates written out in the current culture.</summary>
     public string Render(Func<string, object[], string> localize)

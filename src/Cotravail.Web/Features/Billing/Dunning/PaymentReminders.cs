@@ -113,8 +113,8 @@ public sealed partial class PaymentReminders(
     {
         ArgumentNullException.ThrowIfNull(invoice);
         var amount = (dueCents / 100m).ToString("C2", French).Replace('\u202f', '\u00a0');
-        var issued = invoice.IssueDate.ToString("d MMMM yyyy", French);
-        var dueOn = invoice.DueDate.ToString("d MMMM yyyy", French);
+        var issued = Common.Format.Date(invoice.IssueDate, French);
+        var dueOn = Common.Format.Date(invoice.DueDate, French);
         var late = today.DayNumber - invoice.DueDate.DayNumber;
         var subject = step == 1
             ? $"Rappel : facture {invoice.Number}, {amount} à régler"

@@ -99,7 +99,7 @@ public sealed class InvoiceMail(IMailSender mail, PublicAddress address)
         yield return "Si vous l'avez déjà réglée (à l'accueil par exemple), vous n'avez rien à faire.";
     }
 
-    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", French);
+    private static string Day(DateOnly day) => Common.Format.Date(day, French);
 
     private static string Euros(int cents) =>
         (cents / 100m).ToString("#,##0.00", French).Replace('\u202f', ' ').Replace('\u00a0', ' ') + " €";

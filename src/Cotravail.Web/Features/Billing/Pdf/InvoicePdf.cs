@@ -38,7 +38,7 @@ public static class InvoicePdf
 
     internal static string Quantity(int quantity) => quantity.ToString(French);
 
-    internal static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
+    internal static string Date(DateOnly date) => Common.Format.Date(date, French);
 
     /// <summary>« Règlement par virement : IBAN FR76 3000 … – BIC … » when the issuer gave a bank account.</summary>
     internal static string? BankDetails(Invoice invoice) => invoice.IssuerIban is null
