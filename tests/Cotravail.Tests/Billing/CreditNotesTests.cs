@@ -69,6 +69,7 @@ public sealed class CreditNotesTests
         var page = await manager.GetDocumentAsync($"/gestion/factures/{invoice.Id}");
         Assert.Contains($"Facture {invoice.Number}", page.QuerySelector("h1").Text(), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector($"a[href='/gestion/factures/{invoice.Id}/avoir']"));
+        Assert.Equal("à régler", page.QuerySelector("#invoice-status").Text());
 
         // « Vérifier » changes nothing and says what the credit note will undo.
         var form = $"/gestion/factures/{invoice.Id}/avoir";
@@ -94,6 +95,7 @@ public sealed class CreditNotesTests
         var after = await manager.GetDocumentAsync($"/gestion/factures/{invoice.Id}");
         Assert.Contains(Reason, after.QuerySelector("main").Text(), StringComparison.Ordinal);
         Assert.Null(after.QuerySelector($"a[href='/gestion/factures/{invoice.Id}/avoir']"));
+        Assert.Equal("annulée par avoir", after.QuerySelector("#invoice-status").Text());
         var note = await app.WithDbAsync(db => db.Invoices.Include(i => i.Lines).SingleAsync(i => i.CreditedInvoiceId == invoice.Id));
         Assert.Equal(Reason, note.CreditReason);
         Assert.Equal(lineId, note.Lines.Single().CreditedLineId);

@@ -182,7 +182,11 @@ public sealed class InvoicePdfLayoutTests
         {
             yield return InvoiceMentions.RecoveryIndemnity;
         }
-        if (i.IssuerIban is not null)
+        if (i.Kind == InvoiceKind.CreditNote && i.CreditReason is not null)
+        {
+            yield return $"Motif : {i.CreditReason}";
+        }
+        if (i.IssuerIban is not null && i.Kind == InvoiceKind.Invoice)
         {
             yield return $"Règlement par virement : IBAN {BankAccount.Grouped(i.IssuerIban)} – BIC {i.IssuerBic}";
         }
@@ -240,6 +244,9 @@ public sealed class InvoicePdfLayoutTests
             ClientName = client, ClientAddress = address, ClientEmail = LongEmail, ClientSiret = "73282932000074", IsBusinessClient = true,
             PaymentTerms = InvoiceMentions.PaymentTerms(30),
             CreditedInvoiceNumber = kind == InvoiceKind.CreditNote ? "F2027-000123" : null,
+            CreditReason = kind == InvoiceKind.CreditNote
+                ? "Fermeture du tiers-lieu pour travaux de fibre du 9 au 10 décembre : les réservations de la salle sont remboursées aux participants, déjeuners compris, selon la délibération du conseil communautaire."
+                : null,
         };
         for (var n = 1; n <= lines; n++)
         {

@@ -24,6 +24,10 @@ public sealed record CreditView(
     public bool IsCreditNote => Invoice.Kind == InvoiceKind.CreditNote;
 
     public bool AnythingLeft => !IsCreditNote && Lines.Any(l => l.Left > 0);
+
+    /// <summary>Paid, partly paid, unpaid, overdue or credited (ADR 0037); null for a credit note.</summary>
+    public InvoiceStatus? Status => IsCreditNote ? null : InvoiceStatusRule.Of(
+        Invoice.TotalInclTaxCents, CreditNotes.Sum(c => c.TotalInclTaxCents), Payments.Sum(p => p.AmountCents), Invoice.DueDate, Today);
 }
 
 public sealed record CreditResult(CreditOutcome Outcome, Invoice? CreditNote = null, CreditPlan? Plan = null);

@@ -46,6 +46,7 @@ internal sealed class InvoicePdfLayout(PdfPageFlow flow, InvoicePdfFonts fonts, 
             fonts.Text(invoice.Kind == InvoiceKind.CreditNote
                 ? invoice.CreditedInvoiceNumber is null ? null : $"Avoir sur la facture n° {invoice.CreditedInvoiceNumber}"
                 : $"Échéance : {InvoicePdf.Date(invoice.DueDate)}"),
+            fonts.Text(invoice.Kind == InvoiceKind.CreditNote && invoice.CreditReason is { Length: > 0 } reason ? $"Motif : {reason}" : null),
         ];
         List<PdfText> client =
         [
@@ -77,7 +78,8 @@ internal sealed class InvoicePdfLayout(PdfPageFlow flow, InvoicePdfFonts fonts, 
         [
             fonts.Text(invoice.VatMention),
             fonts.Text(invoice.PaymentTerms),
-            fonts.Text(InvoicePdf.BankDetails(invoice)),
+            // A credit note is not paid by its client: no bank details to pay it.
+            fonts.Text(invoice.Kind == InvoiceKind.CreditNote ? null : InvoicePdf.BankDetails(invoice)),
             fonts.Text(InvoiceMentions.LatePenalty),
             fonts.Text(invoice.IsBusinessClient ? InvoiceMentions.RecoveryIndemnity : null),
         ];
