@@ -111,6 +111,26 @@ public sealed class CashUpTests
         Assert.Contains("CorrectsCashUpId", audit[1].Changes, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_correction_sent_twice_is_recorded_once()
+    {
+        var (app, host) = await StartAsync("Sqlite");
+        await using var _ = app;
+        await host.PostAsync(Till, CloseForm, ("Close.Counted", "20"));
+        var id = (await app.WithDbAsync(db => db.CashUps.AsNoTracking().SingleAsync())).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // One page, its form sent twice (a double click, a reload): one correction.
+        var form = (await host.GetDocumentAsync(Till)).QuerySelector(CorrectForm)!;
+        var values = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Concat([new("Correct.CashUpId", id), new("Correct.Counted", "20"), new("Correct.Comment", "Recompté : rien ne manque")]).ToList();
+        var uri = new Uri(form.GetAttribute("action")!, UriKind.Relative);
+        Assert.Equal(HttpStatusCode.Redirect, (await host.PostAsync(uri, new FormUrlEncodedContent(values))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await host.PostAsync(uri, new FormUrlEncodedContent(values))).StatusCode);
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.CashUps.CountAsync(c => c.CorrectsCashUpId != null)));
+        Assert.Contains("déjà enregistrée", (await host.GetDocumentAsync(Till)).QuerySelector("[role=status]").Text(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("-5")]
     [InlineData("abc")]

@@ -98,4 +98,7 @@ public sealed class CorrectInput
     public string? Comment { get; set; }
 
     public int? ConfirmedDifference { get; set; }
+
+    /// <summary>One-time token of the form: sent twice, it records one correction.</summary>
+    public string? Token { get; set; }
 }

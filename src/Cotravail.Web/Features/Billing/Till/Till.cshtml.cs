@@ -206,8 +206,14 @@ public sealed class TillModel(AppDbContext db, Payments payments, TillPayers pay
         {
             return Page();
         }
+        if (!await once.TryClaimOnceAsync("till-correction:" + UserId, Correct.Token ?? "", ct))
+        {
+            Notice = T["Cette correction est déjà enregistrée (formulaire envoyé deux fois)."];
+            return Redirect($"/accueil/{slug}/caisse");
+        }
         var result = await payments.CloseCashUpAsync(
             new CashUpRequest(Site.Id, Day, counted, Correct.Comment, Correct.ConfirmedDifference, Correct.CashUpId), UserId, ct);
+        Correct.Token = Guid.NewGuid().ToString("N"); // spent: a new one if the page shows again
         switch (result.Outcome)
         {
             case CashUpOutcome.Closed:
@@ -315,6 +321,7 @@ public sealed class TillModel(AppDbContext db, Payments payments, TillPayers pay
         // The forms not sent get their one-time tokens.
         Pay.Token = Pay.Token is { Length: > 0 } p ? p : Guid.NewGuid().ToString("N");
         Settle.Token = Settle.Token is { Length: > 0 } t ? t : Guid.NewGuid().ToString("N");
+        Correct.Token = Correct.Token is { Length: > 0 } c ? c : Guid.NewGuid().ToString("N");
         return null;
     }
 }
