@@ -115,6 +115,10 @@ public sealed class ProductPagesTests
 
         var sold = await host.SubmitFormAsync(url, new Dictionary<string, string> { ["Sell.Email"] = TestApp.MemberEmail, ["Sell.ProductId"] = carnet, ["Sell.Quantity"] = "1", ["Sell.Method"] = "Cash" }, "form[action$='handler=Sell']");
         Assert.Equal(HttpStatusCode.Redirect, sold.StatusCode);
+        // Paid on the spot: the host lands on its receipt, to print or e-mail.
+        var receipt = await app.WithDbAsync(db => db.Receipts.SingleAsync());
+        Assert.Equal($"/accueil/luzech/caisse/recus/{receipt.Id}", sold.Headers.Location!.OriginalString);
+        Assert.Equal(9000, receipt.TotalCents);
         var invoice = await app.WithDbAsync(db => db.Invoices.Include(i => i.Lines).SingleAsync());
         Assert.Equal(9000, invoice.TotalInclTaxCents);
         Assert.Contains("Carnet de 10 journées", invoice.Lines.Single().Description, StringComparison.Ordinal);

@@ -83,8 +83,14 @@ public sealed class SellModel(AppDbContext db, Sales sales, Payments payments, U
         var invoice = result.Invoice!;
         if (Sell.Method is { } method && invoice.TotalInclTaxCents > 0)
         {
-            await payments.RecordAsync(new PaymentRequest(invoice.Id, method, invoice.TotalInclTaxCents, Site.Id, Sell.ChequeNumber, Sell.ChequeBank, null), UserId, ct);
+            // Paid on the spot: a receipt, as at the till, to print or e-mail.
+            var settled = await payments.SettleAsync(new SettleRequest(Site.NetworkId, Site.Id, SiteClock.Today(Site, clock), [invoice.Id], method,
+                invoice.TotalInclTaxCents, Sell.ChequeNumber, Sell.ChequeBank, null, buyer!.Id, null, buyer.DisplayName), UserId, ct);
             Notice = T["Vente enregistrée : facture {0} de {1}, payée ({2}).", invoice.Number, Format.Euros(invoice.TotalInclTaxCents), T[method.French()]];
+            if (settled.Receipt is { } receipt)
+            {
+                return Redirect($"/accueil/{slug}/caisse/recus/{receipt.Id}");
+            }
         }
         else
         {
