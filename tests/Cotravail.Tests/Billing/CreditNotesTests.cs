@@ -79,7 +79,7 @@ public sealed class CreditNotesTests
             [$"Input.Lines[{lineId}]"] = "1", ["Input.Reason"] = Reason,
         }, "main form.form", form + "?handler=Check")).ParseAsync();
         var undoes = checkedPage.QuerySelector("ul.undoes").Text();
-        Assert.Contains("10 journée(s) non utilisée(s) retirée(s)", undoes, StringComparison.Ordinal);
+        Assert.Contains("journées non utilisées retirées (10)", undoes, StringComparison.Ordinal);
         Assert.Contains("130,00", checkedPage.QuerySelector("table tfoot").Text(), StringComparison.Ordinal);
         Assert.Equal(0, await CreditNotesOfAsync(app, invoice.Id));
 
@@ -128,7 +128,7 @@ public sealed class CreditNotesTests
 
         var refused = await manager.PostJsonAsync(url, new { reason = Reason, confirm = true });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("3 journée(s) déjà utilisée(s) sur 10", await TextOfAsync(refused), StringComparison.Ordinal);
+        Assert.Contains("journées déjà utilisées, 3 sur 10", await TextOfAsync(refused), StringComparison.Ordinal);
         Assert.Equal(0, await CreditNotesOfAsync(app, sale.Invoice.Id));
         Assert.Equal(7, (await EntitlementAsync(app, sale.Entitlements.Single().Id)).GetProperty("remainingDays").GetInt32());
 
@@ -137,7 +137,7 @@ public sealed class CreditNotesTests
         var problem = await preview.JsonAsync();
         Assert.Equal(9100, problem.GetProperty("totalCents").GetInt32()); // 130 € × 7/10
         Assert.Contains(problem.GetProperty("undoes").EnumerateArray(), u => u.GetString()!.Contains(
-            "7 journée(s) non utilisée(s) retirée(s) (3 déjà utilisée(s) restent acquises)", StringComparison.Ordinal));
+            "journées non utilisées retirées (7) ; les journées déjà utilisées (3) restent acquises", StringComparison.Ordinal));
         Assert.Equal(0, await CreditNotesOfAsync(app, sale.Invoice.Id));
 
         var issued = await manager.PostJsonAsync(url, new { reason = Reason, unusedOnly = true, confirm = true });

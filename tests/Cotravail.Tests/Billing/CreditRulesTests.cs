@@ -32,21 +32,21 @@ public sealed class CreditRulesTests
         Assert.Equal(12999, plan.TotalInclTaxCents);
         Assert.Equal(11, Assert.Single(plan.Withdrawals).EntitlementId);
         Assert.Equal(0, plan.Withdrawals[0].NewDays);
-        Assert.Equal("Carnet 10 journées de Marie Dupont : 10 journée(s) non utilisée(s) retirée(s).", Assert.Single(plan.Undoes).French());
+        Assert.Equal("Carnet 10 journées de Marie Dupont : journées non utilisées retirées (10).", Assert.Single(plan.Undoes).French());
     }
 
     [Fact]
     public void A_used_carnet_is_refused_unless_only_its_unused_part_is_credited_rounded_up_to_the_cent()
     {
         var refused = Plan(new CreditAsk("Erreur", new Dictionary<int, int> { [1] = 1 }, false), Carnet(10, used: 3));
-        Assert.Contains("3 journée(s) déjà utilisée(s) sur 10", refused.Problems["line-1"].French(), StringComparison.Ordinal);
+        Assert.Contains("journées déjà utilisées, 3 sur 10", refused.Problems["line-1"].French(), StringComparison.Ordinal);
 
         var plan = Plan(new CreditAsk("Erreur", new Dictionary<int, int> { [1] = 1 }, true), Carnet(10, used: 3));
         Assert.True(plan.IsValid);
         Assert.Equal(9100, plan.TotalInclTaxCents); // 129,99 € × 7/10 = 90,993 € → 91,00 €, in the member's favour
         Assert.Equal(3, plan.Withdrawals.Single().NewDays);
         Assert.Equal(1, plan.Lines.Single().CreditedQuantity);
-        Assert.Equal("Carnet 10 journées de Marie Dupont : 7 journée(s) non utilisée(s) retirée(s) (3 déjà utilisée(s) restent acquises).", plan.Undoes.Single().French());
+        Assert.Equal("Carnet 10 journées de Marie Dupont : journées non utilisées retirées (7) ; les journées déjà utilisées (3) restent acquises.", plan.Undoes.Single().French());
     }
 
     [Fact]

@@ -75,19 +75,19 @@ public static class CreditRules
     public const string NegativeQuantity = "La quantité à créditer est un nombre positif ou nul.";
     public const string AboveLeft = "Ligne {0} : il reste {1} à créditer, pas {2}.";
     public const string AlreadyUsed =
-        "{0} de {1} : {2} journée(s) déjà utilisée(s) sur {3}. Cochez « créditer seulement la part non utilisée » pour ne créditer que les {4} journée(s) restantes, ou créditez une quantité moindre.";
+        "{0} de {1} : journées déjà utilisées, {2} sur {3}. Cochez « créditer seulement la part non utilisée » pour ne créditer que les journées restantes ({4}), ou créditez une quantité moindre.";
     public const string AlreadyStarted =
         "{0} de {1} (du {2} au {3}) est déjà commencé ou sert déjà à des réservations. Cochez « créditer seulement la part non utilisée » pour ne créditer que les journées à venir.";
     public const string NothingUnused = "{0} de {1} n'a plus de journée non utilisée : il n'y a rien à en créditer. Créditez une quantité moindre.";
 
-    public const string DaysWithdrawn = "{0} de {1} : {2} journée(s) non utilisée(s) retirée(s).";
-    public const string DaysWithdrawnPartly = "{0} de {1} : {2} journée(s) non utilisée(s) retirée(s) ({3} déjà utilisée(s) restent acquises).";
+    public const string DaysWithdrawn = "{0} de {1} : journées non utilisées retirées ({2}).";
+    public const string DaysWithdrawnPartly = "{0} de {1} : journées non utilisées retirées ({2}) ; les journées déjà utilisées ({3}) restent acquises.";
     public const string MonthWithdrawn = "{0} de {1} du {2} au {3} : retiré en entier.";
-    public const string MonthWithdrawnPartly = "{0} de {1} : les journées du {2} au {3} sont retirées ({4} journée(s)) ; les journées jusqu'au {5} restent acquises.";
+    public const string MonthWithdrawnPartly = "{0} de {1} : les journées du {2} au {3} sont retirées ({4} en tout) ; les journées jusqu'au {5} restent acquises.";
     public const string BookingCancelled = "La réservation du {0} ({1}) sera annulée et sa place libérée.";
     public const string PastBookingsStay = "{0} réservation(s) passée(s) restent acquises : un avoir ne défait pas une venue passée.";
     public const string NothingHeld = "« {0} » : rien d'autre à défaire (aucune journée ni réservation à venir liée à cette ligne).";
-    public const string UnusedPart = "{0} – part non utilisée ({1} journée(s) sur {2})";
+    public const string UnusedPart = "{0} – part non utilisée (journées : {1} sur {2})";
 
     /// <summary>The plan of a credit note on <paramref name="lines"/>, for <paramref name="ask"/>, on <paramref name="today"/>.</summary>
     public static CreditPlan Plan(
