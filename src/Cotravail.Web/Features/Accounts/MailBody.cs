@@ -1,17 +1,11 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Cotravail.Web.Common.Mail;
 
 namespace Cotravail.Web.Features.Accounts;
 
-/// <summary>A short French e-mail written once and rendered twice: plain text (links alone on their line) and simple HTML.</summary>
+/// <summary>An account e-mail: « Bonjour … » first, the team's greeting last, written with <see cref="MailText"/>.</summary>
 internal sealed class MailBody
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private readonly StringBuilder _text = new();
-    private readonly StringBuilder _html = new();
+    private readonly MailText _mail = new();
 
     public MailBody(string? firstName) =>
         Paragraph(string.IsNullOrWhiteSpace(firstName) ? "Bonjour," : $"Bonjour {firstName.Trim()},");
@@ -19,32 +13,20 @@ internal sealed class MailBody
     /// <summary>A paragraph of one or more lines.</summary>
     public MailBody Paragraph(params string[] lines)
     {
-        _text.AppendJoin('\n', lines).Append("\n\n");
-        _html.Append("<p>").AppendJoin("<br>\n", lines.Select(Html.Encode)).Append("</p>\n");
+        _mail.Paragraph(lines);
         return this;
     }
 
     /// <summary>A sentence, then the link alone on the next line.</summary>
     public MailBody Link(string sentence, string url)
     {
-        _text.Append(sentence).Append('\n').Append(url).Append("\n\n");
-        var href = Html.Encode(url);
-        _html.Append("<p>").Append(Html.Encode(sentence)).Append("<br>\n<a href=\"").Append(href).Append("\">")
-            .Append(href).Append("</a></p>\n");
+        _mail.Link(sentence, url);
         return this;
     }
 
     public OutgoingMail To(string address, string subject)
     {
         Paragraph("À bientôt dans nos tiers-lieux,", "L'équipe Cotravail");
-        var html = $"""
-            <!DOCTYPE html>
-            <html lang="fr">
-            <head><meta charset="utf-8"><title>{Html.Encode(subject)}</title></head>
-            <body style="font-family: sans-serif; line-height: 1.5; color: #1d2327;">
-            {_html}</body>
-            </html>
-            """;
-        return new OutgoingMail(address, subject, _text.ToString().TrimEnd() + "\n", html);
+        return _mail.ToMail(subject) with { To = address };
     }
 }

@@ -3,14 +3,9 @@ using Cotravail.Web.Common;
 
 namespace Cotravail.Web.Features.Billing.Till;
 
-/// <summary>A payment at reception on an invoice found by its number, as the host types it.</summary>
-public sealed class PayInput
+/// <summary>Money received at the desk, as the host types it: how, how much, the cheque, and the form's one-time token.</summary>
+public abstract class ReceivedInput
 {
-    [Display(Name = "Numéro de facture")]
-    [Required(ErrorMessage = "Indiquez le numéro de la facture, par exemple F2026-000123.")]
-    [StringLength(30, ErrorMessage = "Le numéro fait au plus 30 caractères.")]
-    public string? InvoiceNumber { get; set; }
-
     [Display(Name = "Moyen de paiement")]
     [Required(ErrorMessage = "Choisissez le moyen de paiement.")]
     public PaymentMethod? Method { get; set; }
@@ -32,8 +27,17 @@ public sealed class PayInput
     public string Token { get; set; } = "";
 }
 
+/// <summary>A payment at reception on an invoice found by its number, as the host types it.</summary>
+public sealed class PayInput : ReceivedInput
+{
+    [Display(Name = "Numéro de facture")]
+    [Required(ErrorMessage = "Indiquez le numéro de la facture, par exemple F2026-000123.")]
+    [StringLength(30, ErrorMessage = "Le numéro fait au plus 30 caractères.")]
+    public string? InvoiceNumber { get; set; }
+}
+
 /// <summary>One payment from a person or a company for the invoices ticked, as the host types it.</summary>
-public sealed class SettleInput
+public sealed class SettleInput : ReceivedInput
 {
     /// <summary>The person paying (their account), or <see cref="CompanyId"/>.</summary>
     [StringLength(450)]
@@ -43,25 +47,6 @@ public sealed class SettleInput
 
     /// <summary>The invoices ticked: the amount goes to them oldest first.</summary>
     public List<int> InvoiceIds { get; set; } = [];
-
-    [Display(Name = "Moyen de paiement")]
-    [Required(ErrorMessage = "Choisissez le moyen de paiement.")]
-    public PaymentMethod? Method { get; set; }
-
-    [Display(Name = "Montant reçu (€)")]
-    [Required(ErrorMessage = "Indiquez le montant reçu.")]
-    [Euros(ErrorMessage = "Le montant reçu doit être un nombre positif en euros, par exemple 15,00.")]
-    public string? Amount { get; set; }
-
-    [Display(Name = "Numéro du chèque")]
-    [StringLength(30, ErrorMessage = "Le numéro fait au plus 30 caractères.")]
-    public string? ChequeNumber { get; set; }
-
-    [Display(Name = "Banque du chèque")]
-    [StringLength(80, ErrorMessage = "La banque fait au plus 80 caractères.")]
-    public string? ChequeBank { get; set; }
-
-    public string Token { get; set; } = "";
 }
 
 /// <summary>The till's closing, as the host counts it.</summary>

@@ -1,12 +1,11 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Cotravail.Web.Common.Mail;
 
-namespace Cotravail.Web.Features.Billing.Mailing;
+namespace Cotravail.Web.Common.Mail;
 
-/// <summary>A billing e-mail written once and rendered twice: plain text (links alone on their line) and simple HTML.</summary>
-internal sealed class MailText
+/// <summary>A French e-mail written once and rendered twice: plain text (links alone on their line) and simple HTML.</summary>
+public sealed class MailText
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
