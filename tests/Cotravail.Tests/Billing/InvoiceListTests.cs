@@ -139,7 +139,7 @@ public sealed class InvoiceListTests
         Assert.Equal(["Facture F2026-000002"], await NumbersAsync($"statut=partlyPaid&site={s.Luzech}&du=2026-11-01"));
 
         var credited = await browser.GetDocumentAsync("/gestion/factures?du=2026-09-01&au=2026-09-30");
-        Assert.Equal(["avoir", "annulée par avoir"], Rows(credited).Select(r => Cell(r, 5)));
+        Assert.Equal(["Avoir", "annulée par avoir"], Rows(credited).Select(r => Cell(r, 5)));
         Assert.Equal("Avoir F2026-000006", Cell(Rows(credited)[0], 0));
 
         // The other network's manager sees only Causse's invoices, whatever the filter.
@@ -201,7 +201,7 @@ public sealed class InvoiceListTests
         Assert.Equal("en retard", rows["Facture F2026-000001"]);
         Assert.Equal("réglée en partie", rows["Facture F2026-000002"]);
         Assert.Equal("annulée par avoir", rows["Facture F2026-000005"]);
-        Assert.Equal("avoir", rows["Avoir F2026-000006"]);
+        Assert.Equal("Avoir", rows["Avoir F2026-000006"]);
 
         var manager = await app.ApiClientAsync(TestApp.ManagerEmail);
         var overdue = (await manager.GetFromJsonAsync<JsonElement>("/api/v1/invoices?status=overdue")).EnumerateArray().ToList();

@@ -36,13 +36,13 @@ public sealed class TillAroundPeopleTests
         var upper = await host.GetDocumentAsync($"{Till}?recherche=DUPONT");
         var found = upper.QuerySelectorAll("#resultats li").Select(li => li.Text()).ToList();
         Assert.Contains(found, f => f.StartsWith("Hélène Dupont — doit 15,00 €", StringComparison.Ordinal));
-        Assert.Contains(found, f => f.StartsWith("Épicerie Dupont (entreprise)", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.StartsWith("Épicerie Dupont (compte entreprise)", StringComparison.Ordinal));
         Assert.DoesNotContain(found, f => f.Contains("Dupontel", StringComparison.Ordinal) || f.Contains("Causse", StringComparison.Ordinal));
 
         var plain = await host.GetDocumentAsync($"{Till}?recherche=helene");
         Assert.Contains("Hélène Dupont — doit 15,00 €", plain.QuerySelectorAll("#resultats li").Select(li => li.Text()));
         var company = await host.GetDocumentAsync($"{Till}?recherche=epicerie");
-        Assert.Equal(["Épicerie Dupont (entreprise) — rien à régler"], company.QuerySelectorAll("#resultats li").Select(li => li.Text()));
+        Assert.Equal(["Épicerie Dupont (compte entreprise) — rien à régler"], company.QuerySelectorAll("#resultats li").Select(li => li.Text()));
 
         // Another network's person, named by their id, is nobody here.
         await host.GetDocumentAsync($"{Till}?personne={stranger.Id}", HttpStatusCode.NotFound);

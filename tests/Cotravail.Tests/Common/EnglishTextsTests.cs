@@ -29,6 +29,17 @@ public sealed partial class EnglishTextsTests
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
+    /// <summary>The resource compiler keeps one of two keys that differ only by case: the other text would stay French.</summary>
+    [Fact]
+    public void No_two_keys_differ_only_by_case()
+    {
+        var file = Path.Combine(WebFolder, "Resources", "SharedResource.en.resx");
+        var clashes = XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only by case:\n" + string.Join("\n", clashes));
+    }
+
     private static string Placeholders(string text) =>
         string.Join(",", PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal));
 

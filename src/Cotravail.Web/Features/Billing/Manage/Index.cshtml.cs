@@ -43,7 +43,7 @@ public sealed class IndexModel(
     public string? From { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "au")]
-    [Display(Name = "au")]
+    [Display(Name = "Au")]
     public string? To { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "statut")]
