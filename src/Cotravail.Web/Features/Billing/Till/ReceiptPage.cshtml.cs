@@ -55,7 +55,7 @@ public sealed class ReceiptPageModel(AppDbContext db, Payments payments, IMailSe
             Notice = T["Ce reçu a déjà été envoyé par e-mail."];
             return Redirect(Here(slug));
         }
-        var message = new OutgoingMail(MailTo, T["Reçu n° {0} – {1}", Receipt.Number, Network.LegalName], MailText());
+        var message = Mail();
         if (Receipt.PayerUserId is { } userId)
         {
             await mail.SendToAccountAsync(userId, message, ct);
@@ -71,22 +71,18 @@ public sealed class ReceiptPageModel(AppDbContext db, Payments payments, IMailSe
 
     private string Here(string slug) => $"/accueil/{slug}/caisse/recus/{Receipt.Id}";
 
-    private string MailText()
+    /// <summary>The receipt as the payer reads it, in French (the language of the network's documents), text and HTML.</summary>
+    private OutgoingMail Mail()
     {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.CurrentCulture, $"{T["Reçu n° {0}", Receipt.Number]}");
-        text.AppendLine(CultureInfo.CurrentCulture, $"{Network.LegalName} – {Site.Name}");
-        text.AppendLine();
-        text.AppendLine(CultureInfo.CurrentCulture, $"{T["Reçu de {0} le {1} : {2} ({3}).", Receipt.PayerName, Format.LongDate(Receipt.Date), Format.Euros(Receipt.TotalCents), T[Receipt.Method.French()]]}");
-        text.AppendLine();
-        text.AppendLine(T["Factures réglées :"]);
-        foreach (var line in Lines)
-        {
-            text.AppendLine(CultureInfo.CurrentCulture, $"- {T["{0} du {1} : {2} réglés, reste dû {3}", line.Number, Format.LongDate(line.IssueDate), Format.Euros(line.PaidCents), Format.Euros(line.DueCents)]}");
-        }
-        text.AppendLine();
-        text.AppendLine(T["Ce reçu n'est pas une facture."]);
-        return text.ToString();
+        var fr = CultureInfo.GetCultureInfo("fr-FR");
+        string Euros(int cents) => (cents / 100m).ToString("C2", fr).Replace('\u202f', '\u00a0');
+        var body = new MailText()
+            .Paragraph("Bonjour,")
+            .Paragraph($"Voici le reçu n° {Receipt.Number} de votre paiement du {Format.LongDate(Receipt.Date, fr)} ({Site.Name}) : {Euros(Receipt.TotalCents)} ({Receipt.Method.French()}).")
+            .Paragraph(["Factures réglées :", .. Lines.Select(l => $"- {l.Number} du {Format.Date(l.IssueDate, fr)} : {Euros(l.PaidCents)} réglés, reste dû {Euros(l.DueCents)}")])
+            .Paragraph("Ce reçu n'est pas une facture : vos factures sont sur Cotravail, page « Mes factures ».")
+            .Paragraph("Bien cordialement,", Network.LegalName, Site.Name);
+        return body.ToMail($"Reçu n° {Receipt.Number} – {Network.LegalName}") with { To = MailTo! };
     }
 
     private async Task<bool> LoadAsync(string slug, int id, CancellationToken ct)
