@@ -117,7 +117,7 @@ public sealed class ContactRelay(AppDbContext db, IMailSender mail, Entrepreneur
     {
         var today = DirectoryClock.Today(clock);
         var limit = DailyLimit;
-        for (var attempt = 0; attempt < 3; attempt++)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
             var taken = await db.ContactQuotas().Where(q => q.UserId == senderId && q.Day == today && q.Count < limit)
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.Count, q => q.Count + 1), ct);
@@ -125,9 +125,14 @@ public sealed class ContactRelay(AppDbContext db, IMailSender mail, Entrepreneur
             {
                 return true;
             }
-            if (await db.ContactQuotas().AnyAsync(q => q.UserId == senderId && q.Day == today, ct))
+            var count = await db.ContactQuotas().Where(q => q.UserId == senderId && q.Day == today).Select(q => (int?)q.Count).FirstOrDefaultAsync(ct);
+            if (count >= limit)
             {
                 return false;
+            }
+            if (count is not null)
+            {
+                continue; // today's row appeared since the increment was tried (another request created it): try again
             }
             db.ContactQuotas().Add(new ContactQuota { UserId = senderId, Day = today, Count = 1 });
             try
