@@ -210,7 +210,7 @@ public sealed class CreditNotesTests
         var preview = await (await manager.PostJsonAsync(Url(invoice.Id), new { reason = Reason })).JsonAsync();
         var undoes = string.Join("\n", preview.GetProperty("undoes").EnumerateArray().Select(u => u.GetString()));
         Assert.Contains("La réservation du mardi 15 décembre 2026", undoes, StringComparison.Ordinal);
-        Assert.Contains("1 réservation(s) passée(s) restent acquises", undoes, StringComparison.Ordinal);
+        Assert.Contains("1 réservation passée reste acquise", undoes, StringComparison.Ordinal);
         Assert.Equal(BookingStatus.Confirmed, await app.WithDbAsync(db => db.Bookings.Where(b => b.Id == ids[1]).Select(b => b.Status).SingleAsync()));
 
         var issued = await manager.PostJsonAsync(Url(invoice.Id), new { reason = Reason, confirm = true });

@@ -72,7 +72,7 @@ public sealed class CreditRulesTests
         Assert.Equal([2], plan.BookingsToCancel);
         Assert.Equal(4500, plan.TotalInclTaxCents);
         Assert.Contains(plan.Undoes, u => u.French() == "La réservation du mardi 8 décembre 2026 (Tiers-lieu de Luzech) sera annulée et sa place libérée.");
-        Assert.Contains(plan.Undoes, u => u.French().StartsWith("1 réservation(s) passée(s) restent acquises", StringComparison.Ordinal));
+        Assert.Contains(plan.Undoes, u => u.French().StartsWith("1 réservation passée reste acquise", StringComparison.Ordinal));
     }
 
     [Fact]

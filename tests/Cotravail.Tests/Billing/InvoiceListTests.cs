@@ -119,7 +119,7 @@ public sealed class InvoiceListTests
         Assert.DoesNotContain(Rows(first).Concat(Rows(second)), r => r.Text().Contains("Causse", StringComparison.Ordinal));
 
         var late = await browser.GetDocumentAsync("/gestion/factures?statut=overdue");
-        Assert.Equal("56 facture(s) et avoir(s).", late.QuerySelector("#nombre").Text());
+        Assert.Equal("56 factures et avoirs.", late.QuerySelector("#nombre").Text());
         Assert.Equal("/gestion/factures?statut=overdue&numero=2", late.QuerySelector("nav .pager a[rel=next]")!.GetAttribute("href"));
         var lateTwo = await browser.GetDocumentAsync("/gestion/factures?statut=overdue&numero=2");
         Assert.Equal(6, Rows(lateTwo).Count);

@@ -31,7 +31,7 @@ public sealed class VolunteeringTests
         await member.SignInAsync(TestApp.MemberEmail);
 
         var list = await member.GetDocumentAsync("/coups-de-main");
-        Assert.Contains("Encore 1 personne(s) recherchée(s) sur 1.", list.Body.Text(), StringComparison.Ordinal);
+        Assert.Contains("Encore 1 personne recherchée sur 1.", list.Body.Text(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitFormAsync("/coups-de-main", new Dictionary<string, string> { ["taskId"] = $"{task}" },
             postTo: "/coups-de-main?handler=SignUp")).StatusCode);
         Assert.Contains("Ouvrir l'espace samedi matin", (await member.GetDocumentAsync("/mes-coups-de-main")).Body.Text(), StringComparison.Ordinal);

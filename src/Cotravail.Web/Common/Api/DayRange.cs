@@ -36,7 +36,7 @@ public readonly record struct DayRange
         }
         if (to.DayNumber - from.DayNumber + 1 > maxDays)
         {
-            problem = $"La période fait au plus {maxInWords ?? $"{maxDays} jours"}.";
+            problem = $"La période fait au plus {maxInWords ?? Plurals.French(maxDays, "{0} jour", "{0} jours")}.";
             return false;
         }
         range = new DayRange(from, to);

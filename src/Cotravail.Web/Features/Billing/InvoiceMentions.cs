@@ -5,7 +5,7 @@ public static class InvoiceMentions
 {
     public static string PaymentTerms(int days) => days <= 0
         ? "Paiement à réception. Pas d'escompte pour paiement anticipé."
-        : $"Paiement à {days} jours. Pas d'escompte pour paiement anticipé.";
+        : $"Paiement à {Common.Plurals.French(days, "{0} jour", "{0} jours")}. Pas d'escompte pour paiement anticipé.";
 
     public const string LatePenalty =
         "En cas de retard de paiement, pénalités au taux de trois fois le taux d'intérêt légal.";

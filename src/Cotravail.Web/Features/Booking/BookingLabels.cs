@@ -43,8 +43,7 @@ public static class BookingLabels
         return free switch
         {
             <= 0 => L["plus de place"],
-            1 => L["1 place libre"],
-            _ => L["{0} places libres", free],
+            _ => L.Plural(free, "{0} place libre", "{0} places libres"),
         };
     }
 

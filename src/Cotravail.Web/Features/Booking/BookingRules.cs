@@ -174,7 +174,7 @@ public static class BookingRules
         }
         if (date > today.AddDays(site.BookingHorizonDays))
         {
-            result.Add(field, $"On ne peut pas réserver plus de {site.BookingHorizonDays} jours à l'avance.");
+            result.Add(field, $"On ne peut pas réserver plus de {Common.Plurals.French(site.BookingHorizonDays, "{0} jour", "{0} jours")} à l'avance.");
             return false;
         }
         hours = SiteCalendar.HoursOn(site, date);

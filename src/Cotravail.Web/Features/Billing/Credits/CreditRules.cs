@@ -85,7 +85,8 @@ public static class CreditRules
     public const string MonthWithdrawn = "{0} de {1} du {2} au {3} : retiré en entier.";
     public const string MonthWithdrawnPartly = "{0} de {1} : les journées du {2} au {3} sont retirées ({4} en tout) ; les journées jusqu'au {5} restent acquises.";
     public const string BookingCancelled = "La réservation du {0} ({1}) sera annulée et sa place libérée.";
-    public const string PastBookingsStay = "{0} réservation(s) passée(s) restent acquises : un avoir ne défait pas une venue passée.";
+    public const string PastBookingStays = "{0} réservation passée reste acquise : un avoir ne défait pas une venue passée.";
+    public const string PastBookingsStay = "{0} réservations passées restent acquises : un avoir ne défait pas une venue passée.";
     public const string NothingHeld = "« {0} » : rien d'autre à défaire (aucune journée ni réservation à venir liée à cette ligne).";
     public const string UnusedPart = "{0} – part non utilisée (journées : {1} sur {2})";
 
@@ -192,7 +193,8 @@ public static class CreditRules
             var past = ofLine.Count(b => b.Date <= today);
             if (past > 0 && future.Count < quantity)
             {
-                undoes.Add(new CreditText(PastBookingsStay, Math.Min(past, quantity - future.Count)));
+                var stay = Math.Min(past, quantity - future.Count);
+                undoes.Add(new CreditText(stay == 1 ? PastBookingStays : PastBookingsStay, stay));
             }
             var lineFacts = facts.Where(f => f.LineId == line.Id).ToList();
             undoes.AddRange(lineFacts.Select(f => new CreditText(f.Text, f.Args)));

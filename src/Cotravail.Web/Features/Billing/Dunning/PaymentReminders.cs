@@ -124,7 +124,7 @@ public sealed partial class PaymentReminders(
             .Append("Bonjour,\n\n")
             .Append(step == 1 ? "Sauf erreur de notre part, " : "Nous nous permettons de revenir vers vous : sauf erreur de notre part, ")
             .Append(CultureInfo.InvariantCulture, $"la facture {invoice.Number} du {issued} n'est pas encore réglée. ")
-            .Append(CultureInfo.InvariantCulture, $"Il reste {amount} à payer{paid} ; l'échéance était le {dueOn}, il y a {late} jours.\n\n")
+            .Append(CultureInfo.InvariantCulture, $"Il reste {amount} à payer{paid} ; l'échéance était le {dueOn}, il y a {Common.Plurals.French(late, "{0} jour", "{0} jours")}.\n\n")
             .Append("Pour la régler :\n");
         if (invoice.IssuerIban is { Length: > 0 } iban)
         {

@@ -119,7 +119,7 @@ public sealed class IndexModel(
         ];
         Notice = invoices.Count == 0
             ? T["Rien à facturer pour ce mois : tout est déjà facturé."]
-            : T["{0} factures émises, de {1} à {2}.", invoices.Count, invoices[0].Number, invoices[^1].Number];
+            : invoices.Count == 1 ? T["Une facture émise : {0}.", invoices[0].Number] : T["{0} factures émises, de {1} à {2}.", invoices.Count, invoices[0].Number, invoices[^1].Number];
         return Redirect("/gestion/factures");
     }
 

@@ -39,8 +39,8 @@ public sealed class CancelModel(AppDbContext db, SeriesCommands series, TimeProv
             return NotFound();
         }
         Notice = r.Late == 0
-            ? T["{0} réservations de la série sont annulées.", r.Cancelled]
-            : T["{0} réservations de la série sont annulées, dont {1} après le délai d'annulation gratuite.", r.Cancelled, r.Late];
+            ? T.Plural(r.Cancelled, "{0} réservation de la série est annulée.", "{0} réservations de la série sont annulées.")
+            : T.Plural(r.Cancelled, "{0} réservation de la série est annulée, après le délai d'annulation gratuite.", "{0} réservations de la série sont annulées, dont {1} après le délai d'annulation gratuite.", r.Late);
         return Redirect("/mes-reservations");
     }
 

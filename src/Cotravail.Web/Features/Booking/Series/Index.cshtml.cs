@@ -65,7 +65,7 @@ public sealed class IndexModel(AppDbContext db, SeriesCommands series, TimeProvi
         var missed = result.NotBooked.Count == 0
             ? ""
             : " " + T["Non réservées : {0}.", string.Join(", ", result.NotBooked.Select(o => $"{Format.LongDate(o.Date)} ({o.Problem})"))];
-        Notice = T["{0} réservations confirmées ; un e-mail récapitulatif vous a été envoyé.", result.Booked.Count] + missed;
+        Notice = T.Plural(result.Booked.Count, "{0} réservation confirmée ; un e-mail récapitulatif vous a été envoyé.", "{0} réservations confirmées ; un e-mail récapitulatif vous a été envoyé.") + missed;
         return Redirect("/mes-reservations");
     }
 

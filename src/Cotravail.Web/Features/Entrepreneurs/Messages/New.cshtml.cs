@@ -72,7 +72,7 @@ public sealed class NewModel(AppDbContext db, ContactRelay relay, Audiences audi
         ContactOutcome.ToSelf => T["Vous ne pouvez pas vous écrire à vous-même."],
         ContactOutcome.Blocked => T["Ce membre ne souhaite pas recevoir de messages de votre part."],
         ContactOutcome.Expired => T["Cette annonce a expiré : on ne peut plus y répondre."],
-        ContactOutcome.DailyLimit => T["Vous avez pris contact avec {0} membres aujourd'hui, le maximum par jour. Réessayez demain ; les conversations en cours restent ouvertes.", relay.DailyLimit],
+        ContactOutcome.DailyLimit => T.Plural(relay.DailyLimit, "Vous avez pris contact avec {0} membre aujourd'hui, le maximum par jour. Réessayez demain ; les conversations en cours restent ouvertes.", "Vous avez pris contact avec {0} membres aujourd'hui, le maximum par jour. Réessayez demain ; les conversations en cours restent ouvertes."),
         _ => T["Ce membre n'existe pas (ou plus)."],
     };
 
