@@ -5,7 +5,8 @@ namespace Cotravail.BrowserTests.Accessibility;
 
 /// <summary>
 /// At 320 CSS pixels wide (a small phone, or 1280 px zoomed to 400 %: RGAA 10.11, WCAG 1.4.10 reflow) no page of the
-/// sweep scrolls sideways. Wide tables may scroll inside their own box, never the whole page.
+/// sweep scrolls sideways. Wide tables may scroll inside their own box, never the whole page. No word of a table is cut
+/// to fit a narrow column (« Produi t »): on a phone tables become cards (wwwroot/js/tables.js).
 /// </summary>
 public sealed class NarrowScreenTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -21,6 +22,30 @@ public sealed class NarrowScreenTests(BrowserFixture browser) : IClassFixture<Br
         }
         """;
 
+    /// <summary>Words of table cells drawn on more than one line (hyphens and slashes may end a line; addresses longer than 24 characters may break).</summary>
+    private const string CutWords = """
+        () => {
+            const cut = [];
+            for (const cell of document.querySelectorAll('main td, main th')) {
+                if (cell.closest('.visually-hidden, table.as-cards > thead')) continue;
+                const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const words = /[^\s\-–\/]+/g;
+                    for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
+                        if (m[0].length < 2 || m[0].length > 24) continue;
+                        const range = document.createRange();
+                        range.setStart(node, m.index);
+                        range.setEnd(node, m.index + m[0].length);
+                        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                        if (lines.size > 1) cut.push('« ' + m[0] + ' »');
+                        if (cut.length >= 5) return 'cut words ' + cut.join(', ');
+                    }
+                }
+            }
+            return cut.length ? 'cut words ' + cut.join(', ') : null;
+        }
+        """;
+
     private static async Task<string> OverflowsAsync(IBrowserContext context, IEnumerable<string> paths)
     {
         var page = await context.NewPageAsync();
@@ -31,6 +56,10 @@ public sealed class NarrowScreenTests(BrowserFixture browser) : IClassFixture<Br
             if (await page.EvaluateAsync<string?>(Overflow) is { } wide)
             {
                 report.Add($"{path}: {wide}");
+            }
+            if (await page.EvaluateAsync<string?>(CutWords) is { } cut)
+            {
+                report.Add($"{path}: {cut}");
             }
         }
         return string.Join("\n", report);
@@ -59,6 +88,18 @@ public sealed class NarrowScreenTests(BrowserFixture browser) : IClassFixture<Br
         await using var context = await browser.NewContextAsync(320, 640);
         await AxeSweep.SignInAsync(context, "gestion@cotravail.test");
         var report = await OverflowsAsync(context, await SweptPages.ManagerAsync(browser.App.BaseAddress));
+        Assert.True(report.Length == 0, report);
+    }
+
+    [Fact]
+    public async Task No_member_or_manager_page_cuts_a_word_of_a_table_at_375_pixels()
+    {
+        await using var member = await browser.NewContextAsync(375, 740);
+        await AxeSweep.SignInAsync(member, "membre@cotravail.test");
+        var report = await OverflowsAsync(member, SweptPages.Member);
+        await using var manager = await browser.NewContextAsync(375, 740);
+        await AxeSweep.SignInAsync(manager, "gestion@cotravail.test");
+        report += await OverflowsAsync(manager, await SweptPages.ManagerAsync(browser.App.BaseAddress));
         Assert.True(report.Length == 0, report);
     }
 }

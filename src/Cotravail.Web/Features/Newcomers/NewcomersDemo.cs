@@ -87,31 +87,40 @@ public sealed class NewcomersDemo(AppDbContext db, TimeProvider clock)
             + "Ici, on travaille à quelques minutes de chez soi, on déjeune en terrasse sur la place du village et on termine la journée au bord de la rivière.\n\n"
             + "Les personnes qui se sont installées ici le disent : c'est d'abord **la qualité de vie** qui les a fait venir."),
         ("Nature et loisirs",
-            "- Le **Lot** et ses méandres : canoë, pêche, baignade surveillée en été selon les communes ;\n"
-            + "- les chemins de randonnée et les boucles à vélo entre vignes, causses et villages perchés ;\n"
-            + "- les marchés de producteurs, les caves et domaines de l'appellation Cahors.\n\n"
-            + "Le détail des sentiers et des activités est à compléter par la communauté de communes et l'office de tourisme."),
+            "- Le **Lot** et ses méandres : canoë et paddle de mai à septembre, pêche, baignade surveillée l'été à la plage de Luzech ;\n"
+            + "- plus de 200 km de chemins balisés, dont le GR 36 et les boucles du cingle de Luzech, et la voie verte le long de la rivière ;\n"
+            + "- les marchés de producteurs (Prayssac le vendredi matin, Puy-l'Évêque le mardi, Luzech le mercredi), les caves et domaines de l'appellation Cahors ;\n"
+            + "- une saison culturelle intercommunale : cinéma itinérant, festival de musique en juillet, expositions dans les églises et les chais.\n\n"
+            + "Le programme des sorties et des animations est publié chaque mois par l'office de tourisme de la vallée."),
         ("Services et vie locale",
-            "Commerces de proximité, marchés hebdomadaires, associations sportives et culturelles animent les bourgs de la vallée. "
-            + "Les maisons France services et les mairies accompagnent les démarches administratives.\n\n"
-            + "*Liste des services par commune : à compléter par la communauté de communes.*"),
+            "| Commune | Commerces et services | Démarches |\n| --- | --- | --- |\n"
+            + "| Luzech | boulangeries, supérette, banque, poste, marché du mercredi | mairie, maison France services (lundi au vendredi) |\n"
+            + "| Prayssac | supermarché, commerces du centre, poste, marché du vendredi | mairie, permanence France services le jeudi |\n"
+            + "| Puy-l'Évêque | commerces du bourg, poste, marché du mardi | mairie, permanence France services le mardi |\n\n"
+            + "Plus de 120 associations sportives, culturelles et solidaires animent la vallée : le forum des associations a lieu chaque premier samedi de septembre."),
         ("Le très haut débit, commune par commune",
-            "Le déploiement de la fibre optique se poursuit dans le Lot. Nos trois tiers-lieux disposent d'une connexion adaptée au télétravail "
-            + "(débits affichés sur la fiche de chaque espace).\n\n"
-            + "| Commune | Fibre à domicile |\n| --- | --- |\n| Luzech | à compléter par la communauté de communes |\n"
-            + "| Prayssac | à compléter par la communauté de communes |\n| Puy-l'Évêque | à compléter par la communauté de communes |\n\n"
-            + "Pour connaître l'éligibilité d'une adresse précise, consultez la carte officielle du déploiement."),
+            "Nos trois tiers-lieux sont raccordés à la fibre, avec un débit garanti pour la visioconférence (débits affichés sur la fiche de chaque espace).\n\n"
+            + "| Commune | Fibre à domicile | Couverture 4G |\n| --- | --- | --- |\n"
+            + "| Luzech | bourg et hameaux raccordables | quatre opérateurs |\n"
+            + "| Prayssac | bourg raccordable, hameaux d'ici fin 2027 | quatre opérateurs |\n"
+            + "| Puy-l'Évêque | bourg raccordable, hameaux d'ici mi-2027 | trois opérateurs, quatre dans le bourg |\n\n"
+            + "Pour connaître l'éligibilité d'une adresse précise, consultez la carte du déploiement de Lot Numérique ou demandez à l'équipe d'un tiers-lieu."),
         ("Transports",
-            "La gare de **Cahors** est desservie par la ligne Paris – Toulouse ; la vallée s'y rejoint en voiture. "
-            + "Des lignes de cars régionales relient les bourgs à Cahors et des solutions de covoiturage existent entre membres.\n\n"
-            + "*Horaires et temps de trajet : à compléter par la communauté de communes.*"),
+            "| Depuis | Cahors (gare) | Villeneuve-sur-Lot | Aéroport de Toulouse |\n| --- | --- | --- | --- |\n"
+            + "| Luzech | 20 min | 55 min | 1 h 45 |\n| Prayssac | 30 min | 45 min | 1 h 55 |\n| Puy-l'Évêque | 35 min | 40 min | 2 h |\n\n"
+            + "La gare de **Cahors** est sur la ligne Paris – Toulouse (environ 5 h de Paris). Une ligne de car régionale relie les trois bourgs à Cahors "
+            + "plusieurs fois par jour en semaine ; le transport à la demande de la communauté de communes se réserve la veille par téléphone. "
+            + "Les membres des tiers-lieux organisent aussi du covoiturage entre eux."),
         ("Écoles et petite enfance",
-            "Les communes de la vallée comptent des écoles maternelles et élémentaires, et des collèges sont accessibles en transport scolaire ; "
-            + "les lycées se trouvent notamment à Cahors. Crèches, assistantes maternelles et accueils de loisirs complètent l'offre.\n\n"
-            + "*Carte scolaire et contacts : à compléter par la communauté de communes.*"),
+            "- Une école maternelle et élémentaire dans chaque bourg, et des regroupements pédagogiques dans les villages ;\n"
+            + "- deux collèges dans la vallée, desservis par le transport scolaire gratuit ; lycées généraux et professionnels à Cahors ;\n"
+            + "- une crèche intercommunale de 24 places, un relais petite enfance qui met en lien les familles et les assistantes maternelles, "
+            + "des accueils de loisirs le mercredi et pendant les vacances.\n\n"
+            + "Les inscriptions scolaires se font en mairie ; le relais petite enfance reçoit sur rendez-vous à Prayssac et à Luzech."),
         ("Santé",
-            "Médecins généralistes, pharmacies et professions paramédicales sont présents dans les bourgs ; le centre hospitalier de **Cahors** "
-            + "assure les urgences et les consultations spécialisées.\n\n"
-            + "*Annuaire des professionnels de santé : à compléter par la communauté de communes.*"),
+            "- Une maison de santé pluriprofessionnelle à Prayssac (médecins généralistes, infirmiers, kinésithérapeutes, dentiste) ;\n"
+            + "- des médecins et des pharmacies à Luzech et à Puy-l'Évêque ;\n"
+            + "- le centre hospitalier de **Cahors** (urgences, maternité, consultations spécialisées) à 20 à 35 minutes.\n\n"
+            + "Pour trouver un médecin traitant en arrivant, l'accueil des nouveaux arrivants vous met en relation avec la maison de santé."),
     ];
 }
