@@ -104,16 +104,21 @@ public sealed class DunningTests
     }
 
     [Fact]
-    public void The_schedule_sends_the_latest_step_reached_once()
+    public void The_schedule_sends_each_step_in_turn_spaced_as_planned()
     {
         var schedule = new ReminderSchedule([30, 7, 7, 0, -2]);
         Assert.Equal([7, 30], schedule.Days);
         var due = new DateOnly(2026, 12, 31);
-        Assert.Null(schedule.Due(due, 0, new(2027, 1, 6)));
-        Assert.Equal((1, 7), schedule.Due(due, 0, new(2027, 1, 7)));
-        Assert.Null(schedule.Due(due, 1, new(2027, 1, 29)));
-        Assert.Equal((2, 30), schedule.Due(due, 1, new(2027, 1, 30)));
-        Assert.Equal((2, 30), schedule.Due(due, 0, new(2027, 3, 1))); // a job that was away sends the latest step only
-        Assert.Null(schedule.Due(due, 2, new(2027, 3, 1)));
+        Assert.Null(schedule.Due(due, 0, null, new(2027, 1, 6)));
+        Assert.Equal((1, 7), schedule.Due(due, 0, null, new(2027, 1, 7)));
+        Assert.Null(schedule.Due(due, 1, new(2027, 1, 7), new(2027, 1, 29)));
+        Assert.Equal((2, 30), schedule.Due(due, 1, new(2027, 1, 7), new(2027, 1, 30)));
+        Assert.Null(schedule.Due(due, 2, new(2027, 1, 30), new(2027, 3, 1)));
+        // Reminders switched on (or a job back) long after the due date: the first step first, never « Rappel n° 2 » at once…
+        Assert.Equal((1, 7), schedule.Due(due, 0, null, new(2027, 3, 1)));
+        // …and the second one as many days after it as the schedule puts between them (23), not the next morning.
+        Assert.Null(schedule.Due(due, 1, new(2027, 3, 1), new(2027, 3, 2)));
+        Assert.Null(schedule.Due(due, 1, new(2027, 3, 1), new(2027, 3, 23)));
+        Assert.Equal((2, 30), schedule.Due(due, 1, new(2027, 3, 1), new(2027, 3, 24)));
     }
 }

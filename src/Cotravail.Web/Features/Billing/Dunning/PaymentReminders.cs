@@ -38,12 +38,18 @@ public sealed partial class PaymentReminders(
                 .Where(i => i.Id > afterId && i.Kind == InvoiceKind.Invoice && i.DueDate <= firstLimit && (i.UserId != null || i.ClientEmail != null))
                 .WithAmounts(db)
                 .Where(r => r.Invoice.TotalInclTaxCents - r.CreditedCents - r.PaidCents > 0)
-                .Select(r => new { r.Invoice.Id, r.Invoice.DueDate, Last = db.InvoiceReminders.Where(x => x.InvoiceId == r.Invoice.Id).Max(x => (int?)x.Step) ?? 0 })
+                .Select(r => new
+                {
+                    r.Invoice.Id, r.Invoice.DueDate,
+                    Last = db.InvoiceReminders.Where(x => x.InvoiceId == r.Invoice.Id).Max(x => (int?)x.Step) ?? 0,
+                    LastAtUtc = db.InvoiceReminders.Where(x => x.InvoiceId == r.Invoice.Id).Max(x => (DateTime?)x.SentAtUtc),
+                })
                 .Where(c => c.Last < steps)
                 .OrderBy(c => c.Id).Take(Batch).ToListAsync(ct);
             foreach (var c in candidates)
             {
-                if (schedule.Due(c.DueDate, c.Last, today) is { } step && await SendOneAsync(c.Id, step.Step, step.DaysAfterDue, today, ct))
+                var lastOn = c.LastAtUtc is { } at ? ParisDay.Of(at) : (DateOnly?)null;
+                if (schedule.Due(c.DueDate, c.Last, lastOn, today) is { } step && await SendOneAsync(c.Id, step.Step, step.DaysAfterDue, today, ct))
                 {
                     sent++;
                 }

@@ -25,19 +25,22 @@ public sealed class ReminderSchedule(IReadOnlyList<int> days)
     }
 
     /// <summary>
-    /// The step to send now for an invoice due on <paramref name="dueDate"/> whose last reminder was <paramref name="lastSent"/>
-    /// (0 for none): the latest step reached, if later than the last sent; null when none is. A job that was away sends
-    /// the latest step only, not every one it missed.
+    /// The step to send now for an invoice due on <paramref name="dueDate"/> whose last reminder was step
+    /// <paramref name="lastSent"/> (0 for none), sent on <paramref name="lastSentOn"/>: always the next step, never one
+    /// skipped (a client first hears « Rappel », not « Rappel n° 2 »), once its day after the due date is reached and, after
+    /// a first reminder, as many days after the previous one as the schedule puts between them (a job that was away, or
+    /// invoices already late when reminders were switched on, do not send two steps in a row). Null when none is due.
     /// </summary>
-    public (int Step, int DaysAfterDue)? Due(DateOnly dueDate, int lastSent, DateOnly today)
+    public (int Step, int DaysAfterDue)? Due(DateOnly dueDate, int lastSent, DateOnly? lastSentOn, DateOnly today)
     {
-        for (var i = Days.Count - 1; i >= 0; i--)
+        if (lastSent < 0 || lastSent >= Days.Count || dueDate.AddDays(Days[lastSent]) > today)
         {
-            if (dueDate.AddDays(Days[i]) <= today)
-            {
-                return i + 1 > lastSent ? (i + 1, Days[i]) : null;
-            }
+            return null;
         }
-        return null;
+        if (lastSent > 0 && lastSentOn is { } previous && previous.AddDays(Days[lastSent] - Days[lastSent - 1]) > today)
+        {
+            return null;
+        }
+        return (lastSent + 1, Days[lastSent]);
     }
 }

@@ -104,6 +104,10 @@ public static class ParisDay
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Zone));
+        return Of(clock.GetUtcNow().UtcDateTime);
     }
+
+    /// <summary>The day in Paris of a UTC time.</summary>
+    public static DateOnly Of(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
 }
