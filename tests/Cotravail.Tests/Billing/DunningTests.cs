@@ -72,6 +72,12 @@ public sealed class DunningTests
         Assert.DoesNotContain("IBAN", toCausse, StringComparison.Ordinal);
         Assert.Contains("- à l'accueil de votre tiers-lieu", toCausse, StringComparison.Ordinal);
 
+        // The reminder is part of what Cotravail keeps about the member, and of their export.
+        var api = await app.ApiClientAsync(TestApp.MemberEmail);
+        var exported = (await (await api.GetAsync(new Uri("/api/v1/me/data", UriKind.Relative))).JsonAsync()).GetProperty("donnees").GetProperty("relances");
+        var reminder = Assert.Single(exported.EnumerateArray());
+        Assert.Equal((unpaid.Number, 1, 30m), (reminder.GetProperty("facture").GetString(), reminder.GetProperty("relance").GetInt32(), reminder.GetProperty("resteDuEuros").GetDecimal()));
+
         // The member pays before the second step: only the two others get it, once.
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Billing;
 
 /// <summary>
-/// A member's invoices and credit notes (with their lines), the payments received on them, the days bought (carnets,
+/// A member's invoices and credit notes (with their lines), the payments received on them, the payment reminders sent about them, the days bought (carnets,
 /// subscriptions), the discovery day, reduced-price categories and company accounts. On deletion, invoices, payments
 /// and what they sold are kept unchanged (French law: ten years, with the client's name and address as issued);
 /// categories and company memberships are deleted, and the discovery day forgets the address it was taken with.
@@ -20,6 +20,9 @@ internal sealed class BillingPersonalData(AppDbContext db) : IPersonalData
         var ids = invoices.Select(i => i.Id).ToList();
         var payments = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.InvoiceId)).OrderBy(p => p.RecordedAtUtc)
             .Select(p => new PaymentRow(p.Id, p.InvoiceId, p.Method, p.AmountCents / 100m, p.ChequeNumber, p.ChequeBank, p.Reference, p.RecordedAtUtc))
+            .ToListAsync(ct);
+        var reminders = await db.InvoiceReminders.AsNoTracking().Where(r => ids.Contains(r.InvoiceId)).OrderBy(r => r.SentAtUtc)
+            .Join(db.Invoices, r => r.InvoiceId, i => i.Id, (r, i) => new ReminderRow(i.Number, r.Step, r.DaysAfterDue, r.DueCents / 100m, r.SentAtUtc))
             .ToListAsync(ct);
         var entitlements = await db.Entitlements.AsNoTracking().Where(e => e.UserId == subject.UserId).OrderBy(e => e.Id)
             .Select(e => new EntitlementRow(e.Id, e.Name, e.Kind.ToString(), e.Days, e.Used, e.StartsOn, e.ExpiresOn, e.InvoiceId, e.CreatedAtUtc))
@@ -37,6 +40,7 @@ internal sealed class BillingPersonalData(AppDbContext db) : IPersonalData
                 i.TotalExclTaxCents / 100m, i.VatCents / 100m, i.TotalInclTaxCents / 100m, i.CreditedInvoiceNumber,
                 string.Join(" | ", i.Lines.OrderBy(l => l.Position).Select(l => $"{l.Quantity} × {l.Description}"))))),
             PersonalDataSet.Of("paiements", "Paiements", payments),
+            PersonalDataSet.Of("relances", "Relances de paiement reçues", reminders),
             PersonalDataSet.Of("droits", "Carnets et abonnements", entitlements),
             PersonalDataSet.Of("journee-decouverte", "Journée découverte", discovery),
             PersonalDataSet.Of("categories", "Catégories de tarif réduit", categories),
@@ -58,6 +62,8 @@ internal sealed class BillingPersonalData(AppDbContext db) : IPersonalData
 
     private sealed record PaymentRow(int Id, int FactureId, PaymentMethod Moyen, decimal MontantEuros, string? NumeroCheque,
         string? Banque, string? Reference, DateTime RecuLeUtc);
+
+    private sealed record ReminderRow(string Facture, int Relance, int JoursApresEcheance, decimal ResteDuEuros, DateTime EnvoyeeLeUtc);
 
     private sealed record EntitlementRow(int Id, string Nom, string Type, int? Journees, int Utilisees, DateOnly Debut,
         DateOnly Fin, int FactureId, DateTime AcheteLeUtc);
