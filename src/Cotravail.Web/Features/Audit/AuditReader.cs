@@ -141,7 +141,7 @@ public sealed class AuditReader(AppDbContext db, AuditedTypes audited)
             target[name] = target.TryGetValue(name, out var more) ? more + ", " + describe(Value) : describe(Value);
         }
         var field = words.Fields.GetValueOrDefault(key);
-        var closed = localize("fermé", []);
+        var closed = Values.French ? "fermé" : "closed";
         return [.. before.Keys.Union(after.Keys)
             .OrderBy(k => Enum.TryParse<DayOfWeek>(k, out var d) ? ((int)d + 6) % 7 : 7).ThenBy(k => k, StringComparer.Ordinal)
             .Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
@@ -179,11 +179,14 @@ public sealed class AuditReader(AppDbContext db, AuditedTypes audited)
     {
         private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+        // « oui », « non », « fermé » in lower case: the resources hold their capitalised forms for buttons and headings.
+        public static bool French => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "fr";
+
         public string Show(AuditField field, string raw) => field.Value switch
         {
             AuditValue.Money when int.TryParse(raw, Invariant, out var cents) => Format.Euros(cents),
             AuditValue.Percent when int.TryParse(raw, Invariant, out var bp) => (bp / 10000m).ToString("P2", CultureInfo.CurrentCulture).Replace(' ', '\u00a0'),
-            AuditValue.Flag when bool.TryParse(raw, out var flag) => localize(flag ? "oui" : "non", []),
+            AuditValue.Flag when bool.TryParse(raw, out var flag) => French ? (flag ? "oui" : "non") : (flag ? "yes" : "no"),
             AuditValue.Choice when field.Choice?.Invoke(raw) is { } text => localize(text, []),
             // Dates were written as MM/dd/yyyy (invariant) before ADR 0044, and are read either way.
             AuditValue.Date when DateOnly.TryParse(raw, Invariant, DateTimeStyles.None, out var day) => Format.Date(day),
