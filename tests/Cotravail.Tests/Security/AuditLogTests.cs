@@ -55,9 +55,10 @@ public sealed class AuditLogTests
         Assert.Equal(hostName, row[1]);
         Assert.Equal("192.0.2.44", row[2]);
         Assert.Equal("Création", row[3]);
-        Assert.StartsWith("Paiement n°", row[4], StringComparison.Ordinal);
-        Assert.Contains("AmountCents : — → 1500", row[6], StringComparison.Ordinal);
-        Assert.Contains("Method : — → Cash", row[6], StringComparison.Ordinal);
+        Assert.StartsWith("Paiement créé · n° ", row[4], StringComparison.Ordinal);
+        Assert.Contains("Montant : 15,00 €", row[6], StringComparison.Ordinal);
+        Assert.Contains("Moyen de paiement : espèces", row[6], StringComparison.Ordinal);
+        Assert.DoesNotContain("AmountCents", row[6], StringComparison.Ordinal);
 
         // The invoice issued by the application itself is there too, as « Cotravail (automatique) ».
         Assert.Contains(await JournalRowsAsync(manager, "?Type=Invoice"), r => r[1] == "Cotravail (automatique)" && r[3] == "Création");
@@ -115,7 +116,7 @@ public sealed class AuditLogTests
         Assert.Single(entries, e => e.EntityType == "SiteHost" && e.SubjectUserId == newcomer.Id);
 
         var rows = await JournalRowsAsync(manager, "?Type=UserRole");
-        Assert.Contains(rows, r => r[4].StartsWith("Rôle", StringComparison.Ordinal) && r[6].Contains("Role : — → Host", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r[4].StartsWith("Rôle créé", StringComparison.Ordinal) && r[6].Contains("Rôle : animateur·rice", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -185,7 +186,7 @@ public sealed class AuditLogTests
 
         var first = await manager.GetDocumentAsync("/gestion/journal?Type=Product");
         Assert.Equal(50, first.QuerySelectorAll("#journal tbody tr").Length);
-        Assert.Equal("Produit et prix n° 59", first.QuerySelector("#journal tbody tr td:nth-child(5)").Text());
+        Assert.Equal("Produit modifié · n° 59", first.QuerySelector("#journal tbody tr td:nth-child(5)").Text());
         var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
         var second = await manager.GetDocumentAsync(next);
         Assert.Equal(10, second.QuerySelectorAll("#journal tbody tr").Length);

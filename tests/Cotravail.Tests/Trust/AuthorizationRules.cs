@@ -300,6 +300,7 @@ public static class AuthorizationRules
         // ── Managers: newcomers' inbox and content, reports, the audit journal
         R("GET /api/v1/newcomer-requests/",                                        "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
         R("GET /gestion/journal",                                                  "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
+        R("GET /gestion/journal?handler=Csv",                                      "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
         R("GET /gestion/signalements",                                             "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
         R("POST /gestion/signalements?handler=Dismiss",                            "query.reportId=report",         Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, NotFound),
         R("POST /gestion/signalements?handler=Hide",                               "query.reportId=report",         Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, NotFound),

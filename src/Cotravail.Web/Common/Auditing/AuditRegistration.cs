@@ -6,12 +6,12 @@ namespace Cotravail.Web.Common.Auditing;
 public static class AuditRegistration
 {
     public static IServiceCollection AddAudited<T>(
-        this IServiceCollection services, string name, string label, Func<T, AuditScope> scope, Func<T, string?>? subject = null, bool onlyOthers = false)
+        this IServiceCollection services, string name, string label, Func<T, AuditScope> scope, Func<T, string?>? subject = null, bool onlyOthers = false, AuditFields<T>? fields = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(scope);
         services.TryAddSingleton<AuditedTypes>();
         return services.AddSingleton(new AuditedType(
-            typeof(T), name, label, o => scope((T)o), subject is null ? null : o => subject((T)o), onlyOthers));
+            typeof(T), name, label, o => scope((T)o), subject is null ? null : o => subject((T)o), onlyOthers, fields?.Build()));
     }
 }

@@ -14,7 +14,13 @@ public sealed class AuditedTypes(IEnumerable<AuditedType> declared)
 
     public IEnumerable<AuditedType> All => _byType.Values;
 
-    public string LabelOf(string name) => _byType.Values.FirstOrDefault(a => a.Name == name)?.Label ?? name;
+    public string LabelOf(string name) => Named(name)?.Label ?? name;
+
+    /// <summary>The type of that code name, if still declared.</summary>
+    public AuditedType? Named(string name) => _byType.Values.FirstOrDefault(a => a.Name == name);
+
+    /// <summary>The French words of that code name (its code name alone if no longer declared).</summary>
+    public AuditVocabulary VocabularyOf(string name) => Named(name)?.Vocabulary ?? AuditVocabulary.Unknown(name);
 
     /// <summary>Fields never written to the log, whatever the type.</summary>
     public static bool IsSecret(string property) =>

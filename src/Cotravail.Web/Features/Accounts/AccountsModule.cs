@@ -17,9 +17,9 @@ public static class AccountsModule
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddAudited<IdentityUserRole<string>>("UserRole", "Rôle", _ => AuditScope.Deployment, r => r.UserId, onlyOthers: true);
+        services.AddAudited<IdentityUserRole<string>>("UserRole", "Rôle", _ => AuditScope.Deployment, r => r.UserId, onlyOthers: true, fields: AccountsAuditWords.UserRole);
         // Written by the reset itself (IAuditLog), never by the interceptor: not an entity.
-        services.AddAudited<TwoFactor.TwoFactorReset>(TwoFactor.TwoFactorReset.AuditName, "Double authentification d'un gestionnaire réinitialisée", _ => AuditScope.Deployment);
+        services.AddAudited<TwoFactor.TwoFactorReset>(TwoFactor.TwoFactorReset.AuditName, "Double authentification d'un gestionnaire réinitialisée", _ => AuditScope.Deployment, fields: AccountsAuditWords.TwoFactorReset);
         var config = builder.Configuration;
 
         services.Configure<PasswordHasherOptions>(o =>

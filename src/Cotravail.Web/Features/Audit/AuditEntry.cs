@@ -11,9 +11,11 @@ public enum AuditAction
 }
 
 /// <summary>
-/// One line of the audit log: who (<see cref="ActorId"/>, null for the application itself), from which address,
-/// when, did what to which record, with the fields changed. Written in the transaction of the change; never
-/// updated nor deleted by the application.
+/// One entry of the audit log, for one save (ADR 0044): who (<see cref="ActorId"/>, null for the application itself),
+/// from which address, when, did what to which records, with the fields changed. Written in the transaction of the
+/// change; never updated nor deleted by the application. The entry is named by its main record
+/// (<see cref="EntityType"/>, <see cref="EntityKey"/>, <see cref="Action"/>); <see cref="Changes"/> lists every record
+/// (<see cref="AuditItem"/>).
 /// </summary>
 public sealed class AuditEntry
 {
@@ -25,7 +27,10 @@ public sealed class AuditEntry
     /// <summary>The network the record belongs to: only its managers read the line. Null for a person's role.</summary>
     public int? NetworkId { get; set; }
 
-    /// <summary>The kind of record, by its code name (<c>Payment</c>, <c>Booking</c>…): see <see cref="AuditedTypes"/>.</summary>
+    /// <summary>The site the records belong to, when they all belong to one (for the journal's filter and link).</summary>
+    public int? SiteId { get; set; }
+
+    /// <summary>The kind of the main record, by its code name (<c>Payment</c>, <c>Booking</c>…): see <see cref="AuditedTypes"/>.</summary>
     public string EntityType { get; set; } = "";
     public string EntityKey { get; set; } = "";
     public AuditAction Action { get; set; }
@@ -33,7 +38,10 @@ public sealed class AuditEntry
     /// <summary>The person the record belongs to (a booking's member…), when it is someone else's.</summary>
     public string? SubjectUserId { get; set; }
 
-    /// <summary>The fields changed, as JSON: <c>{"Field": ["old", "new"]}</c> (no password, hash or token ever).</summary>
+    /// <summary>
+    /// The records changed and their fields, as JSON (<see cref="AuditItem"/>; no password, hash, token nor field the
+    /// type's vocabulary hides). Entries written before ADR 0044 hold one record's fields: <c>{"Field": ["old", "new"]}</c>.
+    /// </summary>
     public string? Changes { get; set; }
 }
 
@@ -52,5 +60,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => new { e.ActorId, e.AtUtc });
         builder.HasIndex(e => new { e.EntityType, e.AtUtc });
         builder.HasIndex(e => new { e.NetworkId, e.AtUtc });
+        builder.HasIndex(e => new { e.SiteId, e.AtUtc });
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Cotravail.Web.Features.Audit;
 
 /// <summary>
-/// Writes an <see cref="AuditEntry"/> for every change to an audited type (<see cref="AuditedTypes"/>) saved through
+/// Writes one <see cref="AuditEntry"/> for every save that changes audited types (<see cref="AuditedTypes"/>) saved through
 /// EF Core, in the same transaction as the change: one is begun here when the caller has none, and committed once
 /// the entries are saved too (the keys of new records are known only then). Changes made with ExecuteUpdate call
 /// <see cref="AuditLog"/> themselves.
@@ -58,23 +58,12 @@ public sealed class AuditInterceptor(AuditActor actor, AuditedTypes audited, Tim
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var networks = await NetworksAsync(db, state.Pending, cancellationToken);
-        foreach (var p in state.Pending)
+        foreach (var entry in Entries(state.Pending, networks))
         {
-            // A new record's values are read now: its keys and those it points to were temporary before the save.
-            var changes = p.Action == AuditAction.Created ? new Dictionary<string, string?[]>(ChangesOf(p.Entry, p.Action).Concat(p.Changes)) : p.Changes;
-            var scope = p.Type.Scope(p.Entry.Entity);
-            db.Set<AuditEntry>().Add(new AuditEntry
-            {
-                AtUtc = now,
-                ActorId = actor.UserId,
-                Ip = actor.Ip,
-                NetworkId = scope.NetworkId ?? (scope.SiteId is { } site ? networks.GetValueOrDefault(site) : null),
-                EntityType = p.Type.Name,
-                EntityKey = KeyOf(p.Entry),
-                Action = p.Action,
-                SubjectUserId = p.Subject,
-                Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes),
-            });
+            entry.AtUtc = now;
+            entry.ActorId = actor.UserId;
+            entry.Ip = actor.Ip;
+            db.Set<AuditEntry>().Add(entry);
         }
         state.Pending.Clear();
         state.Writing = true;
@@ -124,6 +113,48 @@ public sealed class AuditInterceptor(AuditActor actor, AuditedTypes audited, Tim
     public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
         SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// One entry for the save (ADR 0044), listing every record it changed; records of another network or concerning
+    /// another person go to an entry of their own, so that an entry is read by one network's managers and names one person.
+    /// </summary>
+    private static IEnumerable<AuditEntry> Entries(List<Pending> pending, Dictionary<int, int?> networks)
+    {
+        var records = pending.Select(p =>
+        {
+            // A new record's values are read now: its keys and those it points to were temporary before the save.
+            var changes = p.Action == AuditAction.Created ? new Dictionary<string, string?[]>(ChangesOf(p.Entry, p.Action, p.Type).Concat(p.Changes)) : p.Changes;
+            var scope = p.Type.Scope(p.Entry.Entity);
+            var site = scope.SiteId ?? SiteOf(p.Entry);
+            var network = scope.NetworkId ?? (scope.SiteId is { } s ? networks.GetValueOrDefault(s) : null);
+            return (p, Network: network, Site: site, Item: new AuditItem(p.Type.Name, KeyOf(p.Entry), p.Action, changes));
+        }).ToList();
+        foreach (var group in records.GroupBy(r => (r.Network, r.p.Subject)))
+        {
+            var items = group.ToList();
+            // The entry is named by its main record: a network or a site saved with its parts, else the first one.
+            var main = items.OrderBy(r => r.p.Entry.Entity switch { Sites.Network => 0, Sites.Site => 1, _ => 2 }).First();
+            var sites = items.Select(r => r.Site).Distinct().ToList();
+            var actions = items.Select(r => r.Item.Action).Distinct().ToList();
+            yield return new AuditEntry
+            {
+                NetworkId = group.Key.Network,
+                SiteId = sites.Count == 1 ? sites[0] : null,
+                EntityType = main.Item.Type,
+                EntityKey = main.Item.Key,
+                Action = actions.Count == 1 ? actions[0] : AuditAction.Updated,
+                SubjectUserId = group.Key.Subject,
+                Changes = AuditItem.Write([.. items.Select(r => r.Item)]),
+            };
+        }
+    }
+
+    /// <summary>The site a record is of: itself, or the site it points to.</summary>
+    private static int? SiteOf(EntityEntry entry) => entry.Entity switch
+    {
+        Sites.Site site => site.Id,
+        _ => entry.Metadata.FindProperty("SiteId") is { } p && entry.Property(p.Name).CurrentValue is int id ? id : null,
+    };
+
     private static async Task EndOwnTransactionAsync(State state)
     {
         if (state.OwnTransaction is { } own)
@@ -158,7 +189,7 @@ public sealed class AuditInterceptor(AuditActor actor, AuditedTypes audited, Tim
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Updated,
             };
-            var changes = action == AuditAction.Created ? [] : ChangesOf(entry, action);
+            var changes = action == AuditAction.Created ? [] : ChangesOf(entry, action, type);
             if (action == AuditAction.Updated && changes.Count == 0)
             {
                 continue;
@@ -195,13 +226,14 @@ public sealed class AuditInterceptor(AuditActor actor, AuditedTypes audited, Tim
         return networks;
     }
 
-    private static Dictionary<string, string?[]> ChangesOf(EntityEntry entry, AuditAction action)
+    private static Dictionary<string, string?[]> ChangesOf(EntityEntry entry, AuditAction action, AuditedType type)
     {
+        var words = type.Vocabulary;
         var changes = new Dictionary<string, string?[]>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (property.Metadata.IsPrimaryKey() || property.Metadata.IsShadowProperty() || AuditedTypes.IsSecret(name)
+            if (property.Metadata.IsPrimaryKey() || property.Metadata.IsShadowProperty() || !words.Keeps(name)
                 || property.Metadata.ClrType == typeof(byte[]))
             {
                 continue;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cotravail.Web.Common.Auditing;
 using Cotravail.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -28,17 +27,21 @@ public sealed class AuditLog(AppDbContext db, AuditActor actor, AuditedTypes typ
         {
             network = await db.Sites.Where(s => s.Id == site).Select(s => (int?)s.NetworkId).FirstOrDefaultAsync(ct);
         }
+        var text = AuditInterceptor.Text(key) ?? "";
         db.Set<AuditEntry>().Add(new AuditEntry
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
             ActorId = actor.UserId,
             Ip = actor.Ip,
             NetworkId = network,
+            SiteId = scope.SiteId,
             EntityType = audited.Name,
-            EntityKey = AuditInterceptor.Text(key) ?? "",
+            EntityKey = text,
             Action = AuditAction.Updated,
             SubjectUserId = subject,
-            Changes = JsonSerializer.Serialize(changes.ToDictionary(c => c.Key, c => new[] { AuditInterceptor.Text(c.Value.Before), AuditInterceptor.Text(c.Value.After) })),
+            Changes = AuditItem.Write([new AuditItem(audited.Name, text, AuditAction.Updated, changes
+                .Where(c => audited.Vocabulary.Keeps(c.Key))
+                .ToDictionary(c => c.Key, c => new[] { AuditInterceptor.Text(c.Value.Before), AuditInterceptor.Text(c.Value.After) }))]),
         });
         await db.SaveChangesAsync(ct);
     }

@@ -19,6 +19,7 @@ public static class AuditModule
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<AuditInterceptor>());
         services.TryAddSingleton<AuditedTypes>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<AuditReader>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Audit", Roles.Manager));
         return builder;
     }

@@ -15,7 +15,7 @@ public static class BookingModule
         s.AddScoped<BookingCommands>();
         s.AddSingleton<BookingIds>();
         s.AddPersonalData<BookingPersonalData>();
-        s.AddAudited<Booking>("Booking", "Réservation d'une autre personne", b => AuditScope.OfSite(b.SiteId), b => b.UserId, onlyOthers: true);
+        s.AddAudited<Booking>("Booking", "Réservation d'une autre personne", b => AuditScope.OfSite(b.SiteId), b => b.UserId, onlyOthers: true, fields: BookingAuditWords.Booking);
         s.AddScoped<BookingMailer>();
         s.AddScoped<AvailabilityQuery>();
         s.AddScoped<IdempotencyStore>();

@@ -17,7 +17,7 @@ public static class ReceptionModule
         s.AddPersonalData<ReceptionPersonalData>();
         s.AddScoped<Billing.IInvoicesOfSites, WalkInInvoices>();
         s.AddScoped<Billing.Credits.IInvoiceHoldings, WalkInHoldings>();
-        s.AddAudited<Visit>("Visit", "Arrivée (passage)", v => AuditScope.OfSite(v.SiteId), v => v.UserId, onlyOthers: true);
+        s.AddAudited<Visit>("Visit", "Arrivée (passage)", v => AuditScope.OfSite(v.SiteId), v => v.UserId, onlyOthers: true, fields: ReceptionAuditWords.Visit);
         s.AddScoped<TodayQuery>();
         s.AddScoped<MemberCards>();
         s.AddScoped<ArrivalCodes>();

@@ -16,13 +16,13 @@ public static class SitesModule
         builder.Services.AddPersonalData<StaffPersonalData>();
         var s = builder.Services;
         s.AddStaffScope();
-        s.AddAudited<SiteHost>("SiteHost", "Équipe d'accueil d'un lieu", h => AuditScope.OfSite(h.SiteId), h => h.UserId);
-        s.AddAudited<NetworkManager>("NetworkManager", "Gestionnaire du réseau", m => AuditScope.OfNetwork(m.NetworkId), m => m.UserId);
-        s.AddAudited<Network>("Network", "Réseau", n => AuditScope.OfNetwork(n.Id));
-        s.AddAudited<Site>("Site", "Tiers-lieu", x => AuditScope.OfNetwork(x.NetworkId));
-        s.AddAudited<Resource>("Resource", "Espace réservable", r => AuditScope.OfSite(r.SiteId));
-        s.AddAudited<OpeningHours>("OpeningHours", "Horaires d'ouverture", h => AuditScope.OfSite(h.SiteId));
-        s.AddAudited<Closure>("Closure", "Fermeture", c => AuditScope.OfSite(c.SiteId));
+        s.AddAudited<SiteHost>("SiteHost", "Équipe d'accueil d'un lieu", h => AuditScope.OfSite(h.SiteId), h => h.UserId, fields: SitesAuditWords.SiteHost);
+        s.AddAudited<NetworkManager>("NetworkManager", "Gestionnaire du réseau", m => AuditScope.OfNetwork(m.NetworkId), m => m.UserId, fields: SitesAuditWords.NetworkManager);
+        s.AddAudited<Network>("Network", "Réseau", n => AuditScope.OfNetwork(n.Id), fields: SitesAuditWords.Network);
+        s.AddAudited<Site>("Site", "Tiers-lieu", x => AuditScope.OfNetwork(x.NetworkId), fields: SitesAuditWords.Site);
+        s.AddAudited<Resource>("Resource", "Espace réservable", r => AuditScope.OfSite(r.SiteId), fields: SitesAuditWords.Resource);
+        s.AddAudited<OpeningHours>("OpeningHours", "Horaires d'ouverture", h => AuditScope.OfSite(h.SiteId), fields: SitesAuditWords.OpeningHours);
+        s.AddAudited<Closure>("Closure", "Fermeture", c => AuditScope.OfSite(c.SiteId), fields: SitesAuditWords.Closure);
         builder.Services.Configure<RazorPagesOptions>(o =>
             o.Conventions.AuthorizeFolder("/Sites/Manage", Roles.Manager));
         return builder;

@@ -248,6 +248,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int?>("NetworkId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SubjectUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -261,6 +264,8 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasIndex("EntityType", "AtUtc");
 
                     b.HasIndex("NetworkId", "AtUtc");
+
+                    b.HasIndex("SiteId", "AtUtc");
 
                     b.ToTable("AuditEntries", (string)null);
                 });

@@ -239,6 +239,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int?>("NetworkId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubjectUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -252,6 +255,8 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("EntityType", "AtUtc");
 
                     b.HasIndex("NetworkId", "AtUtc");
+
+                    b.HasIndex("SiteId", "AtUtc");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
