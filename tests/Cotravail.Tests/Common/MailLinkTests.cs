@@ -14,6 +14,7 @@ using Cotravail.Web.Features.Entrepreneurs;
 using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Events.Ratings;
 using Cotravail.Web.Features.Privacy;
+using Cotravail.Web.Features.Sites;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -106,6 +107,14 @@ public sealed partial class MailLinkTests(Xunit.Abstractions.ITestOutputHelper o
             new Dictionary<string, string> { ["Input.Subject"] = "Un projet", ["Input.Body"] = "Bonjour, pouvons-nous en parler ?" })).StatusCode);
         await checker.CheckNewMailsAsync();
 
+        // The weekly digest of the network, to one reader who belongs to it (the demo profiles' owners do not want it here).
+        await app.WithDbAsync(db => db.Profiles().ExecuteUpdateAsync(x => x.SetProperty(p => p.WantsDigest, false)));
+        var (reader, _) = await app.MemberWithProfileAsync("lectrice@exemple.fr", "Lectrice", Visibility.Members, digest: true);
+        var demoNetwork = await app.NetworkAsync();
+        await app.WithScopeAsync(x => x.GetRequiredService<NetworkMembership>().JoinAsync(reader.Id, demoNetwork, CancellationToken.None));
+        await app.WithScopeAsync(x => x.GetRequiredService<WeeklyDigest>().SendDueAsync(CancellationToken.None));
+        await checker.CheckNewMailsAsync("Cette semaine");
+
         // Surveys: the link to confirm an answer.
         var survey = await app.DemoSurveyAsync();
         await app.WithDbAsync(async db =>
@@ -189,11 +198,19 @@ public sealed partial class MailLinkTests(Xunit.Abstractions.ITestOutputHelper o
             }
         }
 
-        /// <summary>Null when the page answers 200 (signed out, or else as the recipient), else what it answered.</summary>
+        /// <summary>Null when the page answers 200 (signed out, or else as the recipient when they have an account), else what it answered.</summary>
         private async Task<string?> OpenAsync(string link, string? recipient)
         {
             var (status, at) = await FollowAsync(app.Browser(), link);
-            if (status == HttpStatusCode.Redirect && at.StartsWith("/compte/connexion", StringComparison.Ordinal))
+            var signInAsked = status == HttpStatusCode.Redirect && at.StartsWith("/compte/connexion", StringComparison.Ordinal);
+            if (status != HttpStatusCode.OK && !signInAsked && recipient is not null && await HasAccountAsync(recipient))
+            {
+                // Members' things answer 404 to people signed out, not a sign-in: the recipient opens them.
+                var signedIn = app.Browser();
+                await signedIn.SignInAsync(recipient);
+                (status, at) = await FollowAsync(signedIn, link);
+            }
+            else if (signInAsked)
             {
                 if (recipient is not null && await HasAccountAsync(recipient))
                 {
