@@ -10,6 +10,7 @@ public static class CommunityModule
     public static WebApplicationBuilder AddCommunity(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<Volunteering>();
+        builder.Services.AddScoped<Sites.Signups.IMemberSignups, VolunteeringSignups>();
         builder.Services.AddPersonalData<CommunityPersonalData>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Community/Manage", Roles.Host));
         return builder;

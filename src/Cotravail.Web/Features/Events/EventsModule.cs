@@ -4,6 +4,7 @@ using Cotravail.Web.Common.Security;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Events.Api;
 using Cotravail.Web.Features.Events.Manage;
+using Cotravail.Web.Features.Events.Mine;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cotravail.Web.Features.Events;
@@ -25,6 +26,7 @@ public static class EventsModule
         s.AddScoped<EventMailer>();
         s.AddScoped<RegistrationLinks>();
         s.AddScoped<AgendaQuery>();
+        s.AddScoped<MyRegistrations>();
         s.AddScoped<EventEditor>();
         s.AddScoped<EventReminders>();
         s.AddScoped<Ratings.RatingInvites>();
@@ -41,6 +43,7 @@ public static class EventsModule
     {
         app.MapEventsApi();
         app.MapAgendaFeed();
+        app.MapMyRegistrationsApi();
         app.MapAttendeesCsv();
         return app;
     }
