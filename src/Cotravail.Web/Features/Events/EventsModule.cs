@@ -28,6 +28,9 @@ public static class EventsModule
         s.AddScoped<EventEditor>();
         s.AddScoped<EventReminders>();
         s.AddScoped<Ratings.RatingInvites>();
+        s.AddScoped<Moving.EventMover>();
+        s.AddScoped<Moving.MoveDeadline>();
+        s.AddScoped<PhoneRegistration>();
         if (builder.Configuration.GetValue("Events:Reminders", true))
         {
             s.AddHostedService<ReminderWorker>();
@@ -42,6 +45,7 @@ public static class EventsModule
         app.MapEventsApi();
         app.MapAgendaFeed();
         app.MapAttendeesCsv();
+        Moving.MoveApi.MapMoveApi(app);
         return app;
     }
 }
