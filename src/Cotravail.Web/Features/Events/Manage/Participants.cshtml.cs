@@ -75,7 +75,7 @@ public sealed class ParticipantsModel(AppDbContext db, StaffAccess staff, PhoneR
         var result = await phoneRegistration.RegisterAsync(Event, Caller, ct);
         if (result.Registration is not { } r)
         {
-            ModelState.AddModelError("", T[result.Message, result.MessageArgs]);
+            ModelState.AddModelError("", result.Reason is { } reason ? T[reason] : T[result.Message, result.MessageArgs]);
             return Page();
         }
         var placed = r.Status == RegistrationStatus.Waitlisted
