@@ -73,6 +73,10 @@ public sealed class PhoneRegistrationTests
         var badNumber = await (await PhoneAsync(host, id, Caller("Personne", phone: "appelez-moi"))).ParseAsync();
         Assert.Equal("Le numéro de téléphone doit compter de 6 à 15 chiffres, par exemple 05 65 12 34 56.", badNumber.QuerySelector("#Caller_Phone-error").Text());
 
+        var empty = await PhoneAsync(host, id, []);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Equal("Le nom est obligatoire.", (await empty.ParseAsync()).QuerySelector("#Caller_Name-error").Text());
+
         Assert.Equal(2, (await app.RegistrationsAsync(id)).Count);
         Assert.Equal(2, (await app.EventAsync(id)).Registered);
     }

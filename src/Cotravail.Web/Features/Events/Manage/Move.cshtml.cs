@@ -49,6 +49,9 @@ public sealed class MoveModel(AppDbContext db, StaffAccess staff, EventMover mov
         {
             return Page();
         }
+        // Validated in full even when nothing of it was sent.
+        ModelState.Clear();
+        TryValidateModel(Input, nameof(Input));
         ModelState.AddObjectRules(Input, nameof(Input), HttpContext.RequestServices);
         if (!ModelState.IsValid)
         {

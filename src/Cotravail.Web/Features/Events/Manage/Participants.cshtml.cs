@@ -62,11 +62,9 @@ public sealed class ParticipantsModel(AppDbContext db, StaffAccess staff, PhoneR
         {
             return denied;
         }
-        // Only the caller's form is posted here: the attendance sheet's fields are not part of it.
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(Caller) + ".", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        // Only the caller's form is posted here, and validated in full even when nothing of it was sent.
+        ModelState.Clear();
+        TryValidateModel(Caller, nameof(Caller));
         ModelState.AddObjectRules(Caller, nameof(Caller), HttpContext.RequestServices);
         if (!ModelState.IsValid)
         {
