@@ -15,6 +15,10 @@ public sealed class MailOutbox(AppDbContext db, TimeProvider clock, MailSignal s
     public async Task SendAsync(OutgoingMail mail, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(mail);
+        if (mail.To.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase))
+        {
+            return; // a stand-in address (reserved top-level domain, RFC 2606): a person without one, or anonymised
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var payload = JsonSerializer.Serialize(mail, MailJson.Default.OutgoingMail);
         // Raw SQL rather than Add + SaveChanges: the caller's pending changes are theirs to save.

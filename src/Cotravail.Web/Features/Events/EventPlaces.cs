@@ -71,7 +71,7 @@ public sealed class EventPlaces(AppDbContext db, TimeProvider clock)
         {
             return (false, null);
         }
-        var heldPlace = registration.Status == RegistrationStatus.Confirmed;
+        var heldPlace = registration.HoldsPlace;
         registration.Status = RegistrationStatus.Cancelled;
         registration.CancelledAtUtc = Now;
         registration.WaitlistPosition = null;

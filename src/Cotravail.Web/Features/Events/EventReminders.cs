@@ -63,7 +63,7 @@ public sealed partial class EventReminders(AppDbContext db, EventMailer mailer, 
     private static partial void LogFailed(ILogger logger, Exception e, int registrationId);
 }
 
-/// <summary>Runs <see cref="EventReminders.SendDueAsync"/> (and the invitations to rate past events) every few minutes (<c>Events:ReminderIntervalMinutes</c>, default 5).</summary>
+/// <summary>Runs <see cref="EventReminders.SendDueAsync"/> (after releasing the places of people who did not confirm a moved event in time, and with the invitations to rate past events) every few minutes (<c>Events:ReminderIntervalMinutes</c>, default 5).</summary>
 public sealed class ReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<ReminderWorker> logger)
     : PeriodicWorker(scopes, clock, logger)
 {
@@ -73,6 +73,7 @@ public sealed class ReminderWorker(IServiceScopeFactory scopes, TimeProvider clo
 
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
+        await services.GetRequiredService<Moving.MoveDeadline>().ReleaseExpiredAsync(ct);
         await services.GetRequiredService<EventReminders>().SendDueAsync(ct);
         await services.GetRequiredService<Ratings.RatingInvites>().SendDueAsync(ct);
     }

@@ -39,8 +39,11 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         b.Property(x => x.Name).HasMaxLength(160);
         b.Property(x => x.Email).HasMaxLength(256);
         b.Property(x => x.Postcode).HasMaxLength(10);
+        b.Property(x => x.Phone).HasMaxLength(30);
         b.Property(x => x.UserId).HasMaxLength(450);
         b.Ignore(x => x.IsActive);
+        b.Ignore(x => x.HoldsPlace);
+        b.Ignore(x => x.HasEmail);
         // One active registration per event and e-mail address: the same person twice is refused by the database.
         b.HasIndex(x => new { x.EventId, x.Email }).IsUnique().HasFilter("\"CancelledAtUtc\" IS NULL")
             .HasDatabaseName("IX_EventRegistrations_Active_Email");

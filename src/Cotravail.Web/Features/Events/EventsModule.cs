@@ -30,6 +30,9 @@ public static class EventsModule
         s.AddScoped<EventEditor>();
         s.AddScoped<EventReminders>();
         s.AddScoped<Ratings.RatingInvites>();
+        s.AddScoped<Moving.EventMover>();
+        s.AddScoped<Moving.MoveDeadline>();
+        s.AddScoped<PhoneRegistration>();
         if (builder.Configuration.GetValue("Events:Reminders", true))
         {
             s.AddHostedService<ReminderWorker>();
@@ -45,6 +48,7 @@ public static class EventsModule
         app.MapAgendaFeed();
         app.MapMyRegistrationsApi();
         app.MapAttendeesCsv();
+        Moving.MoveApi.MapMoveApi(app);
         return app;
     }
 }

@@ -16,7 +16,7 @@ internal sealed class EventsPersonalData(AppDbContext db, RegistrationCommands c
     public async Task<IReadOnlyList<PersonalDataSet>> ExportAsync(PersonalDataSubject subject, CancellationToken ct)
     {
         var registrations = await Mine(subject).AsNoTracking().OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id)
-            .Select(r => new RegistrationRow(r.Id, r.Event!.Title, r.Event.StartUtc, r.Name, r.Email, r.Postcode, r.Status,
+            .Select(r => new RegistrationRow(r.Id, r.Event!.Title, r.Event.StartUtc, r.Name, r.Email, r.Phone, r.Postcode, r.Status,
                 r.WaitlistPosition, r.PriceCents / 100m, r.CreatedAtUtc, r.CancelledAtUtc, r.Attended))
             .ToListAsync(ct);
         var ids = registrations.Select(r => r.Id).ToList();
@@ -57,8 +57,8 @@ internal sealed class EventsPersonalData(AppDbContext db, RegistrationCommands c
     public const string AnonymousDomain = "@anonyme.invalid";
 
     /// <summary>
-    /// Takes the person off these registrations (account deletion, or three years after the event): no account, name or
-    /// address, no comment on the rating; postcode, attendance and score stay counted. The address is part of a unique
+    /// Takes the person off these registrations (account deletion, or three years after the event): no account, name,
+    /// phone or address, no comment on the rating; postcode, attendance and score stay counted. The address is part of a unique
     /// key (one active registration per event and address), so each gets its own anonymous one.
     /// </summary>
     public static async Task AnonymiseRegistrationsAsync(AppDbContext db, IQueryable<Registration> registrations, CancellationToken ct)
@@ -69,13 +69,14 @@ internal sealed class EventsPersonalData(AppDbContext db, RegistrationCommands c
         await registrations.ExecuteUpdateAsync(s => s
             .SetProperty(r => r.UserId, (string?)null)
             .SetProperty(r => r.Name, "")
+            .SetProperty(r => r.Phone, (string?)null)
             .SetProperty(r => r.Email, r => "anonyme-" + r.Id.ToString() + AnonymousDomain), ct);
     }
 
     private IQueryable<Registration> Mine(PersonalDataSubject subject) =>
         db.EventRegistrations.Where(r => r.UserId == subject.UserId || r.Email == subject.Email);
 
-    private sealed record RegistrationRow(int Id, string Evenement, DateTime DebutUtc, string Nom, string Email, string? CodePostal,
+    private sealed record RegistrationRow(int Id, string Evenement, DateTime DebutUtc, string Nom, string Email, string? Telephone, string? CodePostal,
         RegistrationStatus Statut, int? PositionAttente, decimal PrixEuros, DateTime InscritLeUtc, DateTime? AnnuleLeUtc, bool? Present);
 
     private sealed record RatingRow(int InscriptionId, int EvenementId, int Note, string? Commentaire, DateTime DonneLeUtc);

@@ -9,6 +9,12 @@ public enum RegistrationStatus
     /// <summary>On the waitlist, at <see cref="Registration.WaitlistPosition"/>.</summary>
     Waitlisted = 2,
     Cancelled = 3,
+    /// <summary>
+    /// The event was moved: still holds its place (counted in <see cref="Event.Registered"/>) until the person confirms
+    /// the new date (back to <see cref="Confirmed"/>), declines it, or the new date's registrations close
+    /// (<see cref="Moving.MoveDeadline"/>), when the place goes to the waitlist.
+    /// </summary>
+    ToConfirm = 4,
 }
 
 /// <summary>
@@ -25,6 +31,13 @@ public sealed class Registration
 
     /// <summary>Lower-case, trimmed.</summary>
     public string Email { get; set; } = "";
+
+    /// <summary>
+    /// A phone number, for a person a host registered by phone. Without an e-mail address, <see cref="Email"/> holds a
+    /// stand-in under <see cref="PhoneOnlyDomain"/> (never mailed: see <see cref="HasEmail"/>), which keeps one active
+    /// registration per number through the unique key on addresses.
+    /// </summary>
+    public string? Phone { get; set; }
 
     /// <summary>Where the person lives (the observatory counts origins).</summary>
     public string? Postcode { get; set; }
@@ -59,6 +72,22 @@ public sealed class Registration
     public Guid? RatingInviteClaimId { get; set; }
 
     public bool IsActive => Status is not RegistrationStatus.Cancelled;
+
+    /// <summary>Counted in the event's places: confirmed, or asked to confirm a new date.</summary>
+    public bool HoldsPlace => Status is RegistrationStatus.Confirmed or RegistrationStatus.ToConfirm;
+
+    /// <summary>The end of the stand-in address of a person registered by phone only (« .invalid » is never delivered).</summary>
+    public const string PhoneOnlyDomain = "@telephone.invalid";
+
+    /// <summary>False for a person registered by phone only.</summary>
+    public bool HasEmail => !Email.EndsWith(PhoneOnlyDomain, StringComparison.Ordinal);
+
+    /// <summary>The stand-in address of a phone number (its digits): « telephone-0565000000@telephone.invalid ».</summary>
+    public static string PhoneOnlyEmail(string phone)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        return "telephone-" + new string([.. phone.Where(char.IsAsciiDigit)]) + PhoneOnlyDomain;
+    }
 
     public static string NormaliseEmail(string email)
     {

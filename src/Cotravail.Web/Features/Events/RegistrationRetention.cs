@@ -6,7 +6,7 @@ namespace Cotravail.Web.Features.Events;
 
 /// <summary>
 /// Registrations are kept three years after the event (records of processing, « Événements, formations, coups de
-/// main »). Past that, they lose account, name, address and rating comment; postcode, attendance and score stay counted
+/// main »). Past that, they lose account, name, address, phone number and rating comment; postcode, attendance and score stay counted
 /// for the observatory. The ratings' comments go first, while their registrations can still be told apart. Anonymised
 /// registrations are not touched again, so every instance may run it.
 /// </summary>

@@ -1841,6 +1841,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");

@@ -1788,6 +1788,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");

@@ -26,7 +26,7 @@ public sealed record EventDto(
     private static string Local(DateTime d) => d.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 }
 
-/// <summary>A registration as the API shows it: <c>status</c> is registered, waitlisted, pending or cancelled.</summary>
+/// <summary>A registration as the API shows it: <c>status</c> is registered, waitlisted, pending, toConfirm (the event moved: the place is kept until the person confirms) or cancelled.</summary>
 public sealed record RegistrationDto(int Id, int EventId, string Status, int? WaitlistPosition, string Name, string Email, DateTime CreatedAtUtc)
 {
     public static RegistrationDto From(Registration r)
@@ -37,6 +37,7 @@ public sealed record RegistrationDto(int Id, int EventId, string Status, int? Wa
             RegistrationStatus.Confirmed => "registered",
             RegistrationStatus.Waitlisted => "waitlisted",
             RegistrationStatus.Pending => "pending",
+            RegistrationStatus.ToConfirm => "toConfirm",
             _ => "cancelled",
         };
         return new RegistrationDto(r.Id, r.EventId, status, r.WaitlistPosition, r.Name, r.Email, DateTime.SpecifyKind(r.CreatedAtUtc, DateTimeKind.Utc));

@@ -54,15 +54,15 @@ internal static class AttendeesCsv
     }
 }
 
-/// <summary>The people of an event: holding a place, then the waitlist in order.</summary>
+/// <summary>The people of an event: holding a place (confirmed, then asked to confirm a new date), then the waitlist in order.</summary>
 public static class Attendees
 {
     public static Task<List<Registration>> ListAsync(AppDbContext db, int eventId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.EventRegistrations.AsNoTracking()
-            .Where(r => r.EventId == eventId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
-            .OrderBy(r => r.Status).ThenBy(r => r.WaitlistPosition).ThenBy(r => r.Name).ThenBy(r => r.Id)
+            .Where(r => r.EventId == eventId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.ToConfirm || r.Status == RegistrationStatus.Waitlisted))
+            .OrderBy(r => r.Status == RegistrationStatus.Waitlisted).ThenBy(r => r.Status).ThenBy(r => r.WaitlistPosition).ThenBy(r => r.Name).ThenBy(r => r.Id)
             .ToListAsync(ct);
     }
 
@@ -71,6 +71,7 @@ public static class Attendees
         RegistrationStatus.Confirmed => "inscrit",
         RegistrationStatus.Waitlisted => "liste d'attente",
         RegistrationStatus.Pending => "à confirmer",
+        RegistrationStatus.ToConfirm => "nouvelle date à confirmer",
         _ => "annulé",
     };
 }
