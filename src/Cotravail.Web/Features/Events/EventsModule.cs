@@ -28,6 +28,8 @@ public static class EventsModule
         s.AddScoped<EventEditor>();
         s.AddScoped<EventReminders>();
         s.AddScoped<Ratings.RatingInvites>();
+        s.AddScoped<Cancellation.EventCancellations>();
+        s.AddScoped<Sites.Impact.ISiteChangeImpact, Impact.EventsSiteChangeImpact>();
         if (builder.Configuration.GetValue("Events:Reminders", true))
         {
             s.AddHostedService<ReminderWorker>();
@@ -40,6 +42,7 @@ public static class EventsModule
     public static WebApplication MapEvents(this WebApplication app)
     {
         app.MapEventsApi();
+        app.MapEventCancellationApi();
         app.MapAgendaFeed();
         app.MapAttendeesCsv();
         return app;
