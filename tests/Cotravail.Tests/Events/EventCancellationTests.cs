@@ -5,6 +5,7 @@ using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Events;
 using Cotravail.Web.Features.Sites;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.Tests.Events;
 
@@ -193,6 +194,30 @@ public sealed class EventCancellationTests
         Assert.Contains("déjà commencé", (await api.JsonAsync()).GetProperty("title").GetString());
         Assert.Equal(EventStatus.Published, (await app.EventAsync(id)).Status);
         Assert.Empty(app.CancellationMails());
+    }
+
+    [Fact]
+    public async Task A_registration_that_reaches_the_event_just_after_its_cancellation_takes_no_place()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CreateEventAsync(capacity: 3);
+        var cancel = await (await app.ApiClientAsync(TestApp.HostEmail)).PostJsonAsync($"/api/v1/events/{id}/cancellation", new { reason = Reason });
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+
+        // A registration that found the event open, then waited for its row while the cancellation committed.
+        var placed = true;
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var late = new Registration { EventId = id, Name = "En retard", Email = "retard@exemple.fr", CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime };
+            await using var tx = await db.Database.BeginTransactionAsync();
+            placed = await sp.GetRequiredService<EventPlaces>().PlaceAsync(late, waitlist: true, CancellationToken.None);
+            await tx.CommitAsync();
+        });
+
+        Assert.False(placed);
+        Assert.Empty(await app.RegistrationsAsync(id));
+        Assert.Equal(0, (await app.EventAsync(id)).Registered);
     }
 
     private static string Antiforgery(AngleSharp.Dom.IDocument page) =>
