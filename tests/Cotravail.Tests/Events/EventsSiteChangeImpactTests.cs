@@ -87,6 +87,38 @@ public sealed class EventsSiteChangeImpactTests
     }
 
     [Fact]
+    public async Task New_hours_saved_before_the_cancellation_as_Sites_does_still_cancel_what_the_preview_found()
+    {
+        await using var app = await TestApp.StartAsync();
+        var luzech = await app.SiteAsync("luzech");
+        var morning = await app.CreateEventAsync(startUtc: MorningUtc, title: "Matinée numérique");
+        await app.SeedPeopleAsync(morning, confirmed: 1);
+        var afternoon = await app.CreateEventAsync(startUtc: MorningUtc.AddHours(4), title: "Après-midi");
+        var change = new HoursChange(luzech.Id, [.. luzech.OpeningHours.Select(h => new OpeningHours
+        {
+            Day = h.Day, Opens = h.Day == DayOfWeek.Thursday ? new TimeOnly(13, 30) : h.Opens, Closes = h.Day == DayOfWeek.Thursday ? new TimeOnly(18, 0) : h.Closes,
+        })]);
+
+        IReadOnlyList<AffectedItem> found = [], cancelled = [];
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            found = await Source(sp).FindAsync(change, CancellationToken.None);
+            var thursday = await db.Set<OpeningHours>().SingleAsync(h => h.SiteId == luzech.Id && h.Day == DayOfWeek.Thursday);
+            (thursday.Opens, thursday.Closes) = (new TimeOnly(13, 30), new TimeOnly(18, 0));
+            await db.SaveChangesAsync();
+            cancelled = await Source(sp).CancelAsync(change, CancellationToken.None);
+            await tx.CommitAsync();
+        });
+
+        Assert.Equal(["Matinée numérique"], found.Select(i => i.What));
+        Assert.Equal(found.Select(i => i.Key), cancelled.Select(i => i.Key));
+        Assert.Equal(EventStatus.Cancelled, (await app.EventAsync(morning)).Status);
+        Assert.Equal(EventStatus.Published, (await app.EventAsync(afternoon)).Status);
+    }
+
+    [Fact]
     public async Task Archiving_a_site_cancels_all_its_events_to_come_even_those_nobody_joined_and_resources_change_nothing()
     {
         await using var app = await TestApp.StartAsync();

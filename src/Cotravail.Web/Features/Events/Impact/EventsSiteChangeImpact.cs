@@ -14,6 +14,9 @@ namespace Cotravail.Web.Features.Events.Impact;
 /// </summary>
 public sealed class EventsSiteChangeImpact(AppDbContext db, EventCancellations cancellations, TimeProvider clock) : ISiteChangeImpact
 {
+    /// <summary>The events the last <see cref="FindAsync"/> of this scope found, for the change it was asked about.</summary>
+    private (SiteChange Change, List<int> EventIds)? _found;
+
     public async Task<IReadOnlyList<AffectedItem>> FindAsync(SiteChange change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -24,6 +27,7 @@ public sealed class EventsSiteChangeImpact(AppDbContext db, EventCancellations c
         }
         var events = await AffectedAsync(site, change, ct);
         var ids = events.Select(e => e.Id).ToList();
+        _found = (change, ids);
         var people = await db.EventRegistrations.AsNoTracking()
             .Where(r => ids.Contains(r.EventId) && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
             .ToListAsync(ct);
@@ -33,8 +37,9 @@ public sealed class EventsSiteChangeImpact(AppDbContext db, EventCancellations c
     }
 
     /// <summary>
-    /// Cancels them in the caller's transaction (no e-mail: Sites writes one to each person). Reads the site's hours as they
-    /// are in the database: for a change of hours, call it before the new hours are saved (what fitted the old ones).
+    /// Cancels them in the caller's transaction (no e-mail: Sites writes one to each person). What fitted the old hours is
+    /// read from the database: when Sites saved the new hours first, the events its <see cref="FindAsync"/> found for the
+    /// same change in this scope (inside the transaction, just before saving) are the ones cancelled.
     /// </summary>
     public async Task<IReadOnlyList<AffectedItem>> CancelAsync(SiteChange change, CancellationToken ct)
     {
@@ -46,10 +51,13 @@ public sealed class EventsSiteChangeImpact(AppDbContext db, EventCancellations c
         }
         var reason = Capitalised(change.Why);
         var items = new List<AffectedItem>();
-        foreach (var e in await AffectedAsync(site, change, ct))
+        var ids = _found is { } found && found.Change.Equals(change)
+            ? found.EventIds
+            : [.. (await AffectedAsync(site, change, ct)).Select(e => e.Id)];
+        foreach (var id in ids)
         {
-            var done = await cancellations.CancelInTransactionAsync(e.Id, reason, ct);
-            if (done.Outcome == CancellationOutcome.Cancelled)
+            var done = await cancellations.CancelInTransactionAsync(id, reason, ct);
+            if (done is { Outcome: CancellationOutcome.Cancelled, Event: { } e })
             {
                 items.AddRange(Items(e, site, done.Told));
             }
