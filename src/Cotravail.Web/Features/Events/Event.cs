@@ -48,6 +48,11 @@ public sealed class Event
 
     public EventStatus Status { get; set; }
 
+    /// <summary>Why the hosts (or a closure of the site) cancelled it, shown on its page and in the e-mail each person got.</summary>
+    public string? CancellationReason { get; set; }
+
+    public DateTime? CancelledAtUtc { get; set; }
+
     /// <summary>The events created together by one recurrence share this id.</summary>
     public Guid? SeriesId { get; set; }
 

@@ -14,12 +14,16 @@ public sealed class EventPlaces(AppDbContext db, TimeProvider clock)
 {
     /// <summary>
     /// Gives the new registration a place, or the next position on the waitlist, and saves it. Without a waitlist
-    /// (a one-to-one coaching slot), a full event saves nothing and answers false.
+    /// (a one-to-one coaching slot), a full event saves nothing and answers false; so does a cancelled event.
     /// </summary>
     public async Task<bool> PlaceAsync(Registration registration, bool waitlist, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(registration);
         await LockAsync(registration.EventId, ct);
+        if (await db.Events.AnyAsync(e => e.Id == registration.EventId && e.Status == EventStatus.Cancelled, ct))
+        {
+            return false; // cancelled while the registration waited for the event's row
+        }
         if (!waitlist)
         {
             if (!await TakePlaceAsync(registration.EventId, ct))

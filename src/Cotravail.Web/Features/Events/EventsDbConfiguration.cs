@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Web.Features.Events.Cancellation;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cotravail.Web.Features.Events;
@@ -14,6 +15,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(x => x.Tags).HasMaxLength(300);
         b.Property(x => x.CreatedByUserId).HasMaxLength(450);
         b.Property(x => x.ReviewMessage).HasMaxLength(2000);
+        b.Property(x => x.CancellationReason).HasMaxLength(EventCancellations.MaxReasonLength);
         b.HasIndex(x => new { x.Status, x.StartUtc });
         b.HasIndex(x => new { x.SiteId, x.StartUtc });
         b.HasIndex(x => x.SeriesId);

@@ -33,6 +33,8 @@ public static class EventsModule
         s.AddScoped<Moving.EventMover>();
         s.AddScoped<Moving.MoveDeadline>();
         s.AddScoped<PhoneRegistration>();
+        s.AddScoped<Cancellation.EventCancellations>();
+        s.AddScoped<Sites.Impact.ISiteChangeImpact, Impact.EventsSiteChangeImpact>();
         if (builder.Configuration.GetValue("Events:Reminders", true))
         {
             s.AddHostedService<ReminderWorker>();
@@ -45,6 +47,7 @@ public static class EventsModule
     public static WebApplication MapEvents(this WebApplication app)
     {
         app.MapEventsApi();
+        app.MapEventCancellationApi();
         app.MapAgendaFeed();
         app.MapMyRegistrationsApi();
         app.MapAttendeesCsv();

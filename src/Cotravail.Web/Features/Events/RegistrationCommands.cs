@@ -205,7 +205,7 @@ public sealed partial class RegistrationCommands(
         }
         if (!placed)
         {
-            return new RegisterResult(RegisterOutcome.Closed, Reason: SlotTaken);
+            return new RegisterResult(RegisterOutcome.Closed, Reason: await db.Events.AnyAsync(x => x.Id == e.Id && x.Status == EventStatus.Cancelled, ct) ? "Cet événement est annulé." : SlotTaken);
         }
         await MailSafelyAsync(() => mailer.SendRegisteredAsync(registration, e, ct), registration.Id);
         return new RegisterResult(registration.Status == RegistrationStatus.Waitlisted ? RegisterOutcome.Waitlisted : RegisterOutcome.Registered, registration);
