@@ -32,6 +32,7 @@ public static class SitesModule
     public static WebApplication MapSites(this WebApplication app)
     {
         app.MapSitesApi();
+        app.MapSiteChangesApi();
         return app;
     }
 }
