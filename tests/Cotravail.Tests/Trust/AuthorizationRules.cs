@@ -192,6 +192,11 @@ public static class AuthorizationRules
         R("GET /api/v1/sites/{id:int}/today",                                      "id=site",                       Login,     Forbidden, Forbidden, Ok,        Forbidden, Ok,        TwoFactor, Forbidden),
 
         // ── Managers of the network
+        R("POST /api/v1/sites/{id:int}/archive",                                   "id=site",                       Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
+        R("POST /api/v1/sites/{id:int}/closures",                                  "id=site",                       Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
+        R("PUT /api/v1/sites/{id:int}/hours",                                      "id=site",                       Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
+        R("POST /api/v1/sites/{id:int}/resources/{resourceId:int}/archive",        "id=site, resourceId=resource",  Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
+        R("PUT /api/v1/sites/{id:int}/resources/{resourceId:int}/capacity",        "id=site, resourceId=resource",  Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("GET /api/v1/exports/{journal:regex(^(ventes|encaissements)$)}.csv",     "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
         R("GET /gestion/enquetes",                                                 "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
         R("GET /gestion/enquetes/nouvelle",                                        "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),

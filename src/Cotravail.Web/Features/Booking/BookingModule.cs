@@ -13,6 +13,7 @@ public static class BookingModule
         var s = builder.Services;
         s.AddScoped<BookingService>();
         s.AddScoped<BookingCommands>();
+        s.AddScoped<Sites.Impact.ISiteChangeImpact, Impact.BookingSiteChangeImpact>();
         s.AddSingleton<BookingIds>();
         s.AddPersonalData<BookingPersonalData>();
         s.AddAudited<Booking>("Booking", "Réservation d'une autre personne", b => AuditScope.OfSite(b.SiteId), b => b.UserId, onlyOthers: true, fields: BookingAuditWords.Booking);

@@ -12,6 +12,7 @@ public static class SitesModule
     public static WebApplicationBuilder AddSites(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<NetworkMembership>();
+        builder.Services.AddScoped<Impact.SiteChangeImpacts>();
         builder.Services.AddMemoryCache();
         builder.Services.AddPersonalData<StaffPersonalData>();
         var s = builder.Services;
@@ -31,6 +32,7 @@ public static class SitesModule
     public static WebApplication MapSites(this WebApplication app)
     {
         app.MapSitesApi();
+        app.MapSiteChangesApi();
         return app;
     }
 }

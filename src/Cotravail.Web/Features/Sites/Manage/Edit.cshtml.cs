@@ -1,11 +1,15 @@
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
+using Cotravail.Web.Features.Sites.Impact;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cotravail.Web.Features.Sites.Manage;
 
-/// <summary>A manager edits a site's public information, or archives it (hidden from the public, kept for history).</summary>
-public sealed class EditModel(AppDbContext db, IEnumerable<ISiteSaved> saved) : ManagerPage(db)
+/// <summary>
+/// A manager edits a site's public information, or archives it (hidden from the public, kept for history). Archiving a
+/// site with bookings or registrations to come previews them, and cancels them on confirmation (<see cref="ImpactPage"/>).
+/// </summary>
+public sealed class EditModel(AppDbContext db, IEnumerable<ISiteSaved> saved, SiteChangeImpacts impacts) : ImpactPage(db, impacts)
 {
     [BindProperty]
     public SiteInput Input { get; set; } = new();
@@ -47,11 +51,30 @@ public sealed class EditModel(AppDbContext db, IEnumerable<ISiteSaved> saved) : 
         {
             return denied;
         }
-        Site.IsArchived = archive;
-        await Db.SaveChangesAsync(ct);
-        Notice = archive
-            ? T["« {0} » est archivé : il n'apparaît plus au public.", Site.Name]
-            : T["« {0} » est de nouveau ouvert au public.", Site.Name];
-        return Redirect(archive ? "/gestion/espaces" : $"/gestion/espaces/{id}");
+        Input = SiteInput.From(Site);
+        ModelState.Clear();
+        if (GoBack)
+        {
+            return Page();
+        }
+        if (!archive)
+        {
+            Site.IsArchived = false;
+            await Db.SaveChangesAsync(ct);
+            Notice = T["« {0} » est de nouveau ouvert au public.", Site.Name];
+            return Redirect($"/gestion/espaces/{id}");
+        }
+        return await ChangeAsync(new SiteArchivedChange(id), "Archive", async token =>
+        {
+            Site.IsArchived = true;
+            await Db.SaveChangesAsync(token);
+            return null;
+        }, "", cancelled =>
+        {
+            Notice = T["« {0} » est archivé : il n'apparaît plus au public.", Site.Name] + cancelled;
+            return Redirect("/gestion/espaces");
+        }, ct);
     }
+
+    public override IEnumerable<KeyValuePair<string, string>> PreviewFields => [new("archive", "true")];
 }
