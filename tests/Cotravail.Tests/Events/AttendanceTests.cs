@@ -31,7 +31,7 @@ public sealed class AttendanceTests
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = await host.GetDocumentAsync($"/animation/{id}/participants");
-        Assert.Equal("Les présences sont enregistrées : 1 présents, 1 absents.", page.QuerySelector(".notice").Text());
+        Assert.Equal("Les présences sont enregistrées : 1 présent, 1 absent.", page.QuerySelector(".notice").Text());
         Assert.Equal("on", page.QuerySelector($"#present-{people[0].Id}")!.HasAttribute("checked") ? "on" : "off");
         Assert.Single(page.QuerySelectorAll("#attente tbody tr"));
 

@@ -98,5 +98,14 @@ public sealed class ManageEventsTests
         Assert.Equal(3, e.Registered);
         Assert.Equal("Café numérique", e.Title);
         Assert.Single(app.Mails(), m => m.Subject == "Une place s'est libérée : Café numérique");
+
+        // A new date is never given silently to people registered: the page sends the host to « Déplacer l'événement ».
+        var sent = app.Mails().Count;
+        form["Input.Date"] = "2026-12-11";
+        var moved = await (await host.SubmitFormAsync($"/animation/{id}", form)).ParseAsync();
+        Assert.StartsWith("Des personnes sont inscrites : pour changer la date ou l'heure, utilisez « Déplacer l'événement »", moved.QuerySelector("#Input_Date-error").Text(), StringComparison.Ordinal);
+        Assert.Equal(EventSteps.DefaultStartUtc, (await app.EventAsync(id)).StartUtc);
+        Assert.Equal(sent, app.Mails().Count);
+        Assert.NotNull((await host.GetDocumentAsync($"/animation/{id}")).QuerySelector($"a#deplacer[href='/animation/{id}/deplacer']"));
     }
 }

@@ -66,7 +66,7 @@ public sealed class EventCancellations(AppDbContext db, IMailSender mail, Public
         }
         var active = await db.EventRegistrations
             .Where(r => r.EventId == eventId && r.Status != RegistrationStatus.Cancelled).ToListAsync(ct);
-        var told = active.Where(r => r.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)
+        var told = active.Where(r => r.HoldsPlace || r.Status == RegistrationStatus.Waitlisted)
             .OrderBy(r => r.Status == RegistrationStatus.Waitlisted).ThenBy(r => r.WaitlistPosition).ThenBy(r => r.Id)
             .Select(r => new CancelledPerson(r.Id, r.Name, r.Email, r.Status == RegistrationStatus.Waitlisted, r.PriceCents))
             .ToList();

@@ -29,7 +29,7 @@ public sealed class EventsSiteChangeImpact(AppDbContext db, EventCancellations c
         var ids = events.Select(e => e.Id).ToList();
         _found = (change, ids);
         var people = await db.EventRegistrations.AsNoTracking()
-            .Where(r => ids.Contains(r.EventId) && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
+            .Where(r => ids.Contains(r.EventId) && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.ToConfirm || r.Status == RegistrationStatus.Waitlisted))
             .ToListAsync(ct);
         return [.. events.SelectMany(e => Items(e, site, people.Where(r => r.EventId == e.Id)
             .OrderBy(r => r.Status == RegistrationStatus.Waitlisted).ThenBy(r => r.WaitlistPosition).ThenBy(r => r.Id)

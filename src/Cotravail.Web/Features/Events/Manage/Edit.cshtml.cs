@@ -64,7 +64,7 @@ public sealed partial class EditModel(AppDbContext db, StaffAccess staff, EventE
             await MailSafelyAsync(() => mailer.SendProposalPublishedAsync(email, Proposer.DisplayName, Event, ct));
         }
         Notice = promoted > 0
-            ? T["L'événement est enregistré ; {0} personnes de la liste d'attente ont reçu une place.", promoted]
+            ? T.Plural(promoted, "L'événement est enregistré ; {0} personne de la liste d'attente a reçu une place.", "L'événement est enregistré ; {0} personnes de la liste d'attente ont reçu une place.")
             : T["L'événement est enregistré."];
         return Redirect($"/animation/{id}");
     }

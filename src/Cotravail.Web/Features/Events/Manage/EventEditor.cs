@@ -58,6 +58,13 @@ public sealed class EventEditor(AppDbContext db, RegistrationCommands registrati
         {
             return (TooFewPlaces(registered), 0);
         }
+        if ((start != e.StartUtc || end != e.EndUtc)
+            && await db.EventRegistrations.AnyAsync(r => r.EventId == e.Id && r.Status != RegistrationStatus.Cancelled, ct))
+        {
+            // People hold a place or wait for one: they are asked about a new date (Moving), never moved silently.
+            return (new FieldError(nameof(EventInput.Date),
+                "Des personnes sont inscrites : pour changer la date ou l'heure, utilisez « Déplacer l'événement », qui les prévient et leur demande de confirmer."), 0);
+        }
         input.ApplyTo(e);
         e.StartUtc = start;
         e.EndUtc = end;

@@ -51,8 +51,8 @@ public sealed class ParticipantsModel(AppDbContext db, StaffAccess staff, PhoneR
             }
         }
         await Db.SaveChangesAsync(ct);
-        Notice = T["Les présences sont enregistrées : {0} présents, {1} absents.",
-            confirmed.Count(r => r.Attended == true), confirmed.Count(r => r.Attended == false)];
+        Notice = T["Les présences sont enregistrées : {0}, {1}.",
+            T.Plural(confirmed.Count(r => r.Attended == true), "{0} présent", "{0} présents"), T.Plural(confirmed.Count(r => r.Attended == false), "{0} absent", "{0} absents")];
         return Redirect($"/animation/{id}/participants");
     }
 

@@ -41,6 +41,7 @@ public static class MyItemText
             "waitlisted" when item.WaitlistRank == 1 => l["En tête de la liste d'attente"],
             "waitlisted" => l["{0}e sur la liste d'attente", item.WaitlistRank ?? 0],
             "pending" => l["À confirmer : ouvrez le lien reçu par e-mail"],
+            "toConfirm" => l["Nouvelle date à confirmer : ouvrez le lien reçu par e-mail"],
             "cancelled" => l["Inscription annulée"],
             "eventCancelled" => l["Événement annulé"],
             "signedUp" => l["Inscrit·e"],
