@@ -184,7 +184,7 @@ public sealed class ReadableJournalTests
         Assert.Empty(await RowsAsync(manager, $"?Site={prayssac.Id}&Type=Site"));
 
         var first = await manager.GetDocumentAsync($"/gestion/journal?Site={luzech.Id}&Type=Site&Action=Updated");
-        Assert.Equal("61 enregistrement(s).", first.QuerySelector("#nombre").Text());
+        Assert.Equal("61 enregistrements.", first.QuerySelector("#nombre").Text());
         Assert.Equal(luzech.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), first.QuerySelector("#Site option[selected]")!.GetAttribute("value"));
         var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
         Assert.Contains($"Site={luzech.Id}", next, StringComparison.Ordinal);
