@@ -16,7 +16,7 @@ public sealed class AuditReader(AppDbContext db, AuditedTypes audited)
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    /// <summary>The entries, in order; <paramref name="localize"/> turns a French text (with {0} placeholders) into the reader's language.</summary>
+    /// <summary>The entries, in order; <paramref name="localize"/> turns a French text (with {0} for its values) into the reader's language.</summary>
     public async Task<List<ReadableEntry>> ReadAsync(IReadOnlyList<AuditEntry> rows, Func<string, object[], string> localize, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rows);
