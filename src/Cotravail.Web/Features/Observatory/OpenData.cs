@@ -15,6 +15,9 @@ internal static class OpenData
 {
     private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with { Separator = ',', WriteByteOrderMark = true, Injection = CsvInjection.Escape };
 
+    /// <summary>The national standard's files: UTF-8 without a byte order mark, values as they are (its phone numbers start with « + »).</summary>
+    private static readonly CsvWriterOptions NationalStandard = CsvWriterOptions.Default with { Separator = ',', WriteByteOrderMark = false, Injection = CsvInjection.None };
+
     public sealed record OpenSite(
         int Id, string Name, string Network, string Address, string Postcode, string Commune, double? Latitude, double? Longitude,
         string OpeningHours, string ServicesNearby, int DayPriceCents, int HalfDayPriceCents, int Desks, int MeetingRooms,
@@ -37,6 +40,28 @@ internal static class OpenData
                 var set = (await query.ComputeAsync(networks, null, period.From, period.To, ct)).Public();
                 return Results.File(IndicatorsCsv(set), "text/csv; charset=utf-8", "indicateurs-tiers-lieux.csv");
             }).WithName("OpenDataIndicatorsCsv");
+        group.MapGet("/lieux-mediation-numerique.csv", async (AppDbContext db, HttpRequest r, TimeProvider clock, CancellationToken ct) =>
+            Results.File(await MediationNumeriqueCsvAsync(db, r, clock, ct), "text/csv; charset=utf-8", "lieux-mediation-numerique.csv"))
+            .WithName("OpenDataMediationNumeriqueCsv")
+            .WithSummary("Les espaces au standard national « Lieux de médiation numérique » v1.0.2 (schema.data.gouv.fr).");
+    }
+
+    private static async Task<byte[]> MediationNumeriqueCsvAsync(AppDbContext db, HttpRequest request, TimeProvider clock, CancellationToken ct)
+    {
+        var sites = await db.Sites.AsNoTracking().Include(s => s.Network).Include(s => s.OpeningHours)
+            .Where(s => !s.IsArchived).OrderBy(s => s.Id).ToListAsync(ct);
+        var ids = sites.Select(s => s.Id).ToList();
+        // « Dans un atelier collectif » for a site that held or announces a published event within a year.
+        var yearAgo = clock.GetUtcNow().UtcDateTime.AddYears(-1);
+        var withEvents = await db.Set<Events.Event>()
+            .Where(e => ids.Contains(e.SiteId) && e.Status == Events.EventStatus.Published && e.EndUtc >= yearAgo)
+            .Select(e => e.SiteId).Distinct().ToListAsync(ct);
+        var today = Billing.Entitlements.ParisDay.Today(clock);
+        var baseUrl = $"{request.Scheme}://{request.Host}";
+        var rows = sites
+            .Select(s => MediationNumerique.Row(s, s.Network!, withEvents.Contains(s.Id), today, baseUrl, null))
+            .OfType<string[]>();
+        return Write(MediationNumerique.Columns, rows, NationalStandard);
     }
 
     private static async Task<List<OpenSite>> SitesAsync(AppDbContext db, HttpRequest request, CancellationToken ct)
@@ -77,10 +102,10 @@ internal static class OpenData
     /// <summary>A suppressed count (-1) is left empty.</summary>
     private static string N(int value) => value < 0 ? "" : I(value);
 
-    private static byte[] Write(string[] header, IEnumerable<string[]> rows)
+    private static byte[] Write(string[] header, IEnumerable<string[]> rows, CsvWriterOptions? options = null)
     {
         using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, Csv, leaveOpen: true))
+        using (var csv = CsvWriter.Create(stream, options ?? Csv, leaveOpen: true))
         {
             csv.WriteRecord(header);
             foreach (var row in rows)
