@@ -34,6 +34,10 @@ public sealed class DemoActivityTests
         Assert.Contains(months, m => m.GetProperty("occasionalVisitors").GetInt32() > 0);
         var origins = set.GetProperty("origins").EnumerateArray().ToList();
         Assert.Equal("46140", origins[0].GetProperty("postcode").GetString()); // the brief's first postcode comes first
+        // 46140 is Luzech's and eight other communes' postcode: none of them is taken for all (it used to read « Albas »).
+        Assert.Equal(JsonValueKind.Null, origins[0].GetProperty("commune").ValueKind);
+        Assert.Contains("Luzech", origins[0].GetProperty("communes").EnumerateArray().Select(c => c.GetString()));
+        Assert.StartsWith("46140 — Albas, Anglars-Juillac, Bélaye et ", origins[0].GetProperty("label").GetString(), StringComparison.Ordinal);
         Assert.Contains(set.GetProperty("revenue").EnumerateArray(), r => r.GetProperty("product").GetString() == "Pass journée" && r.GetProperty("cents").GetInt32() > 0);
         Assert.True(set.GetProperty("newMembers").GetInt32() > 0);
 

@@ -9,8 +9,24 @@ public sealed record SiteMonth(
     public decimal OccupancyPercent => DeskDaysOffered == 0 ? 0 : Math.Round(DeskDaysUsedTenths * 10m / DeskDaysOffered, 1);
 }
 
-/// <summary>Visits by postcode of residence.</summary>
-public sealed record Origin(string Postcode, string? Commune, int Visits);
+/// <summary>
+/// Visits by postcode of residence. A postcode is often shared by several communes (46140: Albas, Anglars-Juillac,
+/// Bélaye, Luzech…): <see cref="Commune"/> is set only when it names one, <see cref="Communes"/> lists them all.
+/// </summary>
+public sealed record Origin(string Postcode, int Visits)
+{
+    public IReadOnlyList<string> Communes { get; } = [.. Common.Communes.At(Postcode)];
+
+    public string? Commune => Communes is [var only] ? only : null;
+
+    /// <summary>« 46140 — Albas, Anglars-Juillac, Bélaye et 6 autres », « 46220 — Prayssac », or the bare postcode.</summary>
+    public string Label => Communes.Count switch
+    {
+        0 => Postcode,
+        <= 3 => $"{Postcode} — {string.Join(", ", Communes)}",
+        _ => $"{Postcode} — {string.Join(", ", Communes.Take(3))} et {Communes.Count - 3} autres",
+    };
+}
 
 /// <summary>Revenue of a kind of sale, VAT included, in euro cents (invoices less credit notes).</summary>
 public sealed record Revenue(string Product, int Cents);

@@ -52,7 +52,7 @@ public sealed class IndicatorsQuery(AppDbContext db)
                     deskUse.GetValueOrDefault((id, span.Month)) * 5, group.Sum(s => s.Desks * openDays.Of(s, span)), events, participants, help));
             }
         }
-        var origins = presence.Origins.Select(o => new Origin(o.Key, Communes.At(o.Key).FirstOrDefault(), o.Value))
+        var origins = presence.Origins.Select(o => new Origin(o.Key, o.Value))
             .OrderByDescending(o => o.Visits).ThenBy(o => o.Postcode, StringComparer.Ordinal).ToList();
         var revenue = await RevenueByProduct.ReadAsync(db, networks, spans, ct);
         var fromCreated = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
