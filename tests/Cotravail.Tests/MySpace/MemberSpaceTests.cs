@@ -46,7 +46,7 @@ public sealed class MemberSpaceTests(SharedApps apps) : IClassFixture<SharedApps
         var due = page.QuerySelector("#a-regler").Text();
         Assert.Contains("Reste à payer : 130,00 €", due, StringComparison.Ordinal);
         Assert.Contains($"Facture {number}", due, StringComparison.Ordinal);
-        Assert.Contains($"Par virement à Communauté de communes de la Vallée du Lot et du Vignoble : IBAN FR76 3000 1000 6400 0001 2345 618 – BIC BDFEFRPPCCT, référence {number}.", due, StringComparison.Ordinal);
+        Assert.Contains($"Par virement à Communauté de communes de la Vallée du Lot et du Vignoble : IBAN FR76 3000 1000 6400 0001 2345 618 – BIC BDFEFRPPCCT. Référence à indiquer : {number}", due, StringComparison.Ordinal);
         Assert.Contains("À l'accueil d'un tiers-lieu", due, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("#a-regler a[href='/mes-factures']"));
 
