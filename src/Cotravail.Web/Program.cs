@@ -13,6 +13,7 @@ using Cotravail.Web.Features.Observatory;
 using Cotravail.Web.Features.Privacy;
 using Cotravail.Web.Features.Booking;
 using Cotravail.Web.Features.Events;
+using Cotravail.Web.Features.MySpace;
 using Cotravail.Web.Features.Entrepreneurs;
 using Cotravail.Web.Features.Newcomers;
 using Cotravail.Web.Features.Reception;
@@ -39,6 +40,7 @@ builder.AddReception();
 builder.AddEntrepreneurs();
 builder.AddNewcomers();
 builder.AddPrivacy();
+builder.AddMySpace();
 
 var app = builder.Build();
 
@@ -63,6 +65,7 @@ app.MapReception();
 app.MapEntrepreneurs();
 app.MapNewcomers();
 app.MapPrivacy();
+app.MapMySpace();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

@@ -51,9 +51,10 @@ public sealed class KeyboardJourneyTests(BrowserFixture browser) : IClassFixture
         await EnterAndWaitAsync(page);
         Assert.False(page.Url.Contains("/compte/connexion", StringComparison.Ordinal), "still on the sign-in page");
 
-        await TabToAsync(page, "main a[href='/espaces/luzech']");
+        // Signing in leads to « Mon espace »: its « Réserver » lists the spaces.
+        await TabToAsync(page, "main a[href='/reserver']");
         await EnterAndWaitAsync(page);
-        await TabToAsync(page, "a[href='/espaces/luzech/disponibilites']");
+        await TabToAsync(page, "main a[href='/espaces/luzech/disponibilites']");
         await EnterAndWaitAsync(page);
         // Next week (always open days ahead), then its first free morning.
         await TabToAsync(page, ".week-nav a:last-child");

@@ -23,7 +23,7 @@ internal static class SweptPages
 
     public static readonly string[] Member =
     [
-        "/compte/mot-de-passe", "/mes-reservations", "/mes-reservations/calendrier", "/reserver", "/reserver/serie", "/mes-factures", "/mes-droits",
+        "/compte/mot-de-passe", "/mon-espace", "/mes-reservations", "/mes-reservations/calendrier", "/reserver", "/reserver/serie", "/mes-factures", "/mes-droits",
         "/ma-carte", "/mes-coups-de-main", "/agenda/proposer", "/mes-donnees", "/mes-donnees/supprimer",
         "/compte/double-authentification", "/compte/double-authentification/activer", "/annuaire/ma-fiche", "/annonces/nouvelle",
         "/messages", "/venir/temoigner", "/venir/ambassadeur",

@@ -42,7 +42,7 @@ public sealed class RegistrationTests
 
         var login = await client.LogInAsync("lea@exemple.fr", AccountSteps.Password);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        Assert.Equal("/", login.Headers.Location?.OriginalString);
+        Assert.Equal("/mon-espace", login.Headers.Location?.OriginalString);
         Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cotravail.auth=", StringComparison.Ordinal));
         var account = await client.GetDocumentAsync("/compte/mot-de-passe");
         Assert.Contains("Léa Bouscarel", account.QuerySelector("#compte").Text(), StringComparison.Ordinal);

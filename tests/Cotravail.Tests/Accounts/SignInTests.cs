@@ -21,7 +21,7 @@ public sealed class SignInTests
         Assert.Equal("/compte/mot-de-passe", back.Headers.Location?.OriginalString);
 
         var elsewhere = await app.Browser().LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword, "/compte/connexion?returnUrl=https%3A%2F%2Fexemple.com%2F");
-        Assert.Equal("/", elsewhere.Headers.Location?.OriginalString);
+        Assert.Equal("/mon-espace", elsewhere.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class SignInTests
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         var later = await client.LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword);
         Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
-        Assert.Equal("/", later.Headers.Location?.OriginalString);
+        Assert.Equal("/mon-espace", later.Headers.Location?.OriginalString);
     }
 
     [Fact]

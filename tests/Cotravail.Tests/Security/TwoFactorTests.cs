@@ -43,7 +43,7 @@ public sealed class TwoFactorTests
         var bad = await (await phone.SubmitFormAsync(first.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = app.WrongCode(key) })).ParseAsync();
         Assert.StartsWith("Ce code n'est pas valide.", bad.ErrorFor("Code"), StringComparison.Ordinal);
         var good = await phone.SubmitFormAsync(first.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = app.CodeNow(key) });
-        Assert.Equal("/", good.Headers.Location?.OriginalString);
+        Assert.Equal("/mon-espace", good.Headers.Location?.OriginalString);
         await phone.GetDocumentAsync("/mes-reservations");
     }
 
@@ -56,7 +56,7 @@ public sealed class TwoFactorTests
         var (_, codes) = await client.EnableTwoFactorAsync(app);
 
         var used = await app.Browser().LogInWithCodeAsync(TestApp.MemberEmail, codes[3].ToLowerInvariant());
-        Assert.Equal("/", used.Headers.Location?.OriginalString);
+        Assert.Equal("/mon-espace", used.Headers.Location?.OriginalString);
 
         var again = await app.Browser().LogInWithCodeAsync(TestApp.MemberEmail, codes[3]);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -82,7 +82,7 @@ public sealed class TwoFactorTests
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         var page = await client.GetDocumentAsync(off.Headers.Location!.OriginalString);
         Assert.Equal("La double authentification est désactivée.", page.QuerySelector("main .notice").Text());
-        Assert.Equal("/", (await app.Browser().LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword)).Headers.Location?.OriginalString);
+        Assert.Equal("/mon-espace", (await app.Browser().LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword)).Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class TwoFactorTests
         var (key, _) = await client.EnableTwoFactorAsync(app);
         var code = app.CodeNow(key);
 
-        Assert.Equal("/", (await app.Browser().LogInWithCodeAsync(TestApp.MemberEmail, code)).Headers.Location?.OriginalString);
+        Assert.Equal("/mon-espace", (await app.Browser().LogInWithCodeAsync(TestApp.MemberEmail, code)).Headers.Location?.OriginalString);
 
         // The same code a few seconds later, on the page or through the API: refused.
         app.Clock.Advance(TimeSpan.FromSeconds(5));

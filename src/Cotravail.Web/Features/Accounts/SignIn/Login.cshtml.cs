@@ -18,6 +18,9 @@ public sealed class LoginModel(
     SignInManager<AppUser> signIn, IOptions<IdentityOptions> identity, IStringLocalizer<SharedResource> l,
     TwoFactor.ManagerTwoFactor managers) : PageModel, IRateLimitedAccount
 {
+    /// <summary>Where signing in leads without a local return address: « Mon espace » (ADR 0045).</summary>
+    public const string Home = "/mon-espace";
+
     string? IRateLimitedAccount.RateLimitAccount => Input.Email;
 
     [BindProperty]
@@ -49,7 +52,7 @@ public sealed class LoginModel(
             {
                 return LocalRedirect(TwoFactor.ManagerTwoFactor.SetupPath);
             }
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : LoginModel.Home);
         }
         if (result.RequiresTwoFactor)
         {

@@ -58,7 +58,7 @@ public sealed class LoginTwoFactorModel(
             : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(Code));
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : LoginModel.Home);
         }
         if (result.IsLockedOut)
         {
