@@ -115,6 +115,27 @@ public sealed class MenuTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await page.Keyboard.PressAsync("Enter");
         await TabToAsync(page, "a[href='/agenda']");
         Assert.Equal("page", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-current')"));
+
+        // Tabbing on past the menu's end closes it: the focus is never hidden under it.
+        await TabToAsync(page, "main *");
+        Assert.False(await SiteHeader.IsOpenAsync(header.MenuButton));
+    }
+
+    [Fact]
+    public async Task The_skip_link_shows_above_the_header_when_it_has_the_focus()
+    {
+        await using var context = await browser.NewContextAsync(375, 740);
+        var page = await OpenAsync(context, "/");
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Aller au contenu" });
+        await Expect(skip).ToBeFocusedAsync();
+        var topmost = await skip.EvaluateAsync<bool>("""
+            s => {
+                const r = s.getBoundingClientRect();
+                return r.width > 0 && document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.closest('.skip-link') === s;
+            }
+            """);
+        Assert.True(topmost, "the header covers the skip link");
     }
 
     [Fact]

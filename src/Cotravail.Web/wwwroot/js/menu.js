@@ -32,11 +32,16 @@
     }
   });
 
-  // On a wide screen a group's panel covers the page: it closes when the focus moves on to something outside it.
+  // Focus moving on elsewhere closes what would hide it: on a wide screen a group's list, on a phone the whole menu.
   header.addEventListener('focusout', e => {
-    if (!e.relatedTarget || !isRow()) return;
+    const to = e.relatedTarget;
+    if (!to || !menu) return;
+    if (!isRow()) {
+      if (menu.open && !menu.contains(to)) menu.open = false;
+      return;
+    }
     for (const d of groups()) {
-      if (d.open && !d.contains(e.relatedTarget)) d.open = false;
+      if (d.open && !d.contains(to)) d.open = false;
     }
   });
 
