@@ -91,6 +91,55 @@ public sealed class NarrowScreenTests(BrowserFixture browser) : IClassFixture<Br
         Assert.True(report.Length == 0, report);
     }
 
+    /// <summary>The header's menu unfolded, each of its groups open in turn, in French and in English (longer words).</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("membre@cotravail.test")]
+    [InlineData("gestion@cotravail.test")]
+    public async Task The_open_menu_and_each_of_its_groups_fit_320_pixels(string? email)
+    {
+        await using var context = await browser.NewContextAsync(320, 640);
+        if (email is not null)
+        {
+            await AxeSweep.SignInAsync(context, email);
+        }
+        var page = await context.NewPageAsync();
+        var report = new List<string>();
+        foreach (var language in new[] { "fr", "en" })
+        {
+            await page.GotoAsync("/agenda");
+            var header = new Pages.SiteHeader(page);
+            if (language == "en")
+            {
+                await header.OpenMenuAsync();
+                await header.Banner.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+                await page.WaitForSelectorAsync("html[lang=en]");
+            }
+            await header.OpenMenuAsync();
+            Assert.True(await Pages.SiteHeader.IsOpenAsync(header.MenuButton));
+            var groups = header.Banner.Locator(".nav-group summary");
+            for (var i = 0; i < await groups.CountAsync(); i++)
+            {
+                await groups.Nth(i).ClickAsync();
+                var name = (await groups.Nth(i).InnerTextAsync()).Trim();
+                if (await page.EvaluateAsync<string?>(Overflow) is { } wide)
+                {
+                    report.Add($"{language}, {name} open: {wide}");
+                }
+                // Every link of the open group in view, none cut at the right edge.
+                foreach (var box in await header.Banner.Locator("details[open] .nav-sub a").EvaluateAllAsync<double[]>(
+                             "links => links.map(a => a.getBoundingClientRect().right)"))
+                {
+                    if (box > 320)
+                    {
+                        report.Add($"{language}, {name}: a link ends at {box} px");
+                    }
+                }
+            }
+        }
+        Assert.True(report.Count == 0, string.Join("\n", report));
+    }
+
     [Fact]
     public async Task No_member_or_manager_page_cuts_a_word_of_a_table_at_375_pixels()
     {

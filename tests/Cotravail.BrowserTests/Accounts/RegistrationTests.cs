@@ -23,6 +23,8 @@ public sealed class RegistrationTests(BrowserFixture browser) : IClassFixture<Br
 
         var login = await LoginPage.OpenAsync(page);
         await login.SignInAsync(visitor.Email, visitor.Password);
-        await Expect(new SiteHeader(page).SignOutButton).ToBeVisibleAsync();
+        var header = new SiteHeader(page);
+        await header.OpenGroupAsync("Mon espace");
+        await Expect(header.SignOutButton).ToBeVisibleAsync();
     }
 }

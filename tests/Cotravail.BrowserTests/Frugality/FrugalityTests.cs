@@ -53,15 +53,19 @@ public sealed class FrugalityTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.EndsWith("/espaces/luzech/disponibilites", page.Url, StringComparison.Ordinal);
         await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Politique de confidentialité" }).ClickAsync();
         Assert.Equal("Politique de confidentialité", await page.Locator("h1").InnerTextAsync());
-        await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Agenda" }).ClickAsync();
+        var header = new SiteHeader(page);
+        await header.Link("Agenda").ClickAsync();
         Assert.EndsWith("/agenda", page.Url, StringComparison.Ordinal);
+        await header.FollowAsync("Réseau", "Annuaire");
+        Assert.EndsWith("/annuaire", page.Url, StringComparison.Ordinal);
 
         // A public form: signing in, wrong password first, then the right one.
-        await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).ClickAsync();
+        await header.Link("Se connecter").ClickAsync();
         var login = new LoginPage(page);
         await login.SignInAsync("membre@cotravail.test", "pas-le-bon-mot-de-passe");
         Assert.Contains("/compte/connexion", page.Url, StringComparison.Ordinal);
         await login.SignInAsync("membre@cotravail.test", AppServer.DemoPassword);
-        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).IsVisibleAsync());
+        await header.OpenGroupAsync("Mon espace");
+        Assert.True(await header.SignOutButton.IsVisibleAsync());
     }
 }
