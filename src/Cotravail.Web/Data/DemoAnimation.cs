@@ -105,7 +105,7 @@ internal static class DemoAnimation
                     StartUtc = startUtc, EndUtc = startUtc.AddHours(2), Capacity = 15, Audience = EventAudience.Public, OrganiserKind = OrganiserKind.Host,
                     OrganiserName = site.Name, Status = EventStatus.Published, CreatedByUserId = hostId, CreatedAtUtc = now.AddDays(-random.Next(10, 25)),
                 };
-                foreach (var user in locals.OrderBy(_ => random.Next()).Take(random.Next(2, Math.Min(7, locals.Count + 1))))
+                foreach (var user in locals.OrderBy(_ => random.Next()).Take(random.Next(2, Math.Max(3, Math.Min(7, locals.Count + 1)))))
                 {
                     ev.Registered++;
                     var at = now.AddDays(-random.Next(1, 9));
