@@ -1,3 +1,4 @@
+using Cotravail.Web.Common.Offline;
 using Cotravail.Web.Common.Security;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -51,6 +52,7 @@ public static class WebModule
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseOfflineAccount();
         app.UseAuthorization();
         ArgumentNullException.ThrowIfNull(afterAuthorization);
         afterAuthorization(app);

@@ -44,6 +44,14 @@ public sealed class DemoActivityTests
         await app.WithDbAsync(async db =>
         {
             var sites = await db.Sites.Include(s => s.Resources).ToListAsync();
+            // The agenda looks ahead too: each site has events in the coming weeks, people already registered.
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            foreach (var site in sites)
+            {
+                var coming = await db.Events.Where(e => e.SiteId == site.Id && e.StartUtc > now && e.StartUtc < now.AddDays(7 * 6 + 2)).ToListAsync();
+                Assert.Equal(3, coming.Count);
+                Assert.All(coming, e => Assert.InRange(e.Registered, 0, e.Capacity));
+            }
             var overbooked = await db.DeskDays.ToListAsync();
             foreach (var day in overbooked)
             {

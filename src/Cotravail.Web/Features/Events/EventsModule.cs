@@ -49,6 +49,7 @@ public static class EventsModule
         app.MapEventsApi();
         app.MapEventCancellationApi();
         app.MapAgendaFeed();
+        Agenda.EventCalendarLinks.MapEventIcs(app);
         app.MapMyRegistrationsApi();
         app.MapAttendeesCsv();
         Moving.MoveApi.MapMoveApi(app);

@@ -111,6 +111,7 @@ public sealed class BookModel(
                 booking.Resource ??= Resource;
                 booking.Site ??= Site;
                 TempData["Notice"] = T["Réservation confirmée : {0} ; un e-mail de confirmation vous a été envoyé.", BookingMailer.Describe(booking)].Value;
+                TempData[Mine.MineModel.BookedKey] = booking.Id;
                 return Redirect("/mes-reservations");
             case BookOutcome.Full:
                 Problem = T["Plus de place disponible pour ce créneau : choisissez-en un autre."];

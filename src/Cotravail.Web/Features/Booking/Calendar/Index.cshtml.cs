@@ -1,14 +1,23 @@
 using Cotravail.Web.Common;
+using Cotravail.Web.Common.Calendar;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cotravail.Web.Features.Booking.Calendar;
 
-/// <summary>The member's private calendar address, and a button to make a new one (the old one stops working).</summary>
+/// <summary>
+/// The member's private calendar address: one-click subscriptions (webcal, Google Agenda, Outlook), the address itself
+/// with a copy button, and a button to make a new one (the old one stops working).
+/// </summary>
 [Authorize]
 public sealed class IndexModel(CalendarFeeds feeds) : LocalizedPage
 {
+    public const string FeedName = "Cotravail – mes réservations";
+
     public string FeedAddress { get; private set; } = "";
+    public string Webcal => AddToCalendar.Webcal(FeedAddress);
+    public string Google => AddToCalendar.GoogleSubscribe(FeedAddress);
+    public string Outlook => AddToCalendar.OutlookSubscribeLink(FeedAddress, FeedName);
 
     [TempData]
     public string? Notice { get; set; }

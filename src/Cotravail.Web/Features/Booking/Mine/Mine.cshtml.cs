@@ -10,8 +10,16 @@ public sealed class MineModel(AppDbContext db, TimeProvider clock) : LocalizedPa
 {
     public const int Shown = 300;
 
+    /// <summary>The booking just made (set by the booking page): its « Ajouter à mon agenda » comes under the notice.</summary>
+    public const string BookedKey = "Booked";
+
     [TempData]
     public string? Notice { get; set; }
+
+    [TempData(Key = BookedKey)]
+    public int? BookedId { get; set; }
+
+    public Booking? JustBooked => Upcoming.FirstOrDefault(b => b.Id == BookedId);
 
     public IReadOnlyList<Booking> Upcoming { get; private set; } = [];
     public IReadOnlyList<Booking> Past { get; private set; } = [];

@@ -30,6 +30,8 @@ public sealed class DetailsModel(
     [TempData]
     public string? Notice { get; set; }
 
+    public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
+
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
