@@ -29,7 +29,8 @@ public sealed class EntrepreneursAndNewcomersDataTests
         var userId = await app.UserIdAsync(TestApp.MemberEmail);
         var profileId = await app.WithDbAsync(db => db.Profiles().Where(p => p.OwnerUserId == userId).Select(p => p.Id).SingleAsync());
         await app.WithDbAsync(db => db.Profiles().Where(p => p.Id == profileId).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.Visibility, Visibility.Public).SetProperty(p => p.WantsDigest, true)));
+            .SetProperty(p => p.Visibility, Visibility.Public)));
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.WantsDigest, true)));
         var listingId = await app.ListingAsync(profileId, Listing);
 
         // Another member writes to her through the relay; she answers.

@@ -2,6 +2,7 @@ using Cotravail.Web.Common.Auditing;
 using Cotravail.Web.Data;
 using Cotravail.Web.Common.Security;
 using Microsoft.AspNetCore.Identity;
+using Cotravail.Web.Features.Accounts.MyAccount;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cotravail.Web.Features.Accounts;
@@ -74,6 +75,7 @@ public static class AccountsModule
         services.AddScoped<IdentityMailer>();
         services.AddSingleton<IEmailSender<AppUser>, IdentityApiMailer>();
         services.AddScoped<AccountMails>();
+        services.AddMyAccount();
         services.AddScoped<Registration.ExistingAccountRegistration>();
         services.AddSingleton<SignIn.UnknownAccountPassword>();
         services.AddScoped<TwoFactor.TwoFactorReset>();
@@ -105,6 +107,7 @@ public static class AccountsModule
             // Past the limits: an address with an account answers as a new one; a manager keeps two-factor authentication.
             .AddEndpointFilterFactory(Registration.ExistingAccountRegistration.OnApiRegistration)
             .AddEndpointFilterFactory(TwoFactor.ApiTwoFactor.KeepManagersTwoFactor);
+        app.MapMyAccountApi();
         return app;
     }
 
