@@ -85,7 +85,8 @@ public sealed class EntrepreneursAndNewcomersDataTests
         var profile = Assert.Single(data.GetProperty("reseau-fiche").EnumerateArray());
         Assert.Equal("Sophie Martin, rédactrice", profile.GetProperty("nom").GetString());
         Assert.False(profile.GetProperty("aPhoto").GetBoolean());
-        Assert.True(profile.GetProperty("lettreHebdomadaire").GetBoolean());
+        // The digest is chosen on the account (ADR 0047): exported with it.
+        Assert.True(Assert.Single(data.GetProperty("compte").EnumerateArray()).GetProperty("recoitLeResumeHebdomadaire").GetBoolean());
         Assert.Contains(data.GetProperty("reseau-annonces").EnumerateArray(), l => l.GetProperty("titre").GetString() == Listing);
         var conversation = Assert.Single(data.GetProperty("reseau-conversations").EnumerateArray());
         Assert.Equal((a.ConversationId, a.OtherName, false), (conversation.GetProperty("id").GetInt32(), conversation.GetProperty("avec").GetString(),

@@ -44,6 +44,7 @@ public static class AccountsModule
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = config.GetValue("Identity:MaxFailedAccessAttempts", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Identity:LockoutMinutes", 15));
+                o.Tokens.ChangeEmailTokenProvider = ChangeEmailTokens.Name;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
@@ -54,7 +55,9 @@ public static class AccountsModule
             .AddApiEndpoints()
             .AddSignInManager<SignIn.AppSignInManager>()
             // Authenticator codes on the injected clock, each accepted once (in place of Identity's provider).
-            .AddTokenProvider<TwoFactor.OneTimeCodes>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddTokenProvider<TwoFactor.OneTimeCodes>(TokenOptions.DefaultAuthenticatorProvider)
+            // Changes of address expire on the injected clock (ADR 0047).
+            .AddTokenProvider<ChangeEmailTokens>(ChangeEmailTokens.Name);
         services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {

@@ -91,6 +91,10 @@ public sealed record AccountDetails(
         {
             return (postcode, communes[0]);
         }
+        if (string.IsNullOrWhiteSpace(Commune) && postcode == user.Postcode)
+        {
+            return (postcode, user.Commune); // a postcode from registration, its commune not chosen yet: the other details save
+        }
         if (!string.IsNullOrWhiteSpace(Commune) && Communes.Find(postcode, Commune) is { } found)
         {
             return (postcode, found);
