@@ -28,12 +28,20 @@ public static class LanguageSwitch
             {
                 return Results.BadRequest();
             }
-            var culture = form["culture"].ToString() == "en" ? "en" : "fr-FR";
-            http.Response.Cookies.Append(
-                transport.CookieName(Security.SecurityModule.LanguageCookie),
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = transport.Https || http.Request.IsHttps, Path = "/" });
+            Remember(http, form["culture"].ToString(), clock, transport);
             var returnUrl = form["returnUrl"].ToString();
             return Results.LocalRedirect(Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
         }).DisableAntiforgery().ExcludeFromDescription();
+
+    /// <summary>Sets the language cookie for a year: « en » for English, French otherwise (also at sign-in, from the account's choice).</summary>
+    public static void Remember(HttpContext http, string? culture, TimeProvider clock, Security.TransportSecurity transport)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(transport);
+        http.Response.Cookies.Append(
+            transport.CookieName(Security.SecurityModule.LanguageCookie),
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture == "en" ? "en" : "fr-FR")),
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = transport.Https || http.Request.IsHttps, Path = "/" });
+    }
 }

@@ -27,6 +27,7 @@ internal static class SweptPages
         "/ma-carte", "/mes-coups-de-main", "/agenda/proposer", "/mes-donnees", "/mes-donnees/supprimer",
         "/compte/double-authentification", "/compte/double-authentification/activer", "/annuaire/ma-fiche", "/annonces/nouvelle",
         "/messages", "/venir/temoigner", "/venir/ambassadeur",
+        "/compte",
     ];
 
     public static async Task<string[]> ManagerAsync(Uri baseAddress)

@@ -15,7 +15,7 @@ public sealed class ChangePasswordTests
     };
 
     [Fact]
-    public async Task My_account_shows_who_is_signed_in()
+    public async Task The_password_page_is_titled_for_what_it_does_and_leads_back_to_my_account()
     {
         await using var app = await TestApp.StartAsync();
         var client = app.Browser();
@@ -23,8 +23,9 @@ public sealed class ChangePasswordTests
 
         var page = await client.GetDocumentAsync("/compte/mot-de-passe");
 
-        Assert.Equal("Mon compte", page.QuerySelector("h1").Text());
-        Assert.Equal("Nom Sophie Martin Adresse e-mail membre@cotravail.test", page.QuerySelector("#compte").Text());
+        Assert.Equal("Changer de mot de passe", page.QuerySelector("h1").Text());
+        Assert.Equal("Changer de mot de passe – Cotravail", page.Title);
+        Assert.NotNull(page.QuerySelector("main a[href='/compte']"));
     }
 
     [Fact]

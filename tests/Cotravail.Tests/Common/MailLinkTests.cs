@@ -108,7 +108,7 @@ public sealed partial class MailLinkTests(Xunit.Abstractions.ITestOutputHelper o
         await checker.CheckNewMailsAsync();
 
         // The weekly digest of the network, to one reader who belongs to it (the demo profiles' owners do not want it here).
-        await app.WithDbAsync(db => db.Profiles().ExecuteUpdateAsync(x => x.SetProperty(p => p.WantsDigest, false)));
+        await app.WithDbAsync(db => db.Users.ExecuteUpdateAsync(x => x.SetProperty(u => u.WantsDigest, false)));
         var (reader, _) = await app.MemberWithProfileAsync("lectrice@exemple.fr", "Lectrice", Visibility.Members, digest: true);
         var demoNetwork = await app.NetworkAsync();
         await app.WithScopeAsync(x => x.GetRequiredService<NetworkMembership>().JoinAsync(reader.Id, demoNetwork, CancellationToken.None));

@@ -14,7 +14,7 @@ public sealed class DigestTests
     public async Task Each_subscriber_gets_one_digest_a_week_even_when_two_runs_race(string provider)
     {
         await using var app = await TestApp.StartAsync(provider, EntrepreneursSteps.NoDigestWorker);
-        await app.WithDbAsync(db => db.Profiles().ExecuteUpdateAsync(s => s.SetProperty(p => p.WantsDigest, false)));
+        await app.WithDbAsync(db => db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.WantsDigest, false)));
         var (reader, _) = await app.MemberWithProfileAsync("lectrice@exemple.fr", "Lectrice", Visibility.Hidden, digest: true);
         var (other, _) = await app.MemberWithProfileAsync("lecteur@exemple.fr", "Lecteur", Visibility.Members, digest: true);
         await app.MemberWithProfileAsync("nouvelle@exemple.fr", "Nouvelle Venue", Visibility.Public);

@@ -26,11 +26,12 @@ public static class EntrepreneursSteps
             var p = new Profile
             {
                 OwnerUserId = user.Id, Kind = ProfileKind.Person, Name = name, Sector = sector, Skills = skills, Postcode = postcode,
-                Commune = commune, Presentation = "Présentation.", Offers = "", Seeks = "", CreatedAtUtc = now, UpdatedAtUtc = now, WantsDigest = digest,
+                Commune = commune, Presentation = "Présentation.", Offers = "", Seeks = "", CreatedAtUtc = now, UpdatedAtUtc = now,
             };
             ProfileEditor.SetVisibility(p, visibility, now);
             p.Index();
             db.Profiles().Add(p);
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.WantsDigest, digest));
             await db.SaveChangesAsync();
             return p;
         });

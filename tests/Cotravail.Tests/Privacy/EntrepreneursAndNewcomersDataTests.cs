@@ -29,7 +29,8 @@ public sealed class EntrepreneursAndNewcomersDataTests
         var userId = await app.UserIdAsync(TestApp.MemberEmail);
         var profileId = await app.WithDbAsync(db => db.Profiles().Where(p => p.OwnerUserId == userId).Select(p => p.Id).SingleAsync());
         await app.WithDbAsync(db => db.Profiles().Where(p => p.Id == profileId).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.Visibility, Visibility.Public).SetProperty(p => p.WantsDigest, true)));
+            .SetProperty(p => p.Visibility, Visibility.Public)));
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.WantsDigest, true)));
         var listingId = await app.ListingAsync(profileId, Listing);
 
         // Another member writes to her through the relay; she answers.
@@ -84,7 +85,8 @@ public sealed class EntrepreneursAndNewcomersDataTests
         var profile = Assert.Single(data.GetProperty("reseau-fiche").EnumerateArray());
         Assert.Equal("Sophie Martin, rédactrice", profile.GetProperty("nom").GetString());
         Assert.False(profile.GetProperty("aPhoto").GetBoolean());
-        Assert.True(profile.GetProperty("lettreHebdomadaire").GetBoolean());
+        // The digest is chosen on the account (ADR 0047): exported with it.
+        Assert.True(Assert.Single(data.GetProperty("compte").EnumerateArray()).GetProperty("recoitLeResumeHebdomadaire").GetBoolean());
         Assert.Contains(data.GetProperty("reseau-annonces").EnumerateArray(), l => l.GetProperty("titre").GetString() == Listing);
         var conversation = Assert.Single(data.GetProperty("reseau-conversations").EnumerateArray());
         Assert.Equal((a.ConversationId, a.OtherName, false), (conversation.GetProperty("id").GetInt32(), conversation.GetProperty("avec").GetString(),

@@ -11,5 +11,7 @@ internal sealed class AccountsDbConfiguration : IEntityTypeConfiguration<AppUser
         // The observatory counts new and confirmed members of a national deployment without reading every account.
         b.HasIndex(u => u.CreatedAtUtc);
         b.HasIndex(u => u.EmailConfirmed);
+        b.Property(u => u.Commune).HasMaxLength(100);
+        b.Property(u => u.PreferredCulture).HasMaxLength(8);
     }
 }

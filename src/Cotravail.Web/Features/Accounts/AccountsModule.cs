@@ -2,6 +2,7 @@ using Cotravail.Web.Common.Auditing;
 using Cotravail.Web.Data;
 using Cotravail.Web.Common.Security;
 using Microsoft.AspNetCore.Identity;
+using Cotravail.Web.Features.Accounts.MyAccount;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cotravail.Web.Features.Accounts;
@@ -43,6 +44,7 @@ public static class AccountsModule
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = config.GetValue("Identity:MaxFailedAccessAttempts", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Identity:LockoutMinutes", 15));
+                o.Tokens.ChangeEmailTokenProvider = ChangeEmailTokens.Name;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
@@ -53,7 +55,9 @@ public static class AccountsModule
             .AddApiEndpoints()
             .AddSignInManager<SignIn.AppSignInManager>()
             // Authenticator codes on the injected clock, each accepted once (in place of Identity's provider).
-            .AddTokenProvider<TwoFactor.OneTimeCodes>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddTokenProvider<TwoFactor.OneTimeCodes>(TokenOptions.DefaultAuthenticatorProvider)
+            // Changes of address expire on the injected clock (ADR 0047).
+            .AddTokenProvider<ChangeEmailTokens>(ChangeEmailTokens.Name);
         services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -74,6 +78,7 @@ public static class AccountsModule
         services.AddScoped<IdentityMailer>();
         services.AddSingleton<IEmailSender<AppUser>, IdentityApiMailer>();
         services.AddScoped<AccountMails>();
+        services.AddMyAccount();
         services.AddScoped<Registration.ExistingAccountRegistration>();
         services.AddSingleton<SignIn.UnknownAccountPassword>();
         services.AddScoped<TwoFactor.TwoFactorReset>();
@@ -105,6 +110,7 @@ public static class AccountsModule
             // Past the limits: an address with an account answers as a new one; a manager keeps two-factor authentication.
             .AddEndpointFilterFactory(Registration.ExistingAccountRegistration.OnApiRegistration)
             .AddEndpointFilterFactory(TwoFactor.ApiTwoFactor.KeepManagersTwoFactor);
+        app.MapMyAccountApi();
         return app;
     }
 

@@ -11,6 +11,21 @@ public sealed class AppUser : IdentityUser
     /// <summary>Postcode of residence, used by the observatory (optional).</summary>
     public string? Postcode { get; set; }
 
+    /// <summary>The commune of <see cref="Postcode"/> in the communes reference, chosen on « Mon compte » (optional).</summary>
+    public string? Commune { get; set; }
+
+    /// <summary>« fr » or « en », chosen on « Mon compte »: applied at each sign-in through the language cookie; null = not chosen.</summary>
+    public string? PreferredCulture { get; set; }
+
+    /// <summary>Reminders: the day before an event, a week before a carnet or subscription ends, the invitation to rate an event.</summary>
+    public bool WantsReminders { get; set; } = true;
+
+    /// <summary>The weekly digest of the directory (opt-in).</summary>
+    public bool WantsDigest { get; set; }
+
+    /// <summary>News of the network (opt-in): kept for the senders of such news, none of which exists yet (ADR 0047).</summary>
+    public bool WantsNews { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>

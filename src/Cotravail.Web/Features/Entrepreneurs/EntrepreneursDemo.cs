@@ -99,6 +99,7 @@ public sealed class EntrepreneursDemo(AppDbContext db, TimeProvider clock)
                 UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
                 EmailConfirmed = true, FirstName = s.First, LastName = s.Last, Postcode = s.Postcode, CreatedAtUtc = now.AddDays(-60 + n),
                 SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                WantsDigest = s.Visibility != Visibility.Hidden && s.Last.Length % 2 == 0,
             };
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = memberRole });
@@ -125,7 +126,6 @@ public sealed class EntrepreneursDemo(AppDbContext db, TimeProvider clock)
         {
             OwnerUserId = userId, Kind = s.Kind, Name = s.Name, Sector = s.Sector, Skills = s.Skills, Postcode = s.Postcode, Commune = s.Commune,
             Website = s.Website, Presentation = s.Presentation, Offers = s.Offers, Seeks = s.Seeks, CreatedAtUtc = at, UpdatedAtUtc = at,
-            WantsDigest = s.Visibility != Visibility.Hidden && s.Last.Length % 2 == 0,
         };
         ProfileEditor.SetVisibility(p, s.Visibility, at);
         p.Index();

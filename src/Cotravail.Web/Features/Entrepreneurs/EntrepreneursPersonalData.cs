@@ -20,7 +20,7 @@ internal sealed class EntrepreneursPersonalData(AppDbContext db) : IPersonalData
         var me = subject.UserId;
         var profiles = await db.Profiles().AsNoTracking().Where(p => p.OwnerUserId == me)
             .Select(p => new ProfileRow(p.Id, p.Kind, p.Name, p.Sector, p.Skills, p.Commune, p.Postcode, p.Website, p.Presentation,
-                p.Offers, p.Seeks, p.Visibility, p.ConsentAtUtc, p.WithdrawnAtUtc, p.WantsDigest, p.IsSuspended,
+                p.Offers, p.Seeks, p.Visibility, p.ConsentAtUtc, p.WithdrawnAtUtc, p.IsSuspended,
                 db.ProfilePhotos().Any(f => f.ProfileId == p.Id), p.CreatedAtUtc, p.UpdatedAtUtc))
             .ToListAsync(ct);
         var listings = await db.Listings().AsNoTracking().Where(l => l.Profile!.OwnerUserId == me).OrderBy(l => l.CreatedAtUtc).ThenBy(l => l.Id)
@@ -115,7 +115,7 @@ internal sealed class EntrepreneursPersonalData(AppDbContext db) : IPersonalData
 
     private sealed record ProfileRow(int Id, ProfileKind Type, string Nom, string? Secteur, string Competences, string Commune, string CodePostal,
         string? SiteWeb, string Presentation, string Propose, string Cherche, Visibility Visibilite, DateTime? ConsentementLeUtc,
-        DateTime? RetireLeUtc, bool LettreHebdomadaire, bool Suspendue, bool APhoto, DateTime CreeeLeUtc, DateTime ModifieeLeUtc);
+        DateTime? RetireLeUtc, bool Suspendue, bool APhoto, DateTime CreeeLeUtc, DateTime ModifieeLeUtc);
 
     private sealed record ListingRow(int Id, ListingKind Type, ListingCategory Categorie, string Titre, string Texte, string? Secteur,
         string Competences, DateOnly ExpireLe, DateTime CreeeLeUtc, DateTime? CloseLeUtc, bool Masquee);

@@ -56,7 +56,6 @@ public sealed class Profile
     /// <summary>When the profile last became visible (the weekly digest lists the new ones).</summary>
     public DateTime? VisibleSinceUtc { get; set; }
 
-    public bool WantsDigest { get; set; }
     public bool IsSuspended { get; set; }
     public bool HasPhoto { get; set; }
     public int PhotoVersion { get; set; }

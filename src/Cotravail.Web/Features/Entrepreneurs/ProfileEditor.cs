@@ -10,6 +10,10 @@ public sealed class ProfileEditor(AppDbContext db, TimeProvider clock)
     public Task<Profile?> MineAsync(string userId, CancellationToken ct) =>
         db.Profiles().FirstOrDefaultAsync(p => p.OwnerUserId == userId, ct);
 
+    /// <summary>Whether the account asked for the weekly digest (a choice of the account, shown on « Ma fiche » too).</summary>
+    public Task<bool> WantsDigestAsync(string userId, CancellationToken ct) =>
+        db.Users.Where(u => u.Id == userId).Select(u => u.WantsDigest).FirstOrDefaultAsync(ct);
+
     public async Task<Profile> SaveAsync(string userId, ProfileInput input, CheckedImage? photo, byte[]? photoBytes, bool removePhoto, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -30,7 +34,11 @@ public sealed class ProfileEditor(AppDbContext db, TimeProvider clock)
         profile.Presentation = input.Presentation?.Trim() ?? "";
         profile.Offers = input.Offers?.Trim() ?? "";
         profile.Seeks = input.Seeks?.Trim() ?? "";
-        profile.WantsDigest = input.WantsDigest;
+        // The digest is chosen on the account (« Mon compte » shows the same choice).
+        if (await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct) is { } owner)
+        {
+            owner.WantsDigest = input.WantsDigest;
+        }
         SetVisibility(profile, input.Visibility!.Value, now);
         profile.UpdatedAtUtc = now;
         profile.Index();

@@ -58,14 +58,15 @@ public sealed class ProfileInput : IValidatableObject
     /// <summary>The commune's official name, once validated.</summary>
     public string? OfficialCommune { get; private set; }
 
-    public static ProfileInput From(Profile p)
+    /// <summary>The form of a profile; the digest's choice is the account's (<see cref="Accounts.AppUser.WantsDigest"/>).</summary>
+    public static ProfileInput From(Profile p, bool wantsDigest)
     {
         ArgumentNullException.ThrowIfNull(p);
         return new()
         {
             Kind = p.Kind, Name = p.Name, Sector = p.Sector, Skills = p.Skills, Postcode = p.Postcode, Commune = p.Commune,
             Website = p.Website, Presentation = p.Presentation, Offers = p.Offers, Seeks = p.Seeks, Visibility = p.Visibility,
-            WantsDigest = p.WantsDigest,
+            WantsDigest = wantsDigest,
         };
     }
 

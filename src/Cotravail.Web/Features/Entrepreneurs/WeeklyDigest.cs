@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Web.Features.Entrepreneurs;
 
 /// <summary>
-/// The weekly digest (opt-in on « Ma fiche »): profiles that became visible and listings posted in the last seven
+/// The weekly digest (opt-in on the account, <see cref="Accounts.AppUser.WantsDigest"/>, shown on « Mon compte » and « Ma fiche »): profiles that became visible and listings posted in the last seven
 /// days, as members see them. Each member's digest of a week is claimed by inserting one row (member, Monday): a
 /// second run or another instance finds the row taken and sends nothing. A sending that fails gives its row back.
 /// </summary>
@@ -24,9 +24,8 @@ public sealed partial class WeeklyDigest(
         var week = DirectoryClock.WeekStart(today);
         var since = now.AddDays(-7);
         var done = db.DigestSends().Where(d => d.WeekStart == week).Select(d => d.UserId);
-        var subscribers = await db.Profiles().AsNoTracking().Where(p => p.WantsDigest && !done.Contains(p.OwnerUserId))
-            .Join(db.Users, p => p.OwnerUserId, u => u.Id, (p, u) => new { u.Id, u.Email, u.FirstName })
-            .ToListAsync(ct);
+        var subscribers = await db.Users.AsNoTracking().Where(u => u.WantsDigest && u.EmailConfirmed && !done.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, u.FirstName }).ToListAsync(ct);
         if (subscribers.Count == 0)
         {
             return 0;
@@ -112,8 +111,8 @@ public sealed partial class WeeklyDigest(
             }
             text.AppendLine();
         }
-        text.AppendLine("Vous recevez ce résumé parce que vous l'avez demandé sur votre fiche. Pour ne plus le recevoir :")
-            .AppendLine(links.Absolute("/annuaire/ma-fiche"));
+        text.AppendLine("Vous recevez ce résumé parce que vous l'avez demandé. Pour ne plus le recevoir, décochez-le dans « Mon compte » :")
+            .AppendLine(links.Absolute("/compte"));
         return text.ToString();
     }
 

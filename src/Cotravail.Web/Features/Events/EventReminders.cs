@@ -1,5 +1,6 @@
 using Cotravail.Web.Common;
 using Cotravail.Web.Data;
+using Cotravail.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Web.Features.Events;
@@ -38,9 +39,16 @@ public sealed partial class EventReminders(AppDbContext db, EventMailer mailer, 
         var mine = await db.EventRegistrations.AsNoTracking().Include(r => r.Event!).ThenInclude(e => e.Site)
             .Where(r => r.ReminderClaimId == claim && r.ReminderSentAtUtc == null)
             .OrderBy(r => r.Id).ToListAsync(ct);
+        var optedOut = await db.WithoutRemindersAsync(mine.Select(r => r.UserId), ct);
         var sent = 0;
         foreach (var r in mine)
         {
+            if (r.UserId is { } id && optedOut.Contains(id))
+            {
+                // Reminders turned off on « Mon compte »: settled without a mail.
+                await db.EventRegistrations.Where(x => x.Id == r.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderSentAtUtc, now), ct);
+                continue;
+            }
             try
             {
                 await mailer.SendReminderAsync(r, r.Event!, ct);

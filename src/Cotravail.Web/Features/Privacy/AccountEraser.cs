@@ -100,7 +100,12 @@ public sealed class AccountEraser(AppDbContext db, IEnumerable<IPersonalData> fe
             .SetProperty(u => u.FirstName, "")
             .SetProperty(u => u.LastName, "")
             .SetProperty(u => u.NameKey, "")
-            .SetProperty(u => u.Postcode, (string?)null), ct);
+            .SetProperty(u => u.Postcode, (string?)null)
+            .SetProperty(u => u.Commune, (string?)null)
+            .SetProperty(u => u.PreferredCulture, (string?)null)
+            .SetProperty(u => u.WantsReminders, false)
+            .SetProperty(u => u.WantsDigest, false)
+            .SetProperty(u => u.WantsNews, false), ct);
         var marked = await db.AccountActivities.Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.ErasedAtUtc, now)
             .SetProperty(a => a.RetentionWarnedAtUtc, (DateTime?)null)

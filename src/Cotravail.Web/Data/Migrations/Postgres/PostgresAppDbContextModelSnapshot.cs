@@ -127,6 +127,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -182,6 +186,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<string>("Postcode")
                         .HasColumnType("text");
 
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -191,6 +199,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("WantsDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("WantsNews")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("WantsReminders")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1580,9 +1597,6 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("VisibleSinceUtc")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("WantsDigest")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("Website")
                         .HasMaxLength(300)

@@ -120,6 +120,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -175,6 +179,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<string>("Postcode")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -184,6 +192,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WantsDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsNews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsReminders")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1533,9 +1550,6 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("VisibleSinceUtc")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("WantsDigest")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Website")
                         .HasMaxLength(300)

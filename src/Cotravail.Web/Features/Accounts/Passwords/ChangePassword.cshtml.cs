@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Cotravail.Web.Features.Accounts.Passwords;
 
 /// <summary>
-/// « Mon compte »: who is signed in, and changing the password. The change gives the account a new security
+/// Changing the password (linked from « Mon compte », <c>/compte</c>). The change gives the account a new security
 /// stamp, so its other sessions end at their next check; this session is signed in again with the new stamp.
 /// </summary>
 [Authorize]
@@ -23,17 +23,7 @@ public sealed class ChangePasswordModel(
     [TempData]
     public string? Notice { get; set; }
 
-    public AppUser Account { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (await users.GetUserAsync(User) is not { } user)
-        {
-            return Challenge();
-        }
-        Account = user;
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync() => await users.GetUserAsync(User) is null ? Challenge() : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -41,7 +31,6 @@ public sealed class ChangePasswordModel(
         {
             return Challenge();
         }
-        Account = user;
         if (!ModelState.IsValid)
         {
             return Page();

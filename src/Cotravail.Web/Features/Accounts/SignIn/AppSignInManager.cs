@@ -16,9 +16,36 @@ namespace Cotravail.Web.Features.Accounts.SignIn;
 public sealed class AppSignInManager(
     UserManager<AppUser> userManager, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<AppUser> claimsFactory,
     IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation, UnknownAccountPassword unknown, AccountMails mails, DbRateLimiter limits)
+    IUserConfirmation<AppUser> confirmation, UnknownAccountPassword unknown, AccountMails mails, DbRateLimiter limits,
+    MyAccount.PreferredLanguage language)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    private bool _refreshing;
+
+    /// <summary>A sign-in (not the renewal of a session) sets the language the account chose on « Mon compte ».</summary>
+    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        if (!_refreshing)
+        {
+            language.Apply(Context, user);
+        }
+    }
+
+    public override async Task RefreshSignInAsync(AppUser user)
+    {
+        _refreshing = true;
+        try
+        {
+            await base.RefreshSignInAsync(user);
+        }
+        finally
+        {
+            _refreshing = false;
+        }
+    }
+
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var user = await UserManager.FindByNameAsync(userName);

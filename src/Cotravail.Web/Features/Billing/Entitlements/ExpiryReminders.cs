@@ -40,12 +40,13 @@ public sealed partial class ExpiryReminders(AppDbContext db, IMailSender mail, T
         }
         var mine = await db.Entitlements.AsNoTracking()
             .Where(e => e.ExpiryReminderClaimId == claim && e.ExpiryReminderSentAtUtc == null)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { Entitlement = e, u.Email, u.FirstName })
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { Entitlement = e, u.Email, u.FirstName, u.WantsReminders })
             .OrderBy(x => x.Entitlement.Id).ToListAsync(ct);
         var sent = 0;
         foreach (var x in mine)
         {
-            if (x.Email is not null)
+            // Reminders turned off on « Mon compte »: settled without a mail.
+            if (x.Email is not null && x.WantsReminders)
             {
                 try
                 {
@@ -61,7 +62,7 @@ public sealed partial class ExpiryReminders(AppDbContext db, IMailSender mail, T
             }
             await db.Entitlements.Where(e => e.Id == x.Entitlement.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpiryReminderSentAtUtc, now), ct);
-            sent++;
+            sent += x.WantsReminders ? 1 : 0;
         }
         return sent;
     }

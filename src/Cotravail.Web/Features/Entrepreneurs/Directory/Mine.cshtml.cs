@@ -27,7 +27,9 @@ public sealed class MineModel(ProfileEditor editor, DirectoryQuery directory) : 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Input = Profile is null ? new ProfileInput { Kind = ProfileKind.Person, Visibility = Visibility.Hidden } : ProfileInput.From(Profile);
+        var wantsDigest = await editor.WantsDigestAsync(Me, ct);
+        Input = Profile is null ? new ProfileInput { Kind = ProfileKind.Person, Visibility = Visibility.Hidden, WantsDigest = wantsDigest }
+            : ProfileInput.From(Profile, wantsDigest);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

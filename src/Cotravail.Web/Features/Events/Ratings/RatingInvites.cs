@@ -1,3 +1,4 @@
+using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,9 +30,16 @@ public sealed partial class RatingInvites(AppDbContext db, EventMailer mailer, T
         }
         var mine = await db.EventRegistrations.AsNoTracking().Include(r => r.Event!).ThenInclude(e => e.Site)
             .Where(r => r.RatingInviteClaimId == claim && r.RatingInviteSentAtUtc == null).OrderBy(r => r.Id).ToListAsync(ct);
+        var optedOut = await db.WithoutRemindersAsync(mine.Select(r => r.UserId), ct);
         var sent = 0;
         foreach (var r in mine)
         {
+            if (r.UserId is { } id && optedOut.Contains(id))
+            {
+                // Reminders (which include this invitation) turned off on « Mon compte »: settled without a mail.
+                await db.EventRegistrations.Where(x => x.Id == r.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.RatingInviteSentAtUtc, now), ct);
+                continue;
+            }
             try
             {
                 await mailer.SendRatingInviteAsync(r, r.Event!, ct);
