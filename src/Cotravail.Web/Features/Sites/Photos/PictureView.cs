@@ -9,7 +9,7 @@ public sealed record PictureView(SitePhotoView Photo, string Sizes, string CssCl
 
     /// <summary>In the gallery of a site's page.</summary>
     public static PictureView Gallery(SitePhotoView photo) =>
-        new(photo, "(min-width: 68rem) 21rem, (min-width: 40rem) 45vw, calc(100vw - 2rem)");
+        new(photo, "(min-width: 68rem) 17rem, (min-width: 40rem) 30vw, calc(50vw - 1.5rem)");
 
     /// <summary>On the managers' page.</summary>
     public static PictureView Admin(SitePhotoView photo) => new(photo, "(min-width: 40rem) 320px, 100vw");
