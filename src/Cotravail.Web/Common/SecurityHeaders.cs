@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 
 namespace Cotravail.Web.Common;
 
 /// <summary>
 /// Headers every answer carries: a content security policy with a fresh nonce per request (scripts only from this
 /// site or carrying the nonce, styles only from this site, no plugins, no framing, no base change, forms posted here
-/// only), no sniffing, a strict referrer policy.
+/// only), no sniffing, a strict referrer policy. Images come from this site, plus the origins a feature declares in
+/// <see cref="ContentPolicyOptions.ImageSources"/> (the map's tiles) and nothing else.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -24,11 +26,11 @@ public static class SecurityHeaders
     }
 
     /// <summary>The policy for a request whose nonce is <paramref name="nonce"/>.</summary>
-    public static string Policy(string nonce) =>
+    public static string Policy(string nonce, IEnumerable<string>? imageSources = null) =>
         "default-src 'self'; " +
         $"script-src 'nonce-{nonce}' 'self'; " +
         "style-src 'self'; " +
-        "img-src 'self' data:; " +
+        $"img-src {string.Join(' ', new[] { "'self'", "data:" }.Concat(imageSources ?? []))}; " +
         "font-src 'self'; " +
         "connect-src 'self'; " +
         "object-src 'none'; " +
@@ -36,10 +38,12 @@ public static class SecurityHeaders
         "frame-ancestors 'none'; " +
         "form-action 'self'";
 
-    private static readonly string WithoutNonce = Policy("").Replace("'nonce-' ", "", StringComparison.Ordinal);
-
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var images = app.ApplicationServices.GetRequiredService<IOptions<ContentPolicyOptions>>().Value.ImageSources.Distinct().ToList();
+        var withoutNonce = Policy("", images).Replace("'nonce-' ", "", StringComparison.Ordinal);
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
@@ -54,10 +58,17 @@ public static class SecurityHeaders
                     // A page, or anything that handed out a nonce, gets one; other answers (JSON, files, redirects)
                     // run no script and share one policy without a nonce, drawn from no random source.
                     var page = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) ?? false;
-                    h.ContentSecurityPolicy = page || context.Items.ContainsKey(NonceItem) ? Policy(context.CspNonce()) : WithoutNonce;
+                    h.ContentSecurityPolicy = page || context.Items.ContainsKey(NonceItem) ? Policy(context.CspNonce(), images) : withoutNonce;
                 }
                 return Task.CompletedTask;
             });
             await next(context);
         });
+    }
+}
+
+/// <summary>Sources a feature adds to the content security policy (an origin such as <c>https://tile.openstreetmap.org</c>).</summary>
+public sealed class ContentPolicyOptions
+{
+    public List<string> ImageSources { get; } = [];
 }

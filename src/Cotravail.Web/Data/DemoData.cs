@@ -57,6 +57,7 @@ public sealed class DemoData(
         }
         await db.SaveChangesAsync(ct);
         await Features.Billing.Products.ProductPrices.SeedDemoAsync(db, network.Id, ct);
+        await DemoPhotos.SeedAsync(db, clock, network, ct);
         await surveys.SeedAsync(network, ct);
         await networkDemo.SeedAsync(ct);
         await newcomers.SeedAsync(network, member, ct);

@@ -41,6 +41,7 @@ internal static class SweptPages
             "/gestion/espaces", "/gestion/espaces/nouveau", $"/gestion/espaces/{luzech}", $"/gestion/espaces/{luzech}/ressources",
             $"/gestion/espaces/{luzech}/ressources/{resource}", $"/gestion/espaces/{luzech}/horaires",
             $"/gestion/espaces/{luzech}/fermetures", $"/gestion/espaces/{luzech}/equipe", "/gestion/reseaux/1", "/gestion/reseaux/1/gestionnaires",
+            $"/gestion/espaces/{luzech}/photos",
             "/gestion/factures", "/accueil/luzech/caisse", "/accueil/luzech/reservations", "/gestion/enquetes", "/gestion/enquetes/1",
             "/gestion/enquetes/1/resultats", "/accueil", "/accueil/luzech", "/accueil/luzech/venue", "/accueil/luzech/qr-arrivee",
             "/accueil/luzech/vente", "/accueil/coups-de-main", "/gestion/entreprises", $"/gestion/espaces/{luzech}/produits",

@@ -95,6 +95,8 @@ public sealed class AppServer : WebApplicationFactory<Program>
         // Browser tests sign in as the demo manager without an authenticator, many times from one address.
         builder.UseSetting("Security:RequireTwoFactorForManagers", "false");
         builder.UseSetting("RateLimits:Enabled", "false");
+        // Map tiles from a host that does not exist: no test reaches a real tile server (PhotosAndMapTests routes it).
+        builder.UseSetting("Map:TileUrl", "http://tuiles.test/{z}/{x}/{y}.png");
         if (_isTemplate)
         {
             // The template holds what the start wrote, before any background job ran: each server runs its own.

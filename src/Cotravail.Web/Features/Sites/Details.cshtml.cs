@@ -1,14 +1,16 @@
 using Cotravail.Web.Data;
+using Cotravail.Web.Features.Sites.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cotravail.Web.Features.Sites;
 
-/// <summary>Everything about one site, for the public.</summary>
+/// <summary>Everything about one site, for the public: with its photos and its place on a map.</summary>
 public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public Site Site { get; private set; } = null!;
     public IReadOnlyList<Closure> UpcomingClosures { get; private set; } = [];
+    public IReadOnlyList<SitePhotoView> Photos { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -19,6 +21,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         }
         Site = site;
         UpcomingClosures = SiteCalendar.UpcomingClosures(site, SiteClock.Today(site, clock), 120);
+        Photos = await SitePhotoQueries.OfSiteAsync(db, site.Id, ct);
         return Page();
     }
 }

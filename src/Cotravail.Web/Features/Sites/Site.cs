@@ -12,6 +12,10 @@ public sealed class Site
     public string Postcode { get; set; } = "";
     public string Address { get; set; } = "";
     public string? Description { get; set; }
+
+    /// <summary>Where the site is on a map (WGS 84 degrees); both or neither, latitude -90 to 90, longitude -180 to 180.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
     public int? AreaSquareMetres { get; set; }
 
     /// <summary>Download / upload speed of the internet access, in Mbit/s.</summary>

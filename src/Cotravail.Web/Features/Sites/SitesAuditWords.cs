@@ -30,6 +30,8 @@ internal static class SitesAuditWords
         .Text(nameof(Sites.Site.Postcode), "Code postal")
         .Text(nameof(Sites.Site.Address), "Adresse")
         .Text(nameof(Sites.Site.Description), "Description")
+        .Number(nameof(Sites.Site.Latitude), "Latitude")
+        .Number(nameof(Sites.Site.Longitude), "Longitude")
         .Number(nameof(Sites.Site.AreaSquareMetres), "Surface (m²)")
         .Number(nameof(Sites.Site.InternetDownMbps), "Débit descendant (Mbit/s)")
         .Number(nameof(Sites.Site.InternetUpMbps), "Débit montant (Mbit/s)")

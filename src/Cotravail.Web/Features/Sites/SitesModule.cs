@@ -2,6 +2,8 @@ using Cotravail.Web.Common.Auditing;
 using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Sites.Api;
+using Cotravail.Web.Features.Sites.Map;
+using Cotravail.Web.Features.Sites.Photos;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cotravail.Web.Features.Sites;
@@ -17,6 +19,8 @@ public static class SitesModule
         builder.Services.AddPersonalData<StaffPersonalData>();
         var s = builder.Services;
         s.AddStaffScope();
+        s.AddSitePhotos();
+        s.AddSiteMap(builder.Configuration);
         s.AddAudited<SiteHost>("SiteHost", "Équipe d'accueil d'un lieu", h => AuditScope.OfSite(h.SiteId), h => h.UserId, fields: SitesAuditWords.SiteHost);
         s.AddAudited<NetworkManager>("NetworkManager", "Gestionnaire du réseau", m => AuditScope.OfNetwork(m.NetworkId), m => m.UserId, fields: SitesAuditWords.NetworkManager);
         s.AddAudited<Network>("Network", "Réseau", n => AuditScope.OfNetwork(n.Id), fields: SitesAuditWords.Network);
@@ -33,6 +37,7 @@ public static class SitesModule
     {
         app.MapSitesApi();
         app.MapSiteChangesApi();
+        app.MapSitePhotos();
         return app;
     }
 }

@@ -2718,6 +2718,80 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("OpeningHours");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.Photos.SitePhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "SortOrder");
+
+                    b.ToTable("SitePhoto");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.Photos.SitePhotoVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PhotoId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId", "Width", "Format")
+                        .IsUnique();
+
+                    b.ToTable("SitePhotoVariant");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Resource", b =>
                 {
                     b.Property<int>("Id")
@@ -2824,6 +2898,12 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3809,6 +3889,24 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.Photos.SitePhoto", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.Photos.SitePhotoVariant", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Photos.SitePhoto", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Resource", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Sites.Site", "Site")
@@ -3996,6 +4094,11 @@ namespace Cotravail.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Network", b =>
                 {
                     b.Navigation("Sites");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.Photos.SitePhoto", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Site", b =>

@@ -2641,6 +2641,76 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("OpeningHours");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.Photos.SitePhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "SortOrder");
+
+                    b.ToTable("SitePhoto");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.Photos.SitePhotoVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId", "Width", "Format")
+                        .IsUnique();
+
+                    b.ToTable("SitePhotoVariant");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Resource", b =>
                 {
                     b.Property<int>("Id")
@@ -2743,6 +2813,12 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3712,6 +3788,24 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.Photos.SitePhoto", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.Photos.SitePhotoVariant", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Photos.SitePhoto", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Resource", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Sites.Site", "Site")
@@ -3899,6 +3993,11 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Network", b =>
                 {
                     b.Navigation("Sites");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Sites.Photos.SitePhoto", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Sites.Site", b =>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Cotravail.Web.Common;
 
 namespace Cotravail.Web.Features.Sites.Manage;
@@ -29,6 +30,14 @@ public sealed class SiteInput : IValidatableObject
     [Display(Name = "Présentation")]
     [StringLength(4000, ErrorMessage = "La présentation fait au plus 4000 caractères.")]
     public string? Description { get; set; }
+
+    [Display(Name = "Latitude")]
+    [StringLength(20, ErrorMessage = "La latitude fait au plus 20 caractères.")]
+    public string? Latitude { get; set; }
+
+    [Display(Name = "Longitude")]
+    [StringLength(20, ErrorMessage = "La longitude fait au plus 20 caractères.")]
+    public string? Longitude { get; set; }
 
     [Display(Name = "Surface (m²)")]
     [Range(1, 100_000, ErrorMessage = "La surface doit être comprise entre 1 et 100 000 m².")]
@@ -98,6 +107,10 @@ public sealed class SiteInput : IValidatableObject
                     : Texts.Get(validationContext, "Commune inconnue pour le code postal {0} (communes connues : {1}).", Postcode.Trim(), known),
                 [nameof(Commune)]);
         }
+        foreach (var error in CoordinateErrors(validationContext))
+        {
+            yield return error;
+        }
         if (HalfDaySplit.Minute % 30 != 0)
         {
             yield return new ValidationResult(Texts.Get(validationContext, "À l'heure pile ou à la demie, par exemple 8:00 ou 8:30."), [nameof(HalfDaySplit)]);
@@ -108,8 +121,35 @@ public sealed class SiteInput : IValidatableObject
         }
     }
 
+    private IEnumerable<ValidationResult> CoordinateErrors(ValidationContext context)
+    {
+        var lat = Degrees(Latitude);
+        var lon = Degrees(Longitude);
+        if (!string.IsNullOrWhiteSpace(Latitude) && lat is not (>= -90 and <= 90))
+        {
+            yield return new ValidationResult(Texts.Get(context, "La latitude est un nombre de degrés entre -90 et 90, par exemple 44,4786."), [nameof(Latitude)]);
+        }
+        if (!string.IsNullOrWhiteSpace(Longitude) && lon is not (>= -180 and <= 180))
+        {
+            yield return new ValidationResult(Texts.Get(context, "La longitude est un nombre de degrés entre -180 et 180, par exemple 1,2884."), [nameof(Longitude)]);
+        }
+        if (string.IsNullOrWhiteSpace(Latitude) != string.IsNullOrWhiteSpace(Longitude))
+        {
+            var missing = string.IsNullOrWhiteSpace(Latitude) ? nameof(Latitude) : nameof(Longitude);
+            yield return new ValidationResult(Texts.Get(context, "Indiquez la latitude et la longitude, ou aucune des deux."), [missing]);
+        }
+    }
+
+    /// <summary>Degrees typed with a comma or a point (« 44,4786 » or « 44.4786 »); null when it is no number.</summary>
+    public static double? Degrees(string? text) =>
+        double.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value) ? value : null;
+
+    private static string? ShowDegrees(double? value) => value?.ToString("0.######", CultureInfo.GetCultureInfo("fr-FR"));
+
     public static SiteInput From(Site s) => new()
     {
+        Latitude = ShowDegrees(s.Latitude), Longitude = ShowDegrees(s.Longitude),
         Name = s.Name, Commune = s.Commune, Postcode = s.Postcode, Address = s.Address, Description = s.Description,
         AreaSquareMetres = s.AreaSquareMetres, InternetDownMbps = s.InternetDownMbps, InternetUpMbps = s.InternetUpMbps,
         StepFreeAccess = s.StepFreeAccess, ServicesNearby = s.ServicesNearby, ContactEmail = s.ContactEmail, Phone = s.Phone,
@@ -128,6 +168,7 @@ public sealed class SiteInput : IValidatableObject
         s.Commune = Communes.Find(postcode, Commune!) ?? Commune!.Trim();
         s.Address = Address!.Trim();
         s.Description = Blank(Description);
+        (s.Latitude, s.Longitude) = (Degrees(Latitude), Degrees(Longitude)) is ({ } lat, { } lon) ? (lat, lon) : ((double?)null, (double?)null);
         s.AreaSquareMetres = AreaSquareMetres;
         s.InternetDownMbps = InternetDownMbps;
         s.InternetUpMbps = InternetUpMbps;
