@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cotravail.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207144118_SitePhotosAndCoordinates")]
+    [Migration("20261207151952_SitePhotosAndCoordinates")]
     partial class SitePhotosAndCoordinates
     {
         /// <inheritdoc />
@@ -130,6 +130,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -185,6 +189,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<string>("Postcode")
                         .HasColumnType("text");
 
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -194,6 +202,15 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("WantsDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("WantsNews")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("WantsReminders")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1583,9 +1600,6 @@ namespace Cotravail.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("VisibleSinceUtc")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("WantsDigest")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("Website")
                         .HasMaxLength(300)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cotravail.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207144105_SitePhotosAndCoordinates")]
+    [Migration("20261207151859_SitePhotosAndCoordinates")]
     partial class SitePhotosAndCoordinates
     {
         /// <inheritdoc />
@@ -123,6 +123,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -178,6 +182,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<string>("Postcode")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -187,6 +195,15 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WantsDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsNews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsReminders")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1536,9 +1553,6 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("VisibleSinceUtc")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("WantsDigest")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Website")
                         .HasMaxLength(300)
