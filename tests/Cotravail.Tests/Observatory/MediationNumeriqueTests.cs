@@ -65,6 +65,8 @@ public sealed class MediationNumeriqueTests(SharedApps apps) : IClassFixture<Sha
         Assert.Equal("46140", Value(luzech, "code_postal"));
         Assert.Equal("20006654600017", Value(luzech, "pivot"));
         Assert.Equal("TIERS_LIEUX", Value(luzech, "typologie"));
+        Assert.StartsWith("44.4", Value(luzech, "latitude"), StringComparison.Ordinal);
+        Assert.StartsWith("1.2", Value(luzech, "longitude"), StringComparison.Ordinal);
         Assert.Equal("Payant", Value(luzech, "frais_a_charge"));
         Assert.Equal("Accès internet et matériel informatique", Value(luzech, "services"));
         Assert.EndsWith("; PH off", Value(luzech, "horaires"), StringComparison.Ordinal);

@@ -59,7 +59,8 @@ internal static class OpenData
         var today = Billing.Entitlements.ParisDay.Today(clock);
         var baseUrl = $"{request.Scheme}://{request.Host}";
         var rows = sites
-            .Select(s => MediationNumerique.Row(s, s.Network!, withEvents.Contains(s.Id), today, baseUrl, null))
+            .Select(s => MediationNumerique.Row(s, s.Network!, withEvents.Contains(s.Id), today, baseUrl,
+                s.Latitude is { } lat && s.Longitude is { } lon ? (lat, lon) : null))
             .OfType<string[]>();
         return Write(MediationNumerique.Columns, rows, NationalStandard);
     }
@@ -69,7 +70,7 @@ internal static class OpenData
         var sites = await db.Sites.AsNoTracking().Include(s => s.Network).Include(s => s.Resources).Include(s => s.OpeningHours)
             .Where(s => !s.IsArchived).OrderBy(s => s.Id).ToListAsync(ct);
         return [.. sites.Select(s => new OpenSite(
-            s.Id, s.Name, s.Network!.Name, s.Address, s.Postcode, s.Commune, null, null,
+            s.Id, s.Name, s.Network!.Name, s.Address, s.Postcode, s.Commune, s.Latitude, s.Longitude,
             string.Join("; ", s.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).Select(h =>
                 $"{h.Day.ToString()[..2]} {h.Opens:HH\\:mm}-{h.Closes:HH\\:mm}" + (h.Opens2 is { } o2 && h.Closes2 is { } c2 ? $",{o2:HH\\:mm}-{c2:HH\\:mm}" : ""))),
             string.Join("; ", s.ServicesList), s.DayPriceCents, s.HalfDayPriceCents,
@@ -83,7 +84,7 @@ internal static class OpenData
          "prix_journee_centimes", "prix_demi_journee_centimes", "postes", "salles_reunion", "debit_descendant_mbps", "acces_plain_pied", "url"],
         sites.Select(s => new[]
         {
-            I(s.Id), s.Name, s.Network, s.Address, s.Postcode, s.Commune, "", "", s.OpeningHours, s.ServicesNearby,
+            I(s.Id), s.Name, s.Network, s.Address, s.Postcode, s.Commune, Coordinate(s.Latitude), Coordinate(s.Longitude), s.OpeningHours, s.ServicesNearby,
             I(s.DayPriceCents), I(s.HalfDayPriceCents), I(s.Desks), I(s.MeetingRooms), s.InternetDownMbps is { } d ? I(d) : "",
             s.StepFreeAccess ? "oui" : "non", s.Url,
         }));
@@ -96,6 +97,8 @@ internal static class OpenData
             m.Month, I(m.SiteId), m.Site, N(m.Visits), N(m.DistinctVisitors), N(m.RegularVisitors), N(m.OccasionalVisitors),
             m.OccupancyPercent.ToString("0.0", CultureInfo.InvariantCulture), I(m.EventsHeld), N(m.Participants), N(m.HelpSignups),
         }));
+
+    private static string Coordinate(double? value) => value is { } v ? v.ToString("0.######", CultureInfo.InvariantCulture) : "";
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
