@@ -42,7 +42,7 @@ public sealed class MyAccountApiTests(SharedApps apps) : IClassFixture<SharedApp
         await app.CreateUserAsync("api-faux@exemple.fr");
         var api = await app.ApiClientAsync("api-faux@exemple.fr");
 
-        var refused = await PutAsync(api, new { firstName = "", lastName = "Delpech", phone = "123", postcode = "75001", language = "de", wantsReminders = true, wantsDigest = false });
+        var refused = await PutAsync(api, new { firstName = "", lastName = "Delpech", phone = "123", postcode = "99999", language = "de", wantsReminders = true, wantsDigest = false });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.JsonAsync()).GetProperty("errors");

@@ -53,7 +53,7 @@ public sealed class MyAccountTests(SharedApps apps) : IClassFixture<SharedApps>
     [Theory]
     [InlineData("Input.Phone", "12 34", "Ce numéro de téléphone n'est pas valide : indiquez par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.")]
     [InlineData("Input.Phone", "06 12 34 56 7A", "Ce numéro de téléphone n'est pas valide : indiquez par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.")]
-    [InlineData("Input.Postcode", "75001", "Ce code postal n'est dans la liste d'aucune commune du réseau : vérifiez-le, ou laissez le champ vide.")]
+    [InlineData("Input.Postcode", "99999", "Ce code postal n'est celui d'aucune commune française : vérifiez-le, ou laissez le champ vide.")]
     [InlineData("Input.Postcode", "4614", "Le code postal doit compter 5 chiffres, par exemple 46140.")]
     [InlineData("Input.FirstName", "  ", "Indiquez votre prénom.")]
     [InlineData("Input.LastName", "", "Indiquez votre nom.")]

@@ -44,8 +44,9 @@ public sealed class RegistrationTests
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal("/mon-espace", login.Headers.Location?.OriginalString);
         Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cotravail.auth=", StringComparison.Ordinal));
-        var account = await client.GetDocumentAsync("/compte/mot-de-passe");
-        Assert.Contains("Léa Bouscarel", account.QuerySelector("#compte").Text(), StringComparison.Ordinal);
+        var account = await client.GetDocumentAsync("/compte");
+        Assert.Equal("Léa", account.QuerySelector("#Input_FirstName")!.GetAttribute("value"));
+        Assert.Equal("Bouscarel", account.QuerySelector("#Input_LastName")!.GetAttribute("value"));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class WeekPageTests
         Assert.DoesNotContain("Sophie", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Martin", text, StringComparison.Ordinal);
         Assert.DoesNotContain("membre@", text, StringComparison.Ordinal);
-        Assert.Empty(page.QuerySelectorAll("a[href^='/reserver']"));
+        Assert.Empty(page.QuerySelectorAll("main a[href^='/reserver']"));
         var login = page.QuerySelector("main a[href^='/compte/connexion']")!.GetAttribute("href");
         Assert.Equal("/compte/connexion?ReturnUrl=%2Fespaces%2Fluzech%2Fdisponibilites%3Fdu%3D2026-11-30", login);
 

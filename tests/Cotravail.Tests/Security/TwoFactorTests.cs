@@ -179,12 +179,12 @@ public sealed class SecurityLinksTests
         await using var app = await TestApp.StartAsync();
         var manager = app.Browser();
         await manager.LogInAsync(TestApp.ManagerEmail, TestApp.DemoPassword);
-        var account = await manager.GetDocumentAsync("/compte/mot-de-passe");
+        var account = await manager.GetDocumentAsync("/compte");
         Assert.NotNull(account.QuerySelector("main a[href='/compte/double-authentification']"));
         Assert.NotNull(account.QuerySelector("header a[href='/gestion/journal']"));
 
         var member = app.Browser();
         await member.LogInAsync(TestApp.MemberEmail, TestApp.DemoPassword);
-        Assert.Null((await member.GetDocumentAsync("/compte/mot-de-passe")).QuerySelector("header a[href='/gestion/journal']"));
+        Assert.Null((await member.GetDocumentAsync("/compte")).QuerySelector("header a[href='/gestion/journal']"));
     }
 }

@@ -98,6 +98,13 @@ public sealed class MatrixWorld : IAsyncDisposable
         _shared["resource"] = luzech.Resources.First().Id.ToString(Inv);
         _shared["product"] = (await App.WithDbAsync(db => db.Set<Product>().Where(p => p.SiteId == luzech.Id).Select(p => p.Id).FirstAsync())).ToString(Inv);
         _shared["network"] = NetworkId.ToString(Inv);
+        // A demo photo of Luzech, served to everyone in its smallest WebP copy.
+        var photo = await App.WithDbAsync(db => db.Set<Cotravail.Web.Features.Sites.Photos.SitePhoto>()
+            .Where(p => p.SiteId == luzech.Id).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Version }).FirstAsync());
+        _shared["photo"] = photo.Id.ToString(Inv);
+        _shared["photoVersion"] = photo.Version;
+        _shared["photoWidth"] = "320";
+        _shared["photoFormat"] = "webp";
         var (survey, slug, question) = await App.WithDbAsync(async db =>
         {
             var s = await db.Set<Survey>().Include(x => x.Questions).OrderBy(x => x.Id).FirstAsync();

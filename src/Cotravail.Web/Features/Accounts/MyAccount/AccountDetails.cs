@@ -84,7 +84,7 @@ public sealed record AccountDetails(
             {
                 return (postcode, user.Commune);
             }
-            errors["postcode"] = "Ce code postal n'est dans la liste d'aucune commune du réseau : vérifiez-le, ou laissez le champ vide.";
+            errors["postcode"] = "Ce code postal n'est celui d'aucune commune française : vérifiez-le, ou laissez le champ vide.";
             return (null, null);
         }
         if (communes.Count == 1)
