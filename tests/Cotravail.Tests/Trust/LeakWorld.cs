@@ -249,6 +249,21 @@ public sealed class LeakWorld : IAsyncDisposable
         net.Set("siteSlug", net.Main.Slug);
         net.Set("resource", net.MainDesk);
         net.Set("product", await App.WithDbAsync(db => db.Set<Product>().Where(p => p.SiteId == net.Main.Id).Select(p => p.Id).FirstAsync()));
+        var photo = await App.WithDbAsync(async db =>
+        {
+            var p = new Cotravail.Web.Features.Sites.Photos.SitePhoto
+            {
+                SiteId = net.Main.Id, Description = $"Photo {net.Side}", Width = 320, Height = 240, Version = $"v{net.Side}", CreatedAtUtc = Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            };
+            p.Variants.Add(new Cotravail.Web.Features.Sites.Photos.SitePhotoVariant { Width = 320, Height = 240, Format = "webp", Content = [1, 2, 3] });
+            db.Add(p);
+            await db.SaveChangesAsync();
+            return p;
+        });
+        net.Set("photo", photo.Id);
+        net.Set("photoVersion", photo.Version);
+        net.Set("photoWidth", 320);
+        net.Set("photoFormat", "webp");
         net.Set("closure", await NewClosureAsync(net, net.Main.Id));
         net.Set("code", "404");
         net.Set("documentName", "v1");

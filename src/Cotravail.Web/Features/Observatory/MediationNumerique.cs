@@ -78,15 +78,8 @@ public static class MediationNumerique
     }
 
     /// <summary>« 05 65 12 34 56 » → « +33565123456 », as the standard asks; empty when it is not a French number.</summary>
-    public static string Phone(string? phone)
-    {
-        var digits = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
-        if ((phone ?? "").TrimStart().StartsWith('+') && digits.StartsWith("33", StringComparison.Ordinal) && digits.Length == 11)
-        {
-            return "+" + digits;
-        }
-        return digits.Length == 10 && digits[0] == '0' && digits[1] != '0' ? "+33" + digits[1..] : "";
-    }
+    public static string Phone(string? phone) =>
+        Accounts.MyAccount.PhoneNumbers.Normalise(phone) is { } e164 && e164.StartsWith("+33", StringComparison.Ordinal) ? e164 : "";
 
     private static string Coordinate(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 

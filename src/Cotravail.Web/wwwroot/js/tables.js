@@ -1,7 +1,6 @@
 // Tables on a phone become cards, one per row, each value under its column's name (« Produit : Carnet 10 jours »),
 // so that no word is cut to fit a narrow column. Each cell gets its column header as data-label; ARIA roles keep the
-// table's meaning for screen readers when the style shows rows as blocks. Without JavaScript the table stays a table;
-// a table of one or two columns (opening hours: day, hours) fits a phone as it is and stays one too.
+// table's meaning for screen readers when the style shows rows as blocks. Without JavaScript the table stays a table.
 (function () {
   'use strict';
   var spans = function (table) {
@@ -10,7 +9,7 @@
   var role = function (el, name) { el.setAttribute('role', name); };
   Array.prototype.forEach.call(document.querySelectorAll('main table:not(.keep-table)'), function (table) {
     var head = table.tHead;
-    if (!head || head.rows.length !== 1 || head.rows[0].cells.length < 3 || spans(table)) {
+    if (!head || head.rows.length !== 1 || spans(table)) {
       return;
     }
     var labels = Array.prototype.map.call(head.rows[0].cells, function (c) { return c.textContent.replace(/\s+/g, ' ').trim(); });
