@@ -15,6 +15,7 @@ internal static class DemoNetwork
             LegalAddress = "Place de la Mairie, 46140 Luzech",
             ContactEmail = "tiers-lieux@cotravail.test",
             Siret = "20006654600017", // illustrative, with a valid check key
+            EpciSiren = "244600433", // CC de la Vallée du Lot et du Vignoble
             VatNumber = "FR25200066546",
             Iban = "FR7630001000640000012345618", // illustrative, with a valid check
             Bic = "BDFEFRPPCCT",

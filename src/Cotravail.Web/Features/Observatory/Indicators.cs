@@ -10,19 +10,24 @@ public sealed record SiteMonth(
 }
 
 /// <summary>
-/// Visits by postcode of residence. A postcode is often shared by several communes (46140: Albas, Anglars-Juillac,
-/// Bélaye, Luzech…): <see cref="Commune"/> is set only when it names one, <see cref="Communes"/> lists them all.
+/// Visits by place of residence: the commune (<see cref="Insee"/>) when the person chose it, else the postcode. A postcode
+/// is often shared by several communes (46140: Albas, Anglars-Juillac, Bélaye, Luzech…): without the INSEE code,
+/// <see cref="Commune"/> is set only when the postcode names one, and <see cref="Communes"/> lists them all.
 /// </summary>
 public sealed record Origin(string Postcode, int Visits)
 {
-    public IReadOnlyList<string> Communes { get; } = [.. Common.Communes.At(Postcode)];
+    /// <summary>The INSEE code of the commune of residence, when known.</summary>
+    public string? Insee { get; init; }
+
+    public IReadOnlyList<string> Communes =>
+        Common.Communes.ByInsee(Insee) is { } known ? [known.Name] : [.. Common.Communes.At(Postcode)];
 
     public string? Commune => Communes is [var only] ? only : null;
 
-    /// <summary>« 46140 — Albas, Anglars-Juillac, Bélaye et 6 autres », « 46220 — Prayssac », or the bare postcode.</summary>
-    public string Label => Communes.Count switch
+    /// <summary>« Luzech (46140) » when the commune is known, « 46140 — Albas, Anglars-Juillac, Bélaye et 6 autres », « 46220 — Prayssac », or the bare postcode.</summary>
+    public string Label => Common.Communes.ByInsee(Insee) is { } known ? $"{known.Name} ({Postcode})" : Communes.Count switch
     {
-        0 => Postcode,
+        0 => Common.Communes.IsPostcode(Postcode) ? Postcode : OriginGroups.NotGiven,
         <= 3 => $"{Postcode} — {string.Join(", ", Communes)}",
         _ => $"{Postcode} — {string.Join(", ", Communes.Take(3))} et {Communes.Count - 3} autres",
     };
@@ -50,6 +55,9 @@ public sealed record IndicatorSet(
     /// <summary>Offers and needs open at the end of each month of the period.</summary>
     public IReadOnlyList<BoardMonth>? Board { get; init; }
 
+    /// <summary>The origins grouped by commune, intercommunality (inside or outside the networks'), department and region.</summary>
+    public OriginGroups? Places { get; init; }
+
     /// <summary>The « Je m'installe » requests of the period: per month, by department and region, settled projects.</summary>
     public Newcomers.NewcomerFigures? Newcomers { get; init; }
 
@@ -57,6 +65,7 @@ public sealed record IndicatorSet(
     public IndicatorSet Public() => this with
     {
         Origins = [.. Origins.Where(o => o.Visits >= SmallCount)],
+        Places = Places?.Public(),
         Revenue = null,
         NewMembers = null,
         NetworkMembers = Suppress(NetworkMembers),

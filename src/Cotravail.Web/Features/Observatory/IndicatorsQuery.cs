@@ -64,6 +64,10 @@ public sealed class IndicatorsQuery(AppDbContext db)
         var newMembers = await db.Users.CountAsync(u => people.Contains(u.Id) && u.CreatedAtUtc >= fromCreated && u.CreatedAtUtc < toCreated, ct);
         var (directory, board) = await NetworkFigures.DirectoryAsync(db, spans, to, ct);
         var newcomers = await NetworkFigures.NewcomersAsync(db, networks, from, to, ct);
-        return new IndicatorSet(from, to, months, origins, revenue, newMembers, members) { Directory = directory, Board = board, Newcomers = newcomers };
+        var epcis = await db.Networks.Where(n => networks.Contains(n.Id) && n.EpciSiren != null).Select(n => n.EpciSiren!).ToListAsync(ct);
+        return new IndicatorSet(from, to, months, origins, revenue, newMembers, members)
+        {
+            Directory = directory, Board = board, Newcomers = newcomers, Places = OriginGroups.Of(origins, epcis),
+        };
     }
 }

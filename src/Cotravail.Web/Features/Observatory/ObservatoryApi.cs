@@ -43,7 +43,7 @@ internal static class ObservatoryApi
                 return Results.Ok(managed.Count > 0 ? set : set.Public());
             })
             .WithTags("Observatoire").WithName("Indicators")
-            .WithSummary("Indicators of a period (at most 3 years): managers get all of them, others the public subset.")
+            .WithSummary("Indicators of a period (at most 5 years): managers get all of them, others the public subset.")
             .WithDescription("Without siteId the months are one row per site and month; with perSite=false, one row per month adding every site up (siteId 0).");
     }
 
@@ -62,11 +62,11 @@ internal static class ObservatoryApi
     }
 }
 
-/// <summary>The period of the observatory: defaults to the last twelve months; at most three years.</summary>
+/// <summary>The period of the observatory: defaults to the last twelve months; at most five years.</summary>
 public static class Period
 {
-    /// <summary>Three years: the last day at most 3 × 366 days after the first.</summary>
-    public const int MaxDays = (3 * 366) + 1;
+    /// <summary>Five years: the last day at most 5 × 366 days after the first.</summary>
+    public const int MaxDays = (5 * 366) + 1;
 
     /// <summary>The API's period (<c>from</c>, <c>to</c> already read as days), or why not (about <c>to</c>).</summary>
     public static bool TryRead(Day? from, Day? to, TimeProvider clock, out DayRange period, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
@@ -74,7 +74,7 @@ public static class Period
         ArgumentNullException.ThrowIfNull(clock);
         var end = to?.Date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var start = from?.Date ?? new DateOnly(end.Year, end.Month, 1).AddMonths(-11);
-        return DayRange.TryCreate(start, end, out period, out problem, MaxDays, "trois ans");
+        return DayRange.TryCreate(start, end, out period, out problem, MaxDays, "cinq ans");
     }
 
     /// <summary>The pages' period, from the text of « Du » and « Au », with messages for people.</summary>
@@ -91,7 +91,7 @@ public static class Period
         }
         else if (errors.Count == 0 && end.DayNumber - start.DayNumber + 1 > MaxDays)
         {
-            errors["to"] = ["La période fait au plus trois ans."];
+            errors["to"] = ["La période fait au plus cinq ans."];
         }
         return (start, end, errors);
     }

@@ -9,6 +9,7 @@ public static class ObservatoryModule
     public static WebApplicationBuilder AddObservatory(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IndicatorsQuery>();
+        builder.Services.AddScoped<YearOnYear>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Observatory/Manage", Roles.Manager));
         return builder;
     }

@@ -11,6 +11,12 @@ public sealed class Network
     public string LegalName { get; set; } = "";
     public string LegalAddress { get; set; } = "";
     public string? Siret { get; set; }
+
+    /// <summary>
+    /// The SIREN of the intercommunality (EPCI) the network serves, from the communes reference: the observatory tells the
+    /// people who live inside it from those who come from outside. Null for a network that is not an EPCI's.
+    /// </summary>
+    public string? EpciSiren { get; set; }
     public string? VatNumber { get; set; }
     public string? ContactEmail { get; set; }
 

@@ -13,6 +13,7 @@ internal sealed class NetworkConfiguration : IEntityTypeConfiguration<Network>
         b.Property(n => n.LegalName).HasMaxLength(200);
         b.Property(n => n.LegalAddress).HasMaxLength(300);
         b.Property(n => n.Siret).HasMaxLength(14);
+        b.Property(n => n.EpciSiren).HasMaxLength(9);
         b.Property(n => n.VatNumber).HasMaxLength(20);
         b.Property(n => n.ContactEmail).HasMaxLength(256);
         b.Property(n => n.Iban).HasMaxLength(34);

@@ -2518,6 +2518,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Iban")
                         .HasMaxLength(34)
                         .HasColumnType("TEXT");

@@ -25,6 +25,10 @@ public sealed class NetworkInput
     [Siret]
     public string? Siret { get; set; }
 
+    [Display(Name = "SIREN de l'intercommunalité desservie")]
+    [Epci]
+    public string? EpciSiren { get; set; }
+
     [Display(Name = "Numéro de TVA intracommunautaire")]
     [RegularExpression(@"^\s*FR\s*[0-9A-Z]{2}\s*\d{3}\s*\d{3}\s*\d{3}\s*$", ErrorMessage = "Le numéro de TVA s'écrit FR suivi de 11 caractères, par exemple FR12345678901.")]
     public string? VatNumber { get; set; }
@@ -48,7 +52,7 @@ public sealed class NetworkInput
 
     public static NetworkInput From(Network n) => new()
     {
-        Name = n.Name, LegalName = n.LegalName, LegalAddress = n.LegalAddress, Siret = n.Siret, VatNumber = n.VatNumber, ContactEmail = n.ContactEmail,
+        Name = n.Name, LegalName = n.LegalName, LegalAddress = n.LegalAddress, Siret = n.Siret, EpciSiren = n.EpciSiren, VatNumber = n.VatNumber, ContactEmail = n.ContactEmail,
         Iban = n.Iban is { } iban ? BankAccount.Grouped(iban) : null, Bic = n.Bic,
         UnpaidOrdersCap = n.UnpaidOrdersCapCents is { } cap ? Money.ToInput(cap) : null,
     };
@@ -60,6 +64,7 @@ public sealed class NetworkInput
         n.LegalName = LegalName!.Trim();
         n.LegalAddress = LegalAddress!.Trim();
         n.Siret = string.IsNullOrWhiteSpace(Siret) ? null : new string([.. Siret.Where(char.IsAsciiDigit)]);
+        n.EpciSiren = string.IsNullOrWhiteSpace(EpciSiren) ? null : new string([.. EpciSiren.Where(char.IsAsciiDigit)]);
         n.VatNumber = string.IsNullOrWhiteSpace(VatNumber) ? null : VatNumber.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         n.ContactEmail = string.IsNullOrWhiteSpace(ContactEmail) ? null : ContactEmail.Trim();
         n.Iban = BankAccount.NormalIban(Iban);
@@ -103,4 +108,14 @@ public sealed class SiretAttribute : ValidationAttribute
         }
         return sum % 10 == 0;
     }
+}
+
+/// <summary>The SIREN of an intercommunality (EPCI) known to the communes reference (9 digits, spaces allowed).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class EpciAttribute : ValidationAttribute
+{
+    public EpciAttribute() : base("Ce SIREN n'est celui d'aucune intercommunalité connue (9 chiffres, par exemple 244600433).") { }
+
+    public override bool IsValid(object? value) =>
+        value is not string s || string.IsNullOrWhiteSpace(s) || Communes.EpciName(new string([.. s.Where(char.IsAsciiDigit)])) is not null;
 }
