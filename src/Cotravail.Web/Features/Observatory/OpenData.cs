@@ -59,11 +59,15 @@ internal static class OpenData
         var today = Billing.Entitlements.ParisDay.Today(clock);
         var baseUrl = $"{request.Scheme}://{request.Host}";
         var rows = sites
-            .Select(s => MediationNumerique.Row(s, s.Network!, withEvents.Contains(s.Id), today, baseUrl,
+            .Select(s => MediationNumerique.Row(s, s.Network!, withEvents.Contains(s.Id), UpdatedOn(s, today), baseUrl,
                 s.Latitude is { } lat && s.Longitude is { } lon ? (lat, lon) : null))
             .OfType<string[]>();
         return Write(MediationNumerique.Columns, rows, NationalStandard);
     }
+
+    /// <summary>The day (Paris) the site's description last changed; the export's day for a site never changed since it was stamped.</summary>
+    private static DateOnly UpdatedOn(Sites.Site site, DateOnly today) =>
+        site.UpdatedAtUtc is { } at ? Billing.Entitlements.ParisDay.Of(at) : today;
 
     private static async Task<List<OpenSite>> SitesAsync(AppDbContext db, HttpRequest request, CancellationToken ct)
     {

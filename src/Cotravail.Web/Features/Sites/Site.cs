@@ -28,6 +28,9 @@ public sealed class Site
     public string? ContactEmail { get; set; }
     public string? Phone { get; set; }
 
+    /// <summary>When the site's public description (details, hours, photos) last changed; the open data's « date_maj ».</summary>
+    public DateTime? UpdatedAtUtc { get; set; }
+
     /// <summary>IANA time zone of the site; every local time at the site is read in it.</summary>
     public string TimeZone { get; set; } = "Europe/Paris";
 

@@ -14,6 +14,7 @@ public static class SitesModule
     public static WebApplicationBuilder AddSites(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<NetworkMembership>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SiteStamp>();
         builder.Services.AddScoped<Impact.SiteChangeImpacts>();
         builder.Services.AddMemoryCache();
         builder.Services.AddPersonalData<StaffPersonalData>();
