@@ -77,6 +77,13 @@ public sealed class NetworkMembersTests
         Assert.Equal((lotBefore + 6, null), await FiguresAsync(anonymous, $"&siteId={luzech.Id}"));
         Assert.Equal((lotBefore + 6 + 7 - 1, null), await FiguresAsync(anonymous));
 
+        // One network asked for: its own people only, for anyone; the public subset for a manager of another network.
+        var lotNetwork = luzech.NetworkId;
+        Assert.Equal((7, null), await FiguresAsync(anonymous, $"&networkId={lalbenque.NetworkId}"));
+        Assert.Equal((lotBefore + 6, null), await FiguresAsync(anonymous, $"&networkId={lotNetwork}"));
+        Assert.Equal((7, null), await FiguresAsync(lotManager, $"&networkId={lalbenque.NetworkId}"));
+        Assert.Equal((7, 7), await FiguresAsync(causseClient, $"&networkId={lalbenque.NetworkId}"));
+
         // The manager's page says the same.
         var page = app.Browser();
         await page.SignInAsync(causseManager.Email!);
@@ -90,5 +97,32 @@ public sealed class NetworkMembersTests
             Assert.True((await users.DeleteAsync((await users.FindByEmailAsync("causse0@exemple.fr"))!)).Succeeded);
         });
         Assert.Equal((6, 6), await FiguresAsync(causseClient));
+    }
+
+    [Fact]
+    public async Task An_unknown_network_or_site_answers_400_with_the_fields_message()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (_, lalbenque, _) = await app.CreateOtherNetworkAsync();
+        var luzech = await app.SiteAsync("luzech");
+        var anonymous = app.CreateClient();
+
+        async Task<string> ProblemAsync(string url, string field)
+        {
+            var response = await anonymous.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
+        }
+
+        Assert.Equal("Aucun réseau n'a cet identifiant.", await ProblemAsync($"/api/v1/observatory/indicators?{Period}&networkId=999999", "networkId"));
+        Assert.Equal("Aucun espace n'a cet identifiant.", await ProblemAsync($"/api/v1/observatory/indicators?{Period}&siteId=999999", "siteId"));
+        Assert.Equal("Cet espace n'est pas un espace de ce réseau.",
+            await ProblemAsync($"/api/v1/observatory/indicators?{Period}&networkId={luzech.NetworkId}&siteId={lalbenque.Id}", "siteId"));
+        Assert.Equal("La période fait au plus cinq ans.", await ProblemAsync("/api/v1/observatory/indicators?from=2020-01-01&to=2026-01-01", "to"));
+        Assert.Equal("Aucun réseau n'a cet identifiant.", await ProblemAsync($"/api/v1/opendata/indicators.csv?{Period}&networkId=999999", "networkId"));
+
+        // Five years are fine.
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync("/api/v1/observatory/indicators?from=2021-12-01&to=2026-11-30&perSite=false")).StatusCode);
     }
 }

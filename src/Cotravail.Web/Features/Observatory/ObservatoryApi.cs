@@ -18,7 +18,7 @@ internal static class ObservatoryApi
 {
     public static void MapObservatoryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/observatory/indicators", async (Day? from, Day? to, int? siteId, string? perSite, HttpContext http,
+        app.MapGet("/api/v1/observatory/indicators", async (Day? from, Day? to, int? siteId, int? networkId, string? perSite, HttpContext http,
                 StaffAccess staff, AppDbContext db, IndicatorsQuery query, TimeProvider clock, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
@@ -31,20 +31,31 @@ internal static class ObservatoryApi
                 {
                     errors["perSite"] = ["perSite vaut true (une ligne par espace et par mois) ou false (une ligne par mois pour l'ensemble des espaces)."];
                 }
+                var all = await db.Networks.Select(n => n.Id).ToListAsync(ct);
+                if (networkId is { } askedNetwork && !all.Contains(askedNetwork))
+                {
+                    errors["networkId"] = ["Aucun réseau n'a cet identifiant."];
+                }
+                if (siteId is { } askedSite && !await db.Sites.AnyAsync(s => s.Id == askedSite && (networkId == null || s.NetworkId == networkId), ct))
+                {
+                    errors["siteId"] = [networkId is null ? "Aucun espace n'a cet identifiant." : "Cet espace n'est pas un espace de ce réseau."];
+                }
                 if (errors.Count > 0)
                 {
                     return ApiProblems.Invalid(errors);
                 }
-                // The endpoint is public: a manager's bearer token is read here, and the staff scope is theirs.
+                // The endpoint is public: a manager's bearer token is read here, and the staff scope is theirs. A network
+                // asked for is counted alone, its own people only; a manager sees everything of the networks they run.
                 http.User = await SignedInAsync(http);
                 var managed = await staff.ManagedNetworkIdsAsync(ct);
-                var networks = managed.Count > 0 ? managed : await db.Networks.Select(n => n.Id).ToListAsync(ct);
+                IReadOnlyCollection<int> networks = networkId is { } one ? [one] : managed.Count > 0 ? managed : all;
+                var full = managed.Count > 0 && networks.All(managed.Contains);
                 var set = await query.ComputeAsync(networks, siteId, period.From, period.To, ct, perSite: bySite);
-                return Results.Ok(managed.Count > 0 ? set : set.Public());
+                return Results.Ok(full ? set : set.Public());
             })
             .WithTags("Observatoire").WithName("Indicators")
-            .WithSummary("Indicators of a period (at most 5 years): managers get all of them, others the public subset.")
-            .WithDescription("Without siteId the months are one row per site and month; with perSite=false, one row per month adding every site up (siteId 0).");
+            .WithSummary("Indicators of a period (at most 5 years) of one network or of every network: managers of it get all of them, others the public subset.")
+            .WithDescription("networkId counts that network's sites and people only; without it, a manager gets their networks and others every network. Without siteId the months are one row per site and month; with perSite=false, one row per month adding every site up (siteId 0).");
     }
 
     /// <summary>The caller when signed in by cookie or bearer token (the endpoint is also public).</summary>

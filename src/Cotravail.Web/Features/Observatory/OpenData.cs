@@ -30,13 +30,17 @@ internal static class OpenData
             Results.Json(await SitesAsync(db, r, ct), JsonSerializerOptions.Web)).WithName("OpenDataSitesJson");
         group.MapGet("/sites.csv", async (AppDbContext db, HttpRequest r, CancellationToken ct) =>
             Results.File(SitesCsv(await SitesAsync(db, r, ct)), "text/csv; charset=utf-8", "tiers-lieux.csv")).WithName("OpenDataSitesCsv");
-        group.MapGet("/indicators.csv", async (Day? from, Day? to, AppDbContext db, IndicatorsQuery query, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/indicators.csv", async (Day? from, Day? to, int? networkId, AppDbContext db, IndicatorsQuery query, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!Period.TryRead(from, to, clock, out var period, out var problem))
                 {
                     return ApiProblems.Invalid(DayRange.EndField, problem);
                 }
-                var networks = await db.Networks.Select(n => n.Id).ToListAsync(ct);
+                var networks = await db.Networks.Where(n => networkId == null || n.Id == networkId).Select(n => n.Id).ToListAsync(ct);
+                if (networks.Count == 0 && networkId is not null)
+                {
+                    return ApiProblems.Invalid("networkId", "Aucun réseau n'a cet identifiant.");
+                }
                 var set = (await query.ComputeAsync(networks, null, period.From, period.To, ct)).Public();
                 return Results.File(IndicatorsCsv(set), "text/csv; charset=utf-8", "indicateurs-tiers-lieux.csv");
             }).WithName("OpenDataIndicatorsCsv");
