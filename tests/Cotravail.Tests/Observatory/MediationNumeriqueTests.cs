@@ -86,6 +86,8 @@ public sealed class MediationNumeriqueTests(SharedApps apps) : IClassFixture<Sha
         var client = app.CreateClient();
         Assert.DoesNotContain("Lalbenque", await client.GetStringAsync(new Uri(Url, UriKind.Relative)), StringComparison.Ordinal);
 
+        app.Clock.Advance(TimeSpan.FromDays(10));
+        var changedOn = Cotravail.Web.Features.Billing.Entitlements.ParisDay.Today(app.Clock);
         await app.WithDbAsync(async db =>
         {
             (await db.Networks.FindAsync(network.Id))!.Siret = "21460156100017";
@@ -100,6 +102,12 @@ public sealed class MediationNumeriqueTests(SharedApps apps) : IClassFixture<Sha
         Assert.Contains("+33565210000", row);
         Assert.Contains("46148", row); // Lalbenque's INSEE code
         Assert.Contains(row, v => v.Length == 280 && v.EndsWith('…'));
+
+        // « date_maj » is the day the site's description last changed, not the day of the export.
+        app.Clock.Advance(TimeSpan.FromDays(5));
+        var later = TableSchema.ParseCsv(await client.GetStringAsync(new Uri(Url, UriKind.Relative))).Single(r => r.Contains("Tiers-lieu de Lalbenque"));
+        Assert.Contains($"{changedOn:yyyy-MM-dd}", later);
+        Assert.DoesNotContain($"{Cotravail.Web.Features.Billing.Entitlements.ParisDay.Today(app.Clock):yyyy-MM-dd}", later);
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Net;
 using Cotravail.Tests.Infrastructure;
 using Cotravail.Web.Features.Sites.Photos;
@@ -57,6 +59,17 @@ public sealed class PhotosTests(SharedApps apps) : IClassFixture<SharedApps>
         var home = await app.Browser().GetDocumentAsync("/");
         var card = home.QuerySelector("main a[href='/espaces/puy-l-eveque']")!.Closest("li.card")!;
         Assert.Equal(photo.Description, card.QuerySelector("img")!.GetAttribute("alt"));
+
+        // Programs get the same photos: the main one on the list, all of them with every width on the site.
+        var list = await app.Browser().GetFromJsonAsync<JsonElement>("/api/v1/sites");
+        var listed = list.EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == site.Id);
+        Assert.Equal(SitePhotoUrls.Of(photo.Id, photo.Version, 640, "jpg"), listed.GetProperty("photoUrl").GetString());
+        var detail = await app.Browser().GetFromJsonAsync<JsonElement>($"/api/v1/sites/{site.Id}");
+        var first = detail.GetProperty("photos")[0];
+        Assert.Equal(photo.Description, first.GetProperty("description").GetString());
+        Assert.Equal(SitePhotoUrls.Of(photo.Id, photo.Version, 1280, "webp"), first.GetProperty("webp").GetProperty("1280").GetString());
+        // The upload changed the site's public description: its date_maj in the open data follows.
+        Assert.NotNull((await app.WithDbAsync(db => db.Sites.SingleAsync(s => s.Id == site.Id))).UpdatedAtUtc);
 
         AssertRedirect(await PhotoActionAsync(client, manage, "Delete", photo.Id));
         Assert.False(await app.WithDbAsync(db => db.SitePhotoVariants().AnyAsync(v => v.PhotoId == photo.Id)));

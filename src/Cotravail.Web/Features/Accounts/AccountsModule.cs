@@ -104,6 +104,7 @@ public static class AccountsModule
             .WithTags("Comptes")
             .MapIdentityApi<AppUser>()
             .AddEndpointFilterFactory(IdentityApiInput.RejectEmptyRequiredFields)
+            .AddEndpointFilterFactory(IdentityApiInput.RefuseEmailChange)
             .AddEndpointFilterFactory(MemberRole.OnApiRegistration)
             .AddEndpointFilterFactory(TwoFactor.ApiTwoFactor.OnLogin)
             .AddEndpointFilterFactory(Common.Security.RateLimiting.RateLimitedEndpoints.OnIdentityApi)

@@ -40,6 +40,28 @@ public static class IdentityApiInput
         };
     }
 
+    /// <summary>
+    /// Identity's <c>POST /manage/info</c> would change the e-mail address (and with it the user name) on a link sent to
+    /// the new address, without the password and without a word to the old one: whoever holds a session could take the
+    /// account. The address changes through <c>POST /api/v1/me/account/email</c> only (password, warning to the old
+    /// address); here a <c>newEmail</c> answers 400 and nothing is sent. Changing the password keeps working.
+    /// </summary>
+    public static EndpointFilterDelegate RefuseEmailChange(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var index = Array.FindIndex(factory.MethodInfo.GetParameters(), p => p.ParameterType == typeof(Microsoft.AspNetCore.Identity.Data.InfoRequest));
+        if (index < 0)
+        {
+            return next;
+        }
+        return async context => context.Arguments[index] is Microsoft.AspNetCore.Identity.Data.InfoRequest { NewEmail: { Length: > 0 } }
+            ? ApiProblems.Invalid("newEmail", EmailChangeElsewhere)
+            : await next(context);
+    }
+
+    public const string EmailChangeElsewhere =
+        "L'adresse e-mail se change par POST /api/v1/me/account/email, avec le mot de passe (ou sur la page « Mon compte »).";
+
     private static PropertyInfo[] RequiredStrings(Type type) =>
         type.Namespace == "Microsoft.AspNetCore.Identity.Data"
             ? [.. type.GetProperties().Where(p => p.PropertyType == typeof(string) && p.IsDefined(typeof(RequiredMemberAttribute), inherit: false))]

@@ -27,7 +27,10 @@ internal static class SitesApi
                 s.InternetDownMbps, s.InternetUpMbps, s.StepFreeAccess,
                 s.Resources.Where(r => !r.IsArchived && r.Kind == ResourceKind.DeskPool).Sum(r => r.Capacity)))
             .ToListAsync(ct);
-        return TypedResults.Ok(sites);
+        var photos = await Photos.SitePhotoQueries.OfSitesAsync(db, [.. sites.Select(s => s.Id)], ct);
+        return TypedResults.Ok(sites.ConvertAll(s => photos.GetValueOrDefault(s.Id) is [var main, ..]
+            ? s with { PhotoUrl = main.Url(main.Widths.FirstOrDefault(w => w >= 640, main.Widths[^1]), "jpg") }
+            : s));
     }
 
     private static async Task<Results<Ok<SiteDetailDto>, NotFound>> GetAsync(
@@ -39,7 +42,13 @@ internal static class SitesApi
             return TypedResults.NotFound();
         }
         var today = SiteClock.Today(site, clock);
-        return TypedResults.Ok(ToDto(site, today));
+        var photos = await Photos.SitePhotoQueries.OfSiteAsync(db, site.Id, ct);
+        return TypedResults.Ok(ToDto(site, today) with
+        {
+            Latitude = site.Latitude, Longitude = site.Longitude,
+            Photos = [.. photos.Select(p => new PhotoDto(p.Description, p.Width, p.Height,
+                p.Widths.ToDictionary(w => w, w => p.Url(w, "jpg")), p.Widths.ToDictionary(w => w, w => p.Url(w, "webp"))))],
+        });
     }
 
     internal static SiteDetailDto ToDto(Site s, DateOnly today) => new(
