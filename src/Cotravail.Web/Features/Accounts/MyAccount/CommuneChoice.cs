@@ -23,13 +23,18 @@ public static class CommuneChoice
     /// <summary>
     /// The commune chosen for <paramref name="postcode"/>: the one whose INSEE code (or name, accents and case ignored) is
     /// <paramref name="chosen"/>, else the postcode's only commune. <see cref="Missing"/> when the postcode has several and
-    /// none was chosen, <see cref="NotAtPostcode"/> when the one chosen is not at that postcode. A postcode of no commune
-    /// with nothing chosen gives neither commune nor error: the form decides whether it accepts such a postcode.
+    /// none was chosen, <see cref="NotAtPostcode"/> when the one chosen is not at that postcode. A missing or malformed
+    /// postcode, or one of no commune with nothing chosen, gives neither commune nor error: the postcode field says what
+    /// is wrong with it, and each form decides whether it accepts a postcode of no commune.
     /// </summary>
     public static (Commune? Commune, string? Error) Resolve(string? postcode, string? chosen)
     {
         var communes = At(postcode);
         var asked = chosen?.Trim();
+        if (!Communes.IsPostcode(postcode?.Replace(" ", "", StringComparison.Ordinal)))
+        {
+            return (null, null);
+        }
         if (string.IsNullOrEmpty(asked))
         {
             return communes.Count switch
