@@ -151,11 +151,13 @@ public sealed class WalkInCommuneTests
     public async Task A_member_checking_in_brings_the_commune_of_their_account_and_their_export_and_erasure_hold_it()
     {
         await using var app = await ReceptionSteps.StartAsync();
-        var browser = app.Browser();
-        await browser.SignInAsync(TestApp.MemberEmail);
-        Assert.Equal(HttpStatusCode.Redirect,
-            (await browser.SubmitFormAsync("/compte", MyAccountSteps.Details(first: "Sophie", last: "Martin", postcode: "46220", commune: "46218"))).StatusCode);
         var member = await app.ApiClientAsync(TestApp.MemberEmail);
+        var moved = await member.PutAsJsonAsync(new Uri("/api/v1/me/account", UriKind.Relative), new
+        {
+            firstName = "Sophie", lastName = "Martin", phone = "", postcode = "46220", commune = "46218", language = "fr",
+            wantsReminders = true, wantsDigest = false, wantsNews = false,
+        });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         var booking = await app.BookDeskTodayAsync(member);
         app.AtParis(9);
         var host = await app.ApiClientAsync(TestApp.HostEmail);
@@ -169,6 +171,8 @@ public sealed class WalkInCommuneTests
         Assert.Equal("46218", data.GetProperty("accueil")[0].GetProperty("codeInseeCommune").GetString());
         Assert.Equal("46218", data.GetProperty("passages")[0].GetProperty("codeInseeCommune").GetString());
 
+        var browser = app.Browser();
+        await browser.SignInAsync(TestApp.MemberEmail);
         var erased = await browser.SubmitFormAsync("/mes-donnees/supprimer", new Dictionary<string, string> { ["Input.Password"] = TestApp.DemoPassword, ["Input.Confirm"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
         var (account, visitor) = await app.WithDbAsync(async db => (
