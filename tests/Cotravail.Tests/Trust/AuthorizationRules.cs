@@ -353,6 +353,7 @@ public static class AuthorizationRules
         R("POST /gestion/nouveaux-arrivants/{id:int}?handler=Introduce",           "id=newcomerRequest, body.ambassadorId=ambassador", Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, NotFound),
 
         // ── Public API
+        R("GET /api/v1/communes",                                                  "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /api/v1/observatory/indicators",                                    "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /api/v1/opendata/indicators.csv",                                   "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /api/v1/opendata/lieux-mediation-numerique.csv",                    "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),

@@ -131,6 +131,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -2295,10 +2299,14 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("Insee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<int>("Visits")
                         .HasColumnType("integer");
 
-                    b.HasKey("SiteId", "Month", "Postcode");
+                    b.HasKey("SiteId", "Month", "Postcode", "Insee");
 
                     b.ToTable("ObservatoryOrigins", (string)null);
                 });
@@ -2442,6 +2450,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int?>("BookingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -2507,6 +2519,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");

@@ -124,6 +124,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -2228,10 +2232,14 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Insee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Visits")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("SiteId", "Month", "Postcode");
+                    b.HasKey("SiteId", "Month", "Postcode", "Insee");
 
                     b.ToTable("ObservatoryOrigins", (string)null);
                 });
@@ -2373,6 +2381,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int?>("BookingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -2436,6 +2448,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
