@@ -166,6 +166,8 @@ public sealed class WalkInCommuneTests
         var visit = await app.WithDbAsync(db => db.Visits.SingleAsync());
         Assert.Equal(("46220", "46218"), (visit.Postcode, visit.CommuneInsee)); // Pescadoires
 
+        // The clock moved past the first token's hour: a new sign-in.
+        member = await app.ApiClientAsync(TestApp.MemberEmail);
         var data = (await member.GetFromJsonAsync<JsonElement>("/api/v1/me/data")).GetProperty("donnees");
         Assert.Equal("46218", data.GetProperty("compte")[0].GetProperty("codeInseeCommune").GetString());
         Assert.Equal("46218", data.GetProperty("accueil")[0].GetProperty("codeInseeCommune").GetString());
