@@ -109,7 +109,7 @@ public sealed class ObservatoryGlanceTests
         Assert.DoesNotContain("Recettes", open.QuerySelectorAll(".key-label").Select(l => l.Text()));
         Assert.Equal(["novembre 2026", "décembre 2026 (en cours)"], MonthRows(open));
         Assert.Equal("moins de 5", open.QuerySelectorAll("#tableau-mois tbody tr")[1].QuerySelectorAll("td")[0].Text());
-        Assert.Empty(open.QuerySelectorAll("main a").Where(a => a.Text() == "Rapport d'activité (PDF)"));
+        Assert.DoesNotContain(open.QuerySelectorAll("main a"), a => a.Text() == "Rapport d'activité (PDF)");
     }
 
     [Theory]
