@@ -73,7 +73,7 @@ public sealed class ObservatoryGlanceTests
             Assert.Equal(["novembre 2026", "décembre 2026 (en cours)"], MonthRows(page));
             var december = page.QuerySelectorAll("#tableau-mois tbody tr")[1];
             Assert.Equal("in-progress", december.ClassName);
-            Assert.Equal(["décembre 2026 (en cours)", "6", ""], december.QuerySelectorAll("th, td").Take(3).Select(c => c.Text()));
+            Assert.Equal(["décembre 2026 (en cours)", "6", "0"], december.QuerySelectorAll("th, td").Take(3).Select(c => c.Text()));
             Assert.Equal(["novembre 2026", "18", "8"], page.QuerySelectorAll("#tableau-mois tbody tr")[0].QuerySelectorAll("th, td").Take(3).Select(c => c.Text()));
             var bars = page.QuerySelectorAll(".months-chart .bar-row");
             Assert.Equal(["bar-row", "bar-row in-progress"], bars.Select(b => b.ClassName));
