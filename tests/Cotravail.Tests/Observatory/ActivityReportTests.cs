@@ -219,7 +219,7 @@ public sealed class ActivityReportTests
             Assert.Contains("Vallée du Lot et du Vignoble", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Recettes", text, StringComparison.Ordinal);
         }
-        Assert.Equal([id], await LinksAsync(app, demoNetwork));
+        Assert.Equal(new[] { id }, await LinksAsync(app, demoNetwork));
         Assert.Empty(await LinksAsync(app, causseId));
 
         // The manager of Causse neither sees, publishes for nor withdraws the demo network's report.
@@ -345,7 +345,7 @@ public sealed class ActivityReportTests
         await using var scope = app.Services.CreateAsyncScope();
         var component = new PublishedReportsViewComponent(scope.ServiceProvider.GetRequiredService<AppDbContext>())
         {
-            ViewComponentContext = new ViewComponentContext { ViewContext = new ViewContext { HttpContext = new DefaultHttpContext() } },
+            ViewComponentContext = new ViewComponentContext { ViewContext = new ViewContext { HttpContext = new DefaultHttpContext { RequestServices = scope.ServiceProvider } } },
         };
         var result = Assert.IsType<ViewViewComponentResult>(await component.InvokeAsync(networkId));
         return [.. Assert.IsAssignableFrom<IReadOnlyList<PublicReportLink>>(result.ViewData!.Model).Select(l => l.Id)];
