@@ -264,7 +264,7 @@ public sealed class ActivityReportTests
     }
 
     /// <summary>
-    /// Five years of months, twenty sites with long names, thirty communes, events and revenue: the report stays within two
+    /// Five years of months, twenty sites with long names (ten listed), thirty communes, events and revenue: the report stays within two
     /// pages, no two words overlap, and every word stays on the page.
     /// </summary>
     [Theory]
@@ -294,7 +294,7 @@ public sealed class ActivityReportTests
         var text = Text(pdf);
         Assert.Contains("décembre 2026 (en cours)", report.Figures.NowFigures.Months[^1].Month.Text, StringComparison.Ordinal);
         Assert.Contains("mois en cours : chiffres partiels", text, StringComparison.Ordinal);
-        Assert.Contains("Et 8 autres espaces", text, StringComparison.Ordinal);
+        Assert.Contains("Et 10 autres espaces", text, StringComparison.Ordinal);
         Assert.Equal(!isPublic, text.Contains("Recettes TTC", StringComparison.Ordinal));
     }
 

@@ -15,7 +15,7 @@ public sealed record ActivityReport(
     IReadOnlyList<ReportSite> Sites, int OtherSites, bool Public, DateOnly MadeOn)
 {
     /// <summary>At most this many sites are listed one by one (the most visited); the others are counted.</summary>
-    public const int ListedSites = 12;
+    public const int ListedSites = 10;
 
     public const string NoActivity = "Aucune activité enregistrée sur cette période";
 

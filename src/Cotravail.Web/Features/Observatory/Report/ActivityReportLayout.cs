@@ -156,7 +156,7 @@ internal sealed class ActivityReportLayout(PdfPageFlow flow, InvoicePdfFonts fon
         flow.Y += 6;
         var width = (flow.Width - Gutter) / 2;
         var communes = new ReportTable(flow.Gfx, fonts, [new("Commune ou code postal", 3, Right: false), new("Passages", 1)],
-            [.. places.Communes.Take(10).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]);
+            [.. places.Communes.Take(8).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]);
         var departments = new ReportTable(flow.Gfx, fonts, [new("Département", 3, Right: false), new("Passages", 1)],
             [.. places.Departments.Take(5).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]);
         var regions = new ReportTable(flow.Gfx, fonts, [new("Région", 3, Right: false), new("Passages", 1)],
@@ -168,10 +168,10 @@ internal sealed class ActivityReportLayout(PdfPageFlow flow, InvoicePdfFonts fon
         var rightEnd = departments.Draw(flow.Left + width + Gutter, top, width);
         rightEnd = regions.Draw(flow.Left + width + Gutter, rightEnd + 10, width);
         flow.Y = Math.Max(leftEnd, rightEnd);
-        if (places.Communes.Count > 10)
+        if (places.Communes.Count > 8)
         {
             flow.Y += 4;
-            flow.Flow([fonts.Text($"Et {(places.Communes.Count - 10).ToString(French)} autres communes ou codes postaux.")], flow.Left, flow.Width);
+            flow.Flow([fonts.Text($"Et {(places.Communes.Count - 8).ToString(French)} autres communes ou codes postaux.")], flow.Left, flow.Width);
         }
     }
 

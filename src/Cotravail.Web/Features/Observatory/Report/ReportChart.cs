@@ -11,7 +11,7 @@ namespace Cotravail.Web.Features.Observatory.Report;
 /// </summary>
 internal sealed class ReportChart(XGraphics gfx, InvoicePdfFonts fonts, IReadOnlyList<MonthTotal> months)
 {
-    public const double PlotHeight = 120;
+    public const double PlotHeight = 110;
     private const double Axis = 34;
     private const double Top = 14;
     private const double Under = 16;

@@ -8,7 +8,7 @@ internal sealed record ReportColumn(string Heading, double Share, bool Right = t
 
 /// <summary>
 /// A table of the report: a shaded header, then rows whose cells wrap inside their columns (names on the left, figures on
-/// the right). <see cref="Height"/> measures it first, so a caller can keep it on one page or set two tables side by side.
+/// the right). <see cref="Height"/> measures it first, so a caller can set two tables side by side.
 /// </summary>
 internal sealed class ReportTable(XGraphics gfx, InvoicePdfFonts fonts, IReadOnlyList<ReportColumn> columns, IReadOnlyList<string[]> rows)
 {
@@ -51,7 +51,8 @@ internal sealed class ReportTable(XGraphics gfx, InvoicePdfFonts fonts, IReadOnl
     public void Flow(PdfPageFlow flow)
     {
         var width = flow.Width;
-        flow.Keep(Height(width), HeaderHeight(width) + FirstRowHeight(width));
+        // The header never ends a page alone; a long table goes on over the next page under its header again.
+        flow.Ensure(HeaderHeight(width) + FirstRowHeight(width));
         var heads = columns.Select(c => c.Heading).ToArray();
         void Header()
         {
