@@ -61,6 +61,7 @@ public static class AuthorizationRules
         // Prometheus scrapes, for this machine (or OpenTelemetry:Prometheus:AllowedAddresses) only: the test server's requests have no address
         R("GET /metrics",                                                          "",                              NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),
         R("GET /observatoire",                                                     "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
+        R("GET /observatoire/rapports/{id:int}.pdf",                               "id=publishedReport",            Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /openapi/{documentName}.json",                                      "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
 
         // ── Accounts (pages and Identity API)
@@ -264,6 +265,10 @@ public static class AuthorizationRules
         R("POST /gestion/factures/{id:int}/avoir?handler=Check",                   "id=invoice",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("POST /gestion/factures/{id:int}/avoir?handler=Confirm",                 "id=invoice",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("GET /gestion/observatoire",                                             "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
+        R("GET /gestion/observatoire/rapport",                                     "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
+        R("GET /gestion/observatoire/rapports",                                    "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
+        R("POST /gestion/observatoire/rapports?handler=Publish",                   "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
+        R("POST /gestion/observatoire/rapports?handler=Withdraw",                  "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, NotFound,  TwoFactor, NotFound),
         R("GET /gestion/reseaux/{id:int}",                                         "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("POST /gestion/reseaux/{id:int}",                                        "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("GET /gestion/reseaux/{id:int}/gestionnaires",                           "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
