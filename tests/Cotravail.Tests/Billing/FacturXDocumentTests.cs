@@ -190,6 +190,18 @@ public sealed class FacturXDocumentTests
         Assert.DoesNotContain("SIREN", vat, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Place de la Mairie, 46140 Luzech", "46140", "Luzech", "Place de la Mairie")]
+    [InlineData("12 avenue de la Gare\n46140 Luzech", "46140", "Luzech", "12 avenue de la Gare")]
+    [InlineData("Mairie\nPlace de l'Église\n46700 Puy-l'Évêque", "46700", "Puy-l'Évêque", "Mairie")]
+    [InlineData("Quelque part sans code postal", null, null, "Quelque part sans code postal")]
+    [InlineData("", null, null, null)]
+    public void A_printed_address_gives_postcode_city_and_street(string text, string? postcode, string? city, string? first)
+    {
+        var address = PostalAddress.Parse(text);
+        Assert.Equal((postcode, city, first), (address.Postcode, address.City, address.Lines.FirstOrDefault()));
+    }
+
     private static (string?, string?, string?) Address(XElement party)
     {
         var a = party.Element(Ram + "PostalTradeAddress")!;

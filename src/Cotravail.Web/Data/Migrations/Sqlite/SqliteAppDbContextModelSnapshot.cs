@@ -567,6 +567,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeliveryAddress")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
@@ -639,6 +642,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<string>("VatMention")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -2568,6 +2574,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<string>("VatNumber")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("VatRateBasisPoints")
                         .HasColumnType("INTEGER");

@@ -35,7 +35,10 @@ public static class FacturXArchive
                     foreach (var invoice in invoices.OrderBy(i => i.Year).ThenBy(i => i.Sequence))
                     {
                         var entry = zip.CreateEntry($"{invoice.Number}.pdf", CompressionLevel.Fastest);
-                        entry.LastWriteTime = new DateTimeOffset(DateTime.SpecifyKind(invoice.IssuedAtUtc, DateTimeKind.Utc));
+                        if (invoice.IssuedAtUtc.Year >= 1980)
+                        {
+                            entry.LastWriteTime = new DateTimeOffset(DateTime.SpecifyKind(invoice.IssuedAtUtc, DateTimeKind.Utc));
+                        }
                         await using var stream = entry.Open();
                         await stream.WriteAsync(InvoicePdf.Render(invoice), ct);
                     }

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Cotravail.Web.Features.Billing.FacturX;
 
 /// <summary>
-/// A French postal address as Factur-X wants it, read from the free text printed on invoices: the line « 46140 Luzech »
-/// gives the postcode and the city, the lines before it the street (at most three lines), the country is France.
+/// A French postal address as Factur-X wants it, read from the free text printed on invoices: « 46140 Luzech », on its
+/// own line or ending one, gives the postcode and the city, the rest the street (at most three lines), the country is France.
 /// </summary>
 internal sealed partial record PostalAddress(string? Postcode, IReadOnlyList<string> Lines, string? City)
 {
@@ -15,11 +15,20 @@ internal sealed partial record PostalAddress(string? Postcode, IReadOnlyList<str
         string? city = null;
         for (var i = lines.Count - 1; i >= 0; i--)
         {
+            // « 46140 Luzech » on its own line, or at the end of one: « Place de la Mairie, 46140 Luzech ».
             if (PostcodeAndCity().Match(lines[i]) is { Success: true } m)
             {
-                postcode = m.Groups[1].Value;
-                city = m.Groups[2].Value.Trim();
-                lines.RemoveAt(i);
+                postcode = m.Groups["postcode"].Value;
+                city = m.Groups["city"].Value.Trim();
+                var street = m.Groups["street"].Value.Trim().TrimEnd(',').Trim();
+                if (street.Length > 0)
+                {
+                    lines[i] = street;
+                }
+                else
+                {
+                    lines.RemoveAt(i);
+                }
                 break;
             }
         }
@@ -31,6 +40,6 @@ internal sealed partial record PostalAddress(string? Postcode, IReadOnlyList<str
         return new PostalAddress(postcode, lines, city);
     }
 
-    [GeneratedRegex(@"^(\d{5})\s+(.+)$")]
+    [GeneratedRegex(@"^(?:(?<street>.*?)[,\s]+)?(?<postcode>\d{5})\s+(?<city>\D.*)$")]
     private static partial Regex PostcodeAndCity();
 }
