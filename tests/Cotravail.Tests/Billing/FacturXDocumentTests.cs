@@ -139,7 +139,8 @@ public sealed class FacturXDocumentTests
         Assert.Equal(FacturXml.Write(invoice), file.Bytes.ToArray());
 
         Assert.True(pdf.TryGetXmpMetadata(out var xmp));
-        var meta = xmp.GetXDocument();
+        // The packet is UTF-8 as XMP wants (PdfPig's GetXDocument reads it as Latin-1).
+        var meta = XDocument.Load(new MemoryStream(xmp.GetXmlBytes().ToArray()));
         XNamespace pdfaid = "http://www.aiim.org/pdfa/ns/id/";
         XNamespace fx = FacturXmp.FxNamespace;
         Assert.Equal("3", meta.Descendants(pdfaid + "part").Single().Value);
