@@ -32,6 +32,7 @@ internal static class BillingAuditWords
         .Text(nameof(Billing.Invoice.ClientSiret), "SIRET du client")
         .Flag(nameof(Billing.Invoice.IsBusinessClient), "Client professionnel")
         .Text(nameof(Billing.Invoice.PaymentTerms), "Conditions de paiement")
+        .Flag(nameof(Billing.Invoice.VatOnDebits), "TVA d'après les débits").Text(nameof(Billing.Invoice.DeliveryAddress), "Adresse de livraison")
         .Money(nameof(Billing.Invoice.TotalExclTaxCents), "Total HT")
         .Money(nameof(Billing.Invoice.VatCents), "TVA")
         .Money(nameof(Billing.Invoice.TotalInclTaxCents), "Total TTC")

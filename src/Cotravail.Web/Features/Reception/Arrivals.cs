@@ -225,7 +225,7 @@ public sealed class Arrivals(
                 }
                 else
                 {
-                    invoice = await issuer.IssueAsync(site.NetworkId, client, lines, ct);
+                    invoice = await issuer.IssueAsync(site.NetworkId, client, lines, InvoiceMentions.PlaceOfService(site), ct);
                     visit = NewVisit(site, visitor, today, now, VisitKind.WalkIn, null, desk.Id, "Pass journée", invoice.Id);
                     db.Visits.Add(visit);
                     await db.SaveChangesAsync(ct);

@@ -588,6 +588,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("DeliveryAddress")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
@@ -660,6 +663,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<string>("VatMention")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -2708,6 +2714,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<string>("VatNumber")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("VatRateBasisPoints")
                         .HasColumnType("integer");

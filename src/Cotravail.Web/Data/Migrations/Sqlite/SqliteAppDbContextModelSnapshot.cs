@@ -571,6 +571,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeliveryAddress")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
@@ -643,6 +646,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<string>("VatMention")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -2631,6 +2637,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<string>("VatNumber")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("VatRateBasisPoints")
                         .HasColumnType("INTEGER");

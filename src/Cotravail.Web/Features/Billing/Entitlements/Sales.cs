@@ -118,7 +118,7 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, NetworkMembersh
                     await tx.RollbackAsync(CancellationToken.None);
                     return SaleResult.Refused(refusal);
                 }
-                var invoice = await issuer.IssueAsync(network.Id, Client(buyer), [line], ct);
+                var invoice = await issuer.IssueAsync(network.Id, Client(buyer), [line], InvoiceMentions.PlaceOfService(site), ct);
                 foreach (var e in entitlements)
                 {
                     e.InvoiceId = invoice.Id;
