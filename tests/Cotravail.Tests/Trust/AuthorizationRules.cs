@@ -115,8 +115,8 @@ public static class AuthorizationRules
         R("GET /api/v1/me/invoices/",                                              "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /api/v1/me/invoices/{id:int}/pdf",                                  "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
         // Providers' notifications: anyone may send one; nothing is believed before the provider is asked (ADR 0055)
-        R("POST /api/v1/online-payments/payfip/notification",                      "",                              NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
-        R("POST /api/v1/online-payments/stripe/{networkId:int}/webhook",           "networkId=network",             NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
+        R("POST /api/v1/online-payments/payfip/notification",                      "",                              NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
+        R("POST /api/v1/online-payments/stripe/{networkId:int}/webhook",           "networkId=network",             NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
         R("POST /api/v1/me/orders",                                                "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /api/v1/me/registrations",                                          "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /api/v1/me/summary",                                                "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
