@@ -49,6 +49,7 @@ internal static class BillingAuditWords
         .Text(nameof(Billing.Payment.ChequeNumber), "Numéro du chèque")
         .Text(nameof(Billing.Payment.ChequeBank), "Banque du chèque")
         .Text(nameof(Billing.Payment.Reference), "Référence")
+        .Text(nameof(Billing.Payment.ProviderReference), "Référence du paiement en ligne")
         .Instant(nameof(Billing.Payment.RecordedAtUtc), "Enregistré le")
         .Person(nameof(Billing.Payment.RecordedByUserId), "Enregistré par")
         .Reference(nameof(Billing.Payment.CashUpId), "Clôture de caisse")
