@@ -12,7 +12,7 @@ namespace Cotravail.Web.Features.Observatory.Report;
 /// </summary>
 public sealed class DownloadModel(AppDbContext db, StaffAccess staff, ActivityReports reports, TimeProvider clock) : ObservatoryPage(clock)
 {
-    public const string NetworkField = "Reseau", VersionField = "Version", PublicVersion = "publique";
+    public const string VersionField = "Version", PublicVersion = "publique";
 
     [BindProperty(SupportsGet = true, Name = NetworkField)]
     public string? Network { get; set; }
