@@ -111,6 +111,7 @@ internal sealed class ActivityReportLayout(PdfPageFlow flow, InvoicePdfFonts fon
         var table = new ReportTable(flow.Gfx, fonts,
             [new("Espace", 3, Right: false), new("Passages", 1.1), new("Occupation des postes", 2.2), new("Événements", 1.2), new("Participants", 1.2)], rows)
         {
+            MaxLines = 1,
             Decorate = (row, column, box) =>
             {
                 if (column != 2)
@@ -156,11 +157,11 @@ internal sealed class ActivityReportLayout(PdfPageFlow flow, InvoicePdfFonts fon
         flow.Y += 6;
         var width = (flow.Width - Gutter) / 2;
         var communes = new ReportTable(flow.Gfx, fonts, [new("Commune ou code postal", 3, Right: false), new("Passages", 1)],
-            [.. places.Communes.Take(8).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]);
+            [.. places.Communes.Take(8).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]) { MaxLines = 2 };
         var departments = new ReportTable(flow.Gfx, fonts, [new("Département", 3, Right: false), new("Passages", 1)],
-            [.. places.Departments.Take(5).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]);
+            [.. places.Departments.Take(5).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]) { MaxLines = 1 };
         var regions = new ReportTable(flow.Gfx, fonts, [new("Région", 3, Right: false), new("Passages", 1)],
-            [.. places.Regions.Take(4).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]);
+            [.. places.Regions.Take(4).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]) { MaxLines = 1 };
         var right = departments.Height(width) + 10 + regions.Height(width);
         flow.Ensure(Math.Max(communes.Height(width), right));
         var top = flow.Y;

@@ -75,7 +75,9 @@ internal sealed class ReportChart(XGraphics gfx, InvoicePdfFonts fonts, IReadOnl
             }
             if (i % every == 0)
             {
-                var box = new XRect(plotLeft + (i * slot) + (slot / 2) - (labelWidth / 2), baseLine + 3, labelWidth, fonts.Small.GetHeight());
+                // Centred under its bar, but never past the plot's ends (the last month's label stays inside the margin).
+                var labelLeft = Math.Clamp(plotLeft + (i * slot) + (slot / 2) - (labelWidth / 2), plotLeft, plotLeft + plotWidth - labelWidth);
+                var box = new XRect(labelLeft, baseLine + 3, labelWidth, fonts.Small.GetHeight());
                 gfx.DrawString(m.Month.Short, fonts.Small, XBrushes.Black, box, XStringFormats.TopCenter);
             }
         }

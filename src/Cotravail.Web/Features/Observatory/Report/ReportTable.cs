@@ -21,20 +21,23 @@ internal sealed class ReportTable(XGraphics gfx, InvoicePdfFonts fonts, IReadOnl
     /// <summary>Cells of a row drawn in bold (a total).</summary>
     public int? BoldRow { get; init; }
 
+    /// <summary>The most lines a data cell takes; a longer text is cut and ends with « … » (the report keeps to two pages).</summary>
+    public int MaxLines { get; init; } = int.MaxValue;
+
     /// <summary>Draws something in a cell after its text (a bar beside a percentage): row, column, and the cell's box.</summary>
     public Action<int, int, XRect>? Decorate { get; init; }
 
     public double Height(double width) =>
-        RowHeight(columns.Select(c => c.Heading).ToArray(), fonts.Bold, width) + rows.Select((r, i) => RowHeight(r, Font(i), width)).Sum();
+        RowHeight(Heads, fonts.Bold, width) + rows.Select((r, i) => RowHeight(r, Font(i), width)).Sum();
 
-    public double HeaderHeight(double width) => RowHeight(columns.Select(c => c.Heading).ToArray(), fonts.Bold, width);
+    public double HeaderHeight(double width) => RowHeight(Heads, fonts.Bold, width);
 
     public double FirstRowHeight(double width) => rows.Count == 0 ? 0 : RowHeight(rows[0], Font(0), width);
 
     /// <summary>Draws the table at (x, y) on the current page; returns where it ends.</summary>
     public double Draw(double x, double y, double width)
     {
-        var heads = columns.Select(c => c.Heading).ToArray();
+        var heads = Heads;
         var headHeight = RowHeight(heads, fonts.Bold, width);
         gfx.DrawRectangle(HeaderFill, x, y, width, headHeight);
         y = Row(heads, fonts.Bold, x, y, width, -1);
@@ -53,7 +56,7 @@ internal sealed class ReportTable(XGraphics gfx, InvoicePdfFonts fonts, IReadOnl
         var width = flow.Width;
         // The header never ends a page alone; a long table goes on over the next page under its header again.
         flow.Ensure(HeaderHeight(width) + FirstRowHeight(width));
-        var heads = columns.Select(c => c.Heading).ToArray();
+        var heads = Heads;
         void Header()
         {
             var headHeight = RowHeight(heads, fonts.Bold, width);
@@ -93,7 +96,8 @@ internal sealed class ReportTable(XGraphics gfx, InvoicePdfFonts fonts, IReadOnl
     private double RowHeight(string[] cells, XFont font, double width)
     {
         var boxes = Boxes(0, width);
-        return (2 * Pad) + (InvoicePdfFonts.Line * cells.Select((cell, c) => Math.Max(1, PdfTextBox.Wrap(gfx, cell, font, boxes[c].Width).Count)).Max());
+        var limit = ReferenceEquals(cells, Heads) ? int.MaxValue : MaxLines;
+        return (2 * Pad) + (InvoicePdfFonts.Line * cells.Select((cell, c) => Math.Max(1, Lines(cell, font, boxes[c].Width, limit).Count)).Max());
     }
 
     private double Row(string[] cells, XFont font, double x, double y, double width, int row)
@@ -102,7 +106,7 @@ internal sealed class ReportTable(XGraphics gfx, InvoicePdfFonts fonts, IReadOnl
         var height = RowHeight(cells, font, width);
         for (var c = 0; c < cells.Length; c++)
         {
-            var lines = PdfTextBox.Wrap(gfx, cells[c], font, boxes[c].Width);
+            var lines = Lines(cells[c], font, boxes[c].Width, row < 0 ? int.MaxValue : MaxLines);
             for (var j = 0; j < lines.Count; j++)
             {
                 Draw(lines[j], font, boxes[c].X, y + Pad + (j * InvoicePdfFonts.Line), boxes[c].Width, columns[c].Right);
@@ -113,6 +117,28 @@ internal sealed class ReportTable(XGraphics gfx, InvoicePdfFonts fonts, IReadOnl
             }
         }
         return y + height;
+    }
+
+    private string[]? _heads;
+
+    private string[] Heads => _heads ??= [.. columns.Select(c => c.Heading)];
+
+    /// <summary>The cell's wrapped lines, at most <paramref name="limit"/>: the last one kept is cut to end with « … ».</summary>
+    private List<string> Lines(string text, XFont font, double width, int limit)
+    {
+        var lines = PdfTextBox.Wrap(gfx, text, font, width).ToList();
+        if (lines.Count <= limit)
+        {
+            return lines;
+        }
+        lines = lines.Take(limit).ToList();
+        var last = lines[^1].TrimEnd();
+        while (last.Length > 0 && gfx.MeasureString(last + "…", font).Width > width)
+        {
+            last = last[..^1];
+        }
+        lines[^1] = last.TrimEnd(' ', ',', '—') + "…";
+        return lines;
     }
 
     private void Draw(string line, XFont font, double x, double y, double width, bool right)
