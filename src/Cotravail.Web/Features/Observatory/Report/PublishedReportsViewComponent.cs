@@ -27,6 +27,6 @@ public sealed class PublishedReportsViewComponent(AppDbContext db) : ViewCompone
             .OrderByDescending(r => r.To).ThenByDescending(r => r.From).ThenByDescending(r => r.Id)
             .Select(r => new { r.Id, r.From, r.To, Bytes = r.Content.Length, r.PublishedAtUtc })
             .Take(50).ToListAsync(HttpContext.RequestAborted);
-        return View(rows.Select(r => new PublicReportLink(r.Id, r.From, r.To, r.Bytes, Billing.Entitlements.ParisDay.Of(r.PublishedAtUtc))).ToList());
+        return View("/Features/Observatory/Report/_PublishedReports.cshtml", rows.Select(r => new PublicReportLink(r.Id, r.From, r.To, r.Bytes, Billing.Entitlements.ParisDay.Of(r.PublishedAtUtc))).ToList());
     }
 }
