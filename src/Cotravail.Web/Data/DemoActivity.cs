@@ -73,7 +73,8 @@ public sealed class DemoActivity(AppDbContext db, TimeProvider clock)
             var visitor = new Visitor
             {
                 UserId = user?.Id, FirstName = first, LastName = last, SearchKey = Features.Accounts.NameSearch.Key(first, last),
-                Email = user?.Email, Postcode = postcode, CreatedAtUtc = created,
+                Email = user?.Email, Postcode = postcode, CommuneInsee = user is null ? DemoPeople.Commune(postcode, n)?.Insee : user.CommuneInsee,
+                CreatedAtUtc = created,
             };
             if (user is not null)
             {
@@ -117,7 +118,7 @@ public sealed class DemoActivity(AppDbContext db, TimeProvider clock)
             {
                 SiteId = site.Id, Visitor = person.Visitor, UserId = person.User?.Id, Date = day, ArrivedAtUtc = arrived,
                 DepartedAtUtc = SiteTime.ToUtcLenient(zone, day, new TimeOnly(16, 0).AddMinutes(random.Next(0, 150))),
-                Postcode = person.Visitor.Postcode, ResourceId = desk.Id,
+                Postcode = person.Visitor.Postcode, CommuneInsee = person.Visitor.CommuneInsee, ResourceId = desk.Id,
             };
             if (person.User is { } user && random.Next(10) < 9)
             {

@@ -95,6 +95,7 @@ public sealed class DemoData(
             {
                 UserName = email, Email = email, EmailConfirmed = true,
                 FirstName = first, LastName = last, Postcode = postcode,
+                Commune = DemoPeople.Commune(postcode, 1)?.Name, CommuneInsee = DemoPeople.Commune(postcode, 1)?.Insee,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             Check(await users.CreateAsync(user, logins.Password!), email);

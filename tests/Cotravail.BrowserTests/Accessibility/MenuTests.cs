@@ -203,7 +203,7 @@ public sealed class MenuTests(BrowserFixture browser) : IClassFixture<BrowserFix
         { Host, ["Espaces", "Réseau", "Mon espace", "Gestion"], ["Accueil du jour", "Animation"] },
         {
             Manager, ["Espaces", "Réseau", "Mon espace", "Gestion"],
-            ["Accueil du jour", "Animation", "Espaces", "Factures", "Enquêtes", "Observatoire", "Signalements", "Nouveaux arrivants", "Journal d'audit"]
+            ["Accueil du jour", "Animation", "Espaces", "Factures", "Enquêtes", "Observatoire", "Rapports d'activité", "Signalements", "Nouveaux arrivants", "Journal d'audit"]
         },
     };
 

@@ -13,7 +13,7 @@ public sealed class EmailChangeTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task A_member_changes_their_address_confirms_it_from_the_mail_and_signs_in_with_the_new_one()
     {
-        var visitor = new Visitor("Maëlle", "Costes", "maelle.costes@exemple.fr", "46140", "une phrase de passe assez longue");
+        var visitor = new Visitor("Maëlle", "Costes", "maelle.costes@exemple.fr", "46140", "une phrase de passe assez longue", "Luzech");
         const string newEmail = "maelle@atelier-costes.fr";
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();

@@ -9,7 +9,7 @@ public sealed class RegistrationTests(BrowserFixture browser) : IClassFixture<Br
     [Fact]
     public async Task Visitor_registers_confirms_their_address_from_the_mail_and_signs_in()
     {
-        var visitor = new Visitor("Camille", "Delmas", "camille.delmas@exemple.fr", "46140", "une phrase de passe assez longue");
+        var visitor = new Visitor("Camille", "Delmas", "camille.delmas@exemple.fr", "46140", "une phrase de passe assez longue", "Luzech");
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
 

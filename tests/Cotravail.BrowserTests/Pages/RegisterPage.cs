@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Cotravail.BrowserTests.Pages;
 
 /// <summary>Someone who creates an account.</summary>
-public sealed record Visitor(string FirstName, string LastName, string Email, string Postcode, string Password);
+public sealed record Visitor(string FirstName, string LastName, string Email, string Postcode, string Password, string? Commune = null);
 
 /// <summary>The registration form at /compte/inscription.</summary>
 public sealed class RegisterPage(IPage page)
@@ -20,6 +20,11 @@ public sealed class RegisterPage(IPage page)
         await page.GetByLabel("Nom", new() { Exact = true }).FillAsync(visitor.LastName);
         await page.GetByLabel("Adresse e-mail").FillAsync(visitor.Email);
         await page.GetByLabel("Code postal de résidence").FillAsync(visitor.Postcode);
+        if (visitor.Commune is { } commune)
+        {
+            // The postcode's communes come into the list as it is typed; a shared postcode needs one chosen.
+            await page.GetByLabel("Commune de résidence").SelectOptionAsync(new SelectOptionValue { Label = commune });
+        }
         await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(visitor.Password);
         await page.GetByLabel("Confirmer le mot de passe").FillAsync(visitor.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();

@@ -16,12 +16,13 @@ internal static partial class AccountSteps
     public const string Password = "une longue phrase de passe";
 
     public static Dictionary<string, string> RegistrationForm(
-        string email, string password = Password, string? confirmation = null, string postcode = "46140") => new()
+        string email, string password = Password, string? confirmation = null, string postcode = "46140", string commune = "46182") => new()
         {
             ["Input.FirstName"] = "Léa",
             ["Input.LastName"] = "Bouscarel",
             ["Input.Email"] = email,
             ["Input.Postcode"] = postcode,
+            ["Input.Commune"] = commune, // Luzech, one of 46140's communes
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = confirmation ?? password,
         };

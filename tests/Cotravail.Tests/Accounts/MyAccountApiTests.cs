@@ -30,8 +30,8 @@ public sealed class MyAccountApiTests(SharedApps apps) : IClassFixture<SharedApp
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var account = await api.GetFromJsonAsync<JsonElement>("/api/v1/me/account");
         string? S(string name) => account.GetProperty(name).ValueKind == JsonValueKind.String ? account.GetProperty(name).GetString() : account.GetProperty(name).GetRawText();
-        Assert.Equal(["api-compte@exemple.fr", "Camille", "Delpech", "+33612345678", "46140", "Luzech", "en", "false", "true", "true"],
-            new[] { "email", "firstName", "lastName", "phone", "postcode", "commune", "language", "wantsReminders", "wantsDigest", "wantsNews" }.Select(S));
+        Assert.Equal(["api-compte@exemple.fr", "Camille", "Delpech", "+33612345678", "46140", "Luzech", "46182", "en", "false", "true", "true"],
+            new[] { "email", "firstName", "lastName", "phone", "postcode", "commune", "communeInsee", "language", "wantsReminders", "wantsDigest", "wantsNews" }.Select(S));
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync(new Uri("/api/v1/me/account", UriKind.Relative))).StatusCode);
     }
 

@@ -81,7 +81,7 @@ public sealed class MyAccountTests(SharedApps apps) : IClassFixture<SharedApps>
 
         var asked = await (await browser.SubmitFormAsync("/compte", MyAccountSteps.Details(postcode: "46090"))).ParseAsync();
 
-        Assert.Equal("Plusieurs communes ont ce code postal : choisissez la vôtre dans la liste.", asked.ErrorFor("Input.Commune"));
+        Assert.Equal("Choisissez votre commune : plusieurs communes ont ce code postal.", asked.ErrorFor("Input.Commune"));
         Assert.Contains("Mercuès", asked.QuerySelectorAll("select#Input_Commune option").Select(o => o.Text()));
         Assert.Null((await app.AccountAsync(user.Id)).Postcode);
 

@@ -56,7 +56,7 @@ public sealed class RegistrationTests
         var page = await app.Browser().GetDocumentAsync("/compte/inscription");
 
         var labels = page.QuerySelectorAll("main form label").Select(l => l.Text()).ToList();
-        Assert.Equal(["Prénom", "Nom", "Adresse e-mail", "Code postal de résidence", "Mot de passe", "Confirmer le mot de passe"], labels);
+        Assert.Equal(["Prénom", "Nom", "Adresse e-mail", "Code postal de résidence", "Commune de résidence", "Mot de passe", "Confirmer le mot de passe"], labels);
         foreach (var label in page.QuerySelectorAll("main form label"))
         {
             var input = page.GetElementById(label.GetAttribute("for")!);

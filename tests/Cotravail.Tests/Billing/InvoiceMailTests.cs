@@ -120,7 +120,7 @@ public sealed class InvoiceMailTests
 
         var done = await host.SubmitFormAsync("/accueil/luzech/venue", new Dictionary<string, string>
         {
-            ["Input.FirstName"] = "Paul", ["Input.LastName"] = "Bru", ["Input.Email"] = "paul.bru@exemple.fr", ["Input.Postcode"] = "46220", ["Input.Method"] = "Cash",
+            ["Input.FirstName"] = "Paul", ["Input.LastName"] = "Bru", ["Input.Email"] = "paul.bru@exemple.fr", ["Input.Postcode"] = "46220", ["Input.CommuneInsee"] = "46225", ["Input.Method"] = "Cash",
         }, "main form[method=post]");
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
 

@@ -222,7 +222,7 @@ public sealed class OnlineOrderPagesTests
         Assert.NotNull(noPayment.QuerySelector("form#confirm-order"));
         fields["Order.Payment"] = "Card";
         var card = await (await ConfirmAsync(browser, fields)).ParseAsync();
-        Assert.Contains("pas encore proposé", card.QuerySelector("#Order_Payment-error").Text(), StringComparison.Ordinal);
+        Assert.Contains("ne propose pas le paiement en ligne", card.QuerySelector("#Order_Payment-error").Text(), StringComparison.Ordinal);
         fields["Order.Quantity"] = "40";
         Assert.Equal("La quantité va de 1 à 12.", (await (await ConfirmAsync(browser, fields)).ParseAsync()).QuerySelector("#order-problem").Text());
         Assert.Equal(0, await app.WithDbAsync(db => db.Invoices.CountAsync()));

@@ -67,7 +67,7 @@ public sealed class ObservatoryTests
         var chart = page.QuerySelectorAll("figure.chart").Single(f => f.QuerySelector("figcaption")!.Text() == "Passages par mois : Tiers-lieu de Luzech");
         Assert.Equal("9", chart.QuerySelector(".bar-value")!.Text());
         Assert.Equal("100", chart.QuerySelector("svg rect")!.GetAttribute("width"));
-        Assert.Contains(page.QuerySelectorAll("figure.chart figcaption"), c => c.Text() == "Passages par code postal de résidence");
+        Assert.Contains(page.QuerySelectorAll("figure.chart figcaption"), c => c.Text() == "Passages par commune de résidence");
         Assert.Empty(page.QuerySelectorAll("main [style]"));
         await app.Browser().GetDocumentAsync("/observatoire?Du=2026-12-01&Au=2026-11-01", HttpStatusCode.BadRequest);
         var bad = await app.CreateClient().GetAsync(new Uri("/api/v1/observatory/indicators?from=2020-01-01&to=2026-01-01", UriKind.Relative));

@@ -10,7 +10,7 @@ namespace Cotravail.Tests.Observatory;
 public sealed class SiteChoiceTests
 {
     private static List<string> SitesOfRows(IDocument page) =>
-        [.. page.QuerySelectorAll("section[aria-labelledby=frequentation] tbody th[scope=row]").Select(th => th.TextContent)];
+        [.. page.QuerySelectorAll("#par-espace-et-mois tbody th[scope=row]").Select(th => th.TextContent)];
 
     [Fact]
     public async Task The_public_page_shows_one_space_every_space_or_their_sum_beyond_twelve()

@@ -28,14 +28,14 @@ public sealed class WalkInAndSelfCheckInTests
         var token = form.QuerySelector("input[name='Input.Token']")!.GetAttribute("value")!;
         var fields = new Dictionary<string, string>
         {
-            ["Input.Token"] = token, ["Input.FirstName"] = "Paul", ["Input.LastName"] = "Bru", ["Input.Postcode"] = "46220", ["Input.Method"] = "Cash",
+            ["Input.Token"] = token, ["Input.FirstName"] = "Paul", ["Input.LastName"] = "Bru", ["Input.Postcode"] = "46220", ["Input.CommuneInsee"] = "46225", ["Input.Method"] = "Cash",
         };
         Assert.Equal(HttpStatusCode.Redirect, (await host.SubmitFormAsync("/accueil/luzech/venue", fields, "main form[method=post]")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await host.SubmitFormAsync("/accueil/luzech/venue", fields, "main form[method=post]")).StatusCode); // sent twice
 
         var visit = await app.WithDbAsync(db => db.Visits.SingleAsync());
         Assert.Equal(VisitKind.WalkIn, visit.Kind);
-        Assert.Equal("46220", visit.Postcode);
+        Assert.Equal(("46220", "46225"), (visit.Postcode, visit.CommuneInsee)); // Prayssac
         var invoice = await app.WithDbAsync(db => db.Invoices.SingleAsync());
         Assert.Equal(1500, invoice.TotalInclTaxCents);
         Assert.Equal(1500, await app.WithDbAsync(db => db.Payments.SumAsync(p => p.AmountCents)));

@@ -61,6 +61,7 @@ public static class AuthorizationRules
         // Prometheus scrapes, for this machine (or OpenTelemetry:Prometheus:AllowedAddresses) only: the test server's requests have no address
         R("GET /metrics",                                                          "",                              NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),
         R("GET /observatoire",                                                     "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
+        R("GET /observatoire/rapports/{id:int}.pdf",                               "id=publishedReport",            Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /openapi/{documentName}.json",                                      "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
 
         // ── Accounts (pages and Identity API)
@@ -114,6 +115,10 @@ public static class AuthorizationRules
         R("GET /api/v1/me/entitlements",                                           "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /api/v1/me/invoices/",                                              "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /api/v1/me/invoices/{id:int}/pdf",                                  "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
+        R("GET /api/v1/me/invoices/{id:int}/facturx",                              "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
+        // Providers' notifications: anyone may send one; nothing is believed before the provider is asked (ADR 0055)
+        R("POST /api/v1/online-payments/payfip/notification",                      "",                              NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
+        R("POST /api/v1/online-payments/stripe/{networkId:int}/webhook",           "networkId=network",             NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
         R("POST /api/v1/me/orders",                                                "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /api/v1/me/registrations",                                          "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /api/v1/me/summary",                                                "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
@@ -135,6 +140,10 @@ public static class AuthorizationRules
         R("POST /mes-droits/commande",                                             "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /mes-droits/commande/{id:int}",                                     "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
         R("GET /mes-factures",                                                     "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
+        R("GET /mes-factures/{id:int}/payer",                                      "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
+        R("POST /mes-factures/{id:int}/payer",                                     "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
+        R("POST /mes-factures/{id:int}/payer?handler=Mandate",                     "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
+        R("GET /paiement-en-ligne/{id:int}",                                       "id=invoice",                    Login,     NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
         R("GET /mes-reservations",                                                 "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /mes-reservations/calendrier",                                      "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("POST /mes-reservations/calendrier",                                     "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
@@ -197,6 +206,8 @@ public static class AuthorizationRules
         R("POST /api/v1/events/{id:int}/cancellation",                             "id=event",                      Login,     Forbidden, Forbidden, Ok,        Forbidden, Ok,        TwoFactor, Forbidden),
         R("GET /api/v1/invoices/",                                                 "",                              Login,     Forbidden, Forbidden, Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /api/v1/invoices/{id:int}/pdf",                                     "id=invoice",                    Login,     NotFound,  NotFound,  Ok,        NotFound,  Ok,        TwoFactor, NotFound),
+        R("GET /api/v1/invoices/{id:int}/facturx",                                 "id=invoice",                    Login,     NotFound,  NotFound,  Ok,        NotFound,  Ok,        TwoFactor, NotFound),
+        R("GET /api/v1/invoices/facturx.zip",                                      "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
         R("POST /api/v1/invoices/{id:int}/credit-notes",                           "id=invoice",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("POST /api/v1/payments",                                                 "",                              Login,     Forbidden, Forbidden, Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("POST /api/v1/sites/{id:int}/checkins",                                  "id=site",                       Login,     Forbidden, Forbidden, Ok,        Forbidden, Ok,        TwoFactor, Forbidden),
@@ -264,6 +275,12 @@ public static class AuthorizationRules
         R("POST /gestion/factures/{id:int}/avoir?handler=Check",                   "id=invoice",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("POST /gestion/factures/{id:int}/avoir?handler=Confirm",                 "id=invoice",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("GET /gestion/observatoire",                                             "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
+        R("GET /gestion/observatoire/rapport",                                     "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
+        R("GET /gestion/observatoire/rapports",                                    "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
+        R("POST /gestion/observatoire/rapports?handler=Publish",                   "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
+        R("POST /gestion/observatoire/rapports?handler=Withdraw",                  "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, NotFound,  TwoFactor, NotFound),
+        R("GET /gestion/reseau/paiement-en-ligne",                                 "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
+        R("POST /gestion/reseau/paiement-en-ligne",                                "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
         R("GET /gestion/reseaux/{id:int}",                                         "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("POST /gestion/reseaux/{id:int}",                                        "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("GET /gestion/reseaux/{id:int}/gestionnaires",                           "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
@@ -353,6 +370,7 @@ public static class AuthorizationRules
         R("POST /gestion/nouveaux-arrivants/{id:int}?handler=Introduce",           "id=newcomerRequest, body.ambassadorId=ambassador", Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, NotFound),
 
         // ── Public API
+        R("GET /api/v1/communes",                                                  "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /api/v1/observatory/indicators",                                    "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /api/v1/opendata/indicators.csv",                                   "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("GET /api/v1/opendata/lieux-mediation-numerique.csv",                    "",                              Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),

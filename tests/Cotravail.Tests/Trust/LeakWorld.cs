@@ -284,6 +284,17 @@ public sealed class LeakWorld : IAsyncDisposable
         net.Set("visit", await CheckInAsync(net, booking));
         net.Set("visitor", await WalkInAsync(net));
         net.Set("invoice", await NewInvoiceAsync(net));
+        net.Set("publishedReport", (await App.WithDbAsync(async db =>
+        {
+            var report = new Cotravail.Web.Features.Observatory.Report.PublishedReport
+            {
+                NetworkId = net.NetworkId, From = Today.AddMonths(-3), To = Today.AddDays(-1), Content = "%PDF-1.4"u8.ToArray(),
+                PublishedAtUtc = App.Clock.GetUtcNow().UtcDateTime,
+            };
+            db.Add(report);
+            await db.SaveChangesAsync();
+            return report.Id;
+        })).ToString(Inv));
         net.Set("receipt", await NewReceiptAsync(net));
         await CloseTillAsync(net);
         net.Set("company", await NewCompanyAsync(net, withMember: true));

@@ -105,6 +105,14 @@ public sealed class MatrixWorld : IAsyncDisposable
         _shared["photoVersion"] = photo.Version;
         _shared["photoWidth"] = "320";
         _shared["photoFormat"] = "webp";
+        // A published activity report of the demo network, served to everyone.
+        _shared["publishedReport"] = (await App.WithDbAsync(async db =>
+        {
+            var report = new Cotravail.Web.Features.Observatory.Report.PublishedReport { NetworkId = NetworkId, From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 11, 30), Content = "%PDF-1.4"u8.ToArray(), PublishedAtUtc = App.Clock.GetUtcNow().UtcDateTime };
+            db.Add(report);
+            await db.SaveChangesAsync();
+            return report.Id;
+        })).ToString(Inv);
         var (survey, slug, question) = await App.WithDbAsync(async db =>
         {
             var s = await db.Set<Survey>().Include(x => x.Questions).OrderBy(x => x.Id).FirstAsync();

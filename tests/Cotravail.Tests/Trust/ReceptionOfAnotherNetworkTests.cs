@@ -88,7 +88,7 @@ public sealed class ReceptionOfAnotherNetworkTests
             (await checkIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
         // A day pass sold to the other network's walk-in by their id is sold to a new person, not to her.
         var sold = await host.SubmitFormAsync($"/accueil/lalbenque/venue?visiteur={visitor}",
-            new Dictionary<string, string> { ["Input.VisitorId"] = visitor.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.LastName"] = "Inconnue", ["Input.Postcode"] = "46230", ["Input.Method"] = "Cash" },
+            new Dictionary<string, string> { ["Input.VisitorId"] = visitor.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.LastName"] = "Inconnue", ["Input.Postcode"] = "46230", ["Input.CommuneInsee"] = "46148", ["Input.Method"] = "Cash" },
             formSelector: "main form[method=post]");
         Assert.Equal("/accueil/lalbenque", sold.Headers.Location?.OriginalString);
         Assert.Equal(1, await app.WithDbAsync(db => db.Visits.CountAsync(v => v.VisitorId == visitor)));
@@ -108,7 +108,7 @@ public sealed class ReceptionOfAnotherNetworkTests
 
         var chosen = await host.GetDocumentAsync(link);
         Assert.Equal("2. Pass journée pour Sophie Martin", chosen.QuerySelector("#vendre").Text());
-        var sold = await host.SubmitFormAsync(link, new Dictionary<string, string> { ["Input.Postcode"] = "46140", ["Input.Method"] = "Cash" }, "main form[method=post]");
+        var sold = await host.SubmitFormAsync(link, new Dictionary<string, string> { ["Input.Postcode"] = "46140", ["Input.CommuneInsee"] = "46182", ["Input.Method"] = "Cash" }, "main form[method=post]");
         Assert.Equal("/accueil/lalbenque", sold.Headers.Location?.OriginalString);
         Assert.Equal(1, await app.WithDbAsync(db => db.Visits.CountAsync(v => v.UserId == sophie)));
         // Welcomed once at Lalbenque, she is one of its network's people now: found by her name.

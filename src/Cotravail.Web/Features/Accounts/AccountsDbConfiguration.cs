@@ -12,6 +12,7 @@ internal sealed class AccountsDbConfiguration : IEntityTypeConfiguration<AppUser
         b.HasIndex(u => u.CreatedAtUtc);
         b.HasIndex(u => u.EmailConfirmed);
         b.Property(u => u.Commune).HasMaxLength(100);
+        b.Property(u => u.CommuneInsee).HasMaxLength(5);
         b.Property(u => u.PreferredCulture).HasMaxLength(8);
     }
 }

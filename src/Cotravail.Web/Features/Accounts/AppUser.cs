@@ -11,8 +11,11 @@ public sealed class AppUser : IdentityUser
     /// <summary>Postcode of residence, used by the observatory (optional).</summary>
     public string? Postcode { get; set; }
 
-    /// <summary>The commune of <see cref="Postcode"/> in the communes reference, chosen on « Mon compte » (optional).</summary>
+    /// <summary>The name of the commune of <see cref="Postcode"/> in the communes reference, chosen on « Mon compte » (optional).</summary>
     public string? Commune { get; set; }
+
+    /// <summary>The INSEE code of <see cref="Commune"/> (« 46182 » for Luzech): what the observatory counts origins by.</summary>
+    public string? CommuneInsee { get; set; }
 
     /// <summary>« fr » or « en », chosen on « Mon compte »: applied at each sign-in through the language cookie; null = not chosen.</summary>
     public string? PreferredCulture { get; set; }

@@ -39,7 +39,7 @@ public static class BillingModule
         s.AddScoped<Entitlements.Sales>();
         s.AddScoped<Entitlements.OrderPreview>();
         s.AddScoped<Entitlements.ExpiryReminders>();
-        s.AddSingleton<Entitlements.IOnlineCardPayment, Entitlements.NoOnlineCardPayment>();
+        Online.OnlinePaymentsModule.AddOnlinePayments(builder);
         if (builder.Configuration.GetValue("Billing:ExpiryReminders", true))
         {
             s.AddHostedService<Entitlements.ExpiryReminderWorker>();
@@ -69,6 +69,7 @@ public static class BillingModule
         app.MapInvoicesApi();
         app.MapPaymentsApi();
         app.MapOrdersApi();
+        Online.OnlinePaymentsModule.MapOnlinePayments(app);
         Exports.ExportsApi.MapExports(app);
         app.MapProductsApi();
         Credits.CreditNotesApi.MapCreditNotesApi(app);

@@ -43,7 +43,7 @@ public sealed class EventInvoicing(AppDbContext db, InvoiceIssuer issuer)
                 .ToList();
             using var gate = await WriteGate.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var invoice = await issuer.IssueAsync(networkId, new ClientIdentity(any.UserId, any.Name, null, any.Email), lines, ct);
+            var invoice = await issuer.IssueAsync(networkId, new ClientIdentity(any.UserId, any.Name, null, any.Email), lines, InvoiceMentions.PlaceOfService(person.Select(r => r.Event!.Site!)), ct);
             db.InvoicedRegistrations.AddRange(person.Select(r => new InvoicedRegistration { RegistrationId = r.Id, InvoiceId = invoice.Id }));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -51,6 +51,16 @@ public sealed class Invoice
 
     public string PaymentTerms { get; set; } = "";
 
+    /// <summary>The network had opted to pay VAT « d'après les débits » when the invoice was issued (printed as such).</summary>
+    public bool VatOnDebits { get; set; }
+
+    /// <summary>
+    /// Where the services were performed when it is one site: its name and address, one line each, printed as the
+    /// delivery address and given as the Factur-X « ship to » party (ADR 0054). Null when the invoice covers several
+    /// sites or none.
+    /// </summary>
+    public string? DeliveryAddress { get; set; }
+
     public int TotalExclTaxCents { get; set; }
     public int VatCents { get; set; }
     public int TotalInclTaxCents { get; set; }

@@ -17,6 +17,10 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, Mailing.I
     public async Task<Invoice> IssueAsync(int networkId, ClientIdentity client, IReadOnlyList<LineRequest> lines, CancellationToken ct) =>
         await IssueAsync(networkId, client, lines, InvoiceKind.Invoice, null, ct);
 
+    /// <summary>An invoice for services performed at one place (<see cref="InvoiceMentions.PlaceOfService(Sites.Site)"/>).</summary>
+    public async Task<Invoice> IssueAsync(int networkId, ClientIdentity client, IReadOnlyList<LineRequest> lines, string? placeOfService, CancellationToken ct) =>
+        await IssueAsync(networkId, client, lines, InvoiceKind.Invoice, null, ct, invoice => invoice.DeliveryAddress = placeOfService);
+
     /// <summary>
     /// A credit note for the whole of an invoice that has none yet (the invoice itself never changes). It undoes nothing:
     /// <see cref="Credits.CreditNotes"/> issues credit notes with a reason, per line, and takes back what they cancel.
@@ -65,6 +69,7 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, Mailing.I
             invoice =>
             {
                 invoice.CreditReason = reason;
+                invoice.DeliveryAddress = credited.DeliveryAddress;
                 for (var i = 0; i < lines.Count; i++)
                 {
                     invoice.Lines[i].CreditedLineId = lines[i].CreditedLineId;
@@ -94,7 +99,7 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, Mailing.I
             VatMention = network.VatRateBasisPoints == 0 ? network.VatExemptionMention ?? "TVA non applicable" : null,
             UserId = client.UserId, ClientName = client.Name, ClientAddress = client.Address, ClientEmail = client.Email,
             ClientSiret = client.Siret, IsBusinessClient = client.IsBusiness,
-            PaymentTerms = InvoiceMentions.PaymentTerms(network.PaymentTermsDays),
+            PaymentTerms = InvoiceMentions.PaymentTerms(network.PaymentTermsDays), VatOnDebits = network.VatOnDebits,
         };
         for (var i = 0; i < lines.Count; i++)
         {

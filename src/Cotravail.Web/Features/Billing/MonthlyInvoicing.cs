@@ -46,7 +46,7 @@ public sealed class MonthlyInvoicing(AppDbContext db, InvoiceIssuer issuer, Time
                 : new ClientIdentity(null, company.Name, company.BillingAddress, company.Email, company.Siret, IsBusiness: true);
             using var gate = await WriteGate.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var invoice = await issuer.IssueAsync(networkId, client, lines, ct);
+            var invoice = await issuer.IssueAsync(networkId, client, lines, InvoiceMentions.PlaceOfService(member.Select(b => b.Site!)), ct);
             db.InvoicedBookings.AddRange(member.Select(b => new InvoicedBooking { BookingId = b.Id, InvoiceId = invoice.Id }));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

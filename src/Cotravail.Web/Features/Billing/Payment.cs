@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Cotravail.Web.Features.Billing;
 
 public enum PaymentMethod
@@ -6,6 +8,12 @@ public enum PaymentMethod
     Cheque = 1,
     Card = 2,
     Transfer = 3,
+
+    /// <summary>Paid online by card through the network's provider (PayFiP or Stripe).</summary>
+    OnlineCard = 4,
+
+    /// <summary>Paid online by SEPA direct debit (one-off through PayFiP or Stripe, or the member's Stripe mandate).</summary>
+    OnlineSepa = 5,
 }
 
 public static class PaymentMethodText
@@ -15,6 +23,8 @@ public static class PaymentMethodText
         PaymentMethod.Cash => "espèces",
         PaymentMethod.Cheque => "chèque",
         PaymentMethod.Card => "carte (terminal)",
+        PaymentMethod.OnlineCard => "carte (en ligne)",
+        PaymentMethod.OnlineSepa => "prélèvement SEPA (en ligne)",
         _ => "virement",
     };
 
@@ -28,7 +38,11 @@ public static class PaymentMethodText
     };
 }
 
-/// <summary>Money received for an invoice, recorded by a host at a site (or by a manager). Never edited.</summary>
+/// <summary>
+/// Money received for an invoice, recorded by a host at a site (or by a manager), or received online through the network's
+/// provider (<see cref="ProviderReference"/> set, one payment per provider reference). Never edited.
+/// </summary>
+[Index(nameof(ProviderReference), IsUnique = true)]
 public sealed class Payment
 {
     public int Id { get; set; }
@@ -50,4 +64,11 @@ public sealed class Payment
 
     /// <summary>The receipt handed for it at reception (one receipt may settle several invoices); null for older payments and the API's.</summary>
     public int? ReceiptId { get; set; }
+
+    /// <summary>
+    /// For a payment received online: the provider and its reference (« payfip:IDOP », « stripe:pi_… »), unique, so a
+    /// notification received twice records one payment. Null for payments at reception.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(120)]
+    public string? ProviderReference { get; set; }
 }

@@ -52,8 +52,8 @@ public sealed class IndicatorsQuery(AppDbContext db)
                     deskUse.GetValueOrDefault((id, span.Month)) * 5, group.Sum(s => s.Desks * openDays.Of(s, span)), events, participants, help));
             }
         }
-        var origins = presence.Origins.Select(o => new Origin(o.Key, o.Value))
-            .OrderByDescending(o => o.Visits).ThenBy(o => o.Postcode, StringComparer.Ordinal).ToList();
+        var origins = presence.Origins.Select(o => new Origin(o.Key.Postcode, o.Value) { Insee = o.Key.Insee is { Length: > 0 } insee ? insee : null })
+            .OrderByDescending(o => o.Visits).ThenBy(o => o.Postcode, StringComparer.Ordinal).ThenBy(o => o.Insee, StringComparer.Ordinal).ToList();
         var revenue = await RevenueByProduct.ReadAsync(db, networks, spans, ct);
         var fromCreated = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toCreated = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cotravail.Web.Features.Observatory;
 
 /// <summary>The managers' observatory: every indicator of their networks, revenue included, with the JSON export.</summary>
-public sealed class ManageModel(Data.AppDbContext db, StaffAccess staff, IndicatorsQuery query, TimeProvider clock) : ObservatoryPage(clock)
+public sealed class ManageModel(Data.AppDbContext db, StaffAccess staff, YearOnYear yearOnYear, TimeProvider clock) : ObservatoryPage(clock)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -16,8 +16,7 @@ public sealed class ManageModel(Data.AppDbContext db, StaffAccess staff, Indicat
         {
             return Page();
         }
-        var (from, to, siteId) = filter;
-        Set = await query.ComputeAsync(networks, siteId, from, to, ct, perSite: sites.Count <= SiteChoice.ShownOneByOne);
+        await ComputeAsync(db, yearOnYear, networks, sites, filter, isPublic: false, ct);
         return Page();
     }
 }

@@ -1,4 +1,5 @@
 using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Observatory.Report;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cotravail.Web.Features.Observatory;
@@ -10,6 +11,7 @@ public static class ObservatoryModule
     {
         builder.Services.AddScoped<IndicatorsQuery>();
         builder.Services.AddScoped<YearOnYear>();
+        builder.Services.AddActivityReports();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Observatory/Manage", Roles.Manager));
         return builder;
     }
@@ -18,6 +20,7 @@ public static class ObservatoryModule
     {
         app.MapObservatoryApi();
         app.MapOpenData();
+        app.MapActivityReports();
         return app;
     }
 }

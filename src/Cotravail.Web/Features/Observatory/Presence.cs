@@ -20,7 +20,8 @@ internal sealed class Presence(AppDbContext db)
 {
     public Dictionary<(int SiteId, DateOnly Month), PresenceCount> Months { get; } = [];
 
-    public Dictionary<string, int> Origins { get; } = new(StringComparer.Ordinal);
+    /// <summary>Visits by postcode of residence (« ? » when unknown) and INSEE code of the commune (empty when not chosen).</summary>
+    public Dictionary<(string Postcode, string Insee), int> Origins { get; } = [];
 
     /// <param name="siteIds">The sites, as a query the database runs inside its own.</param>
     /// <param name="networks">When not null, the sites are every site of these networks: origins are read from the networks' rows.</param>
@@ -59,9 +60,9 @@ internal sealed class Presence(AppDbContext db)
             ? db.Set<OriginMonth>().AsNoTracking().Where(o => siteIds.Contains(o.SiteId))
             : db.Set<OriginMonth>().AsNoTracking().Where(o => networkRows.Contains(o.SiteId));
         foreach (var o in await origins.Where(o => o.Month >= first && o.Month <= last)
-            .GroupBy(o => o.Postcode).Select(g => new { g.Key, Visits = g.Sum(o => o.Visits) }).ToListAsync(ct))
+            .GroupBy(o => new { o.Postcode, o.Insee }).Select(g => new { g.Key.Postcode, g.Key.Insee, Visits = g.Sum(o => o.Visits) }).ToListAsync(ct))
         {
-            Origins[o.Key] = Origins.GetValueOrDefault(o.Key) + o.Visits;
+            Add(o.Postcode, o.Insee, o.Visits);
         }
     }
 
@@ -79,9 +80,13 @@ internal sealed class Presence(AppDbContext db)
             var count = new PresenceCount(site.Visits, site.Visitors, site.Regulars);
             Months[key] = Months.TryGetValue(key, out var sum) ? sum.Plus(count) : count;
         }
-        foreach (var o in await visits.GroupBy(v => v.Postcode ?? "?").Select(g => new { g.Key, Visits = g.Count() }).ToListAsync(ct))
+        foreach (var o in await visits.GroupBy(v => new { Postcode = v.Postcode ?? "?", Insee = v.CommuneInsee ?? "" })
+            .Select(g => new { g.Key.Postcode, g.Key.Insee, Visits = g.Count() }).ToListAsync(ct))
         {
-            Origins[o.Key] = Origins.GetValueOrDefault(o.Key) + o.Visits;
+            Add(o.Postcode, o.Insee, o.Visits);
         }
     }
+
+    private void Add(string postcode, string insee, int visits) =>
+        Origins[(postcode, insee)] = Origins.GetValueOrDefault((postcode, insee)) + visits;
 }

@@ -102,6 +102,7 @@ public sealed class AccountEraser(AppDbContext db, IEnumerable<IPersonalData> fe
             .SetProperty(u => u.NameKey, "")
             .SetProperty(u => u.Postcode, (string?)null)
             .SetProperty(u => u.Commune, (string?)null)
+            .SetProperty(u => u.CommuneInsee, (string?)null)
             .SetProperty(u => u.PreferredCulture, (string?)null)
             .SetProperty(u => u.WantsReminders, false)
             .SetProperty(u => u.WantsDigest, false)

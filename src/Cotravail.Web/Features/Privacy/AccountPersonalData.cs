@@ -20,13 +20,13 @@ internal sealed class AccountPersonalData(AppDbContext db) : IPersonalData
         return
         [
             PersonalDataSet.Of("compte", "Compte", [new AccountRow(user.Id, user.Email ?? "", user.EmailConfirmed, user.FirstName,
-                user.LastName, user.Postcode, user.Commune, user.PhoneNumber, user.PreferredCulture, user.WantsReminders, user.WantsDigest, user.WantsNews,
+                user.LastName, user.Postcode, user.Commune, user.CommuneInsee, user.PhoneNumber, user.PreferredCulture, user.WantsReminders, user.WantsDigest, user.WantsNews,
                 string.Join(", ", roles.Order(StringComparer.Ordinal)), user.TwoFactorEnabled, user.CreatedAtUtc, activity?.LastActivityUtc)]),
         ];
     }
 
     public Task AnonymiseAsync(PersonalDataSubject subject, CancellationToken ct) => Task.CompletedTask;
 
-    private sealed record AccountRow(string Id, string Email, bool EmailConfirme, string Prenom, string Nom, string? CodePostal, string? Commune,
+    private sealed record AccountRow(string Id, string Email, bool EmailConfirme, string Prenom, string Nom, string? CodePostal, string? Commune, string? CodeInseeCommune,
         string? Telephone, string? Langue, bool RecoitLesRappels, bool RecoitLeResumeHebdomadaire, bool RecoitLesNouvellesDuReseau, string Roles, bool DoubleAuthentification, DateTime CreeLeUtc, DateTime? DerniereActiviteUtc);
 }

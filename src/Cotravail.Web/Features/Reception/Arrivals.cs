@@ -124,7 +124,8 @@ public sealed class Arrivals(
         {
             return (new ArrivalResult(ArrivalOutcome.NoDesk), null);
         }
-        if (await WalkInVisitorAsync(site, person, postcode, ct) is not { } visitor)
+        var insee = Common.Communes.AtPostcode(postcode).Any(c => c.Insee == person.CommuneInsee) ? person.CommuneInsee : null;
+        if (await WalkInVisitorAsync(site, person, postcode, insee, ct) is not { } visitor)
         {
             return (new ArrivalResult(ArrivalOutcome.UnknownPerson), null);
         }
@@ -151,9 +152,9 @@ public sealed class Arrivals(
 
     /// <summary>
     /// Who walks in: a member of the site's network, a visitor already known there, or a new visitor (saved now); with
-    /// the postcode given today. Null when the member or visitor named is not one of the site's.
+    /// the postcode and commune given today. Null when the member or visitor named is not one of the site's.
     /// </summary>
-    private async Task<Visitor?> WalkInVisitorAsync(Site site, WalkInPerson person, string postcode, CancellationToken ct)
+    private async Task<Visitor?> WalkInVisitorAsync(Site site, WalkInPerson person, string postcode, string? insee, CancellationToken ct)
     {
         Visitor visitor;
         if (person.UserId is { } userId)
@@ -179,7 +180,7 @@ public sealed class Arrivals(
             visitor = new Visitor
             {
                 FirstName = person.FirstName?.Trim() ?? "", LastName = person.LastName?.Trim() ?? "",
-                Email = string.IsNullOrWhiteSpace(person.Email) ? null : person.Email.Trim(), Postcode = postcode,
+                Email = string.IsNullOrWhiteSpace(person.Email) ? null : person.Email.Trim(), Postcode = postcode, CommuneInsee = insee,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             visitor.SearchKey = NameSearch.Key(visitor.FirstName, visitor.LastName);
@@ -187,9 +188,11 @@ public sealed class Arrivals(
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
-        if (visitor.Postcode != postcode)
+        if (visitor.Postcode != postcode || visitor.CommuneInsee != insee)
         {
-            await db.Visitors.Where(v => v.Id == visitor.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.Postcode, postcode), ct);
+            await db.Visitors.Where(v => v.Id == visitor.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Postcode, postcode).SetProperty(v => v.CommuneInsee, insee), ct);
+            (visitor.Postcode, visitor.CommuneInsee) = (postcode, insee);
         }
         return visitor;
     }
@@ -222,7 +225,7 @@ public sealed class Arrivals(
                 }
                 else
                 {
-                    invoice = await issuer.IssueAsync(site.NetworkId, client, lines, ct);
+                    invoice = await issuer.IssueAsync(site.NetworkId, client, lines, InvoiceMentions.PlaceOfService(site), ct);
                     visit = NewVisit(site, visitor, today, now, VisitKind.WalkIn, null, desk.Id, "Pass journée", invoice.Id);
                     db.Visits.Add(visit);
                     await db.SaveChangesAsync(ct);
@@ -288,21 +291,30 @@ public sealed class Arrivals(
         new()
         {
             SiteId = site.Id, VisitorId = visitor.Id, UserId = visitor.UserId, Date = today, ArrivedAtUtc = now,
-            Postcode = visitor.Postcode, Kind = kind, BookingId = bookingId, ResourceId = resourceId, Pass = pass, InvoiceId = invoiceId,
+            Postcode = visitor.Postcode, CommuneInsee = visitor.CommuneInsee, Kind = kind, BookingId = bookingId, ResourceId = resourceId, Pass = pass, InvoiceId = invoiceId,
         };
 
-    /// <summary>The member's visitor row, created on their first arrival (two at once: the unique key keeps one).</summary>
+    /// <summary>
+    /// The member's visitor row, created on their first arrival (two at once: the unique key keeps one). It takes the
+    /// postcode and commune of the account when the account has a postcode: « Mon compte » is where a member moves.
+    /// </summary>
     private async Task<Visitor> VisitorForAsync(AppUser user, CancellationToken ct)
     {
         var existing = await db.Visitors.AsNoTracking().FirstOrDefaultAsync(v => v.UserId == user.Id, ct);
         if (existing is not null)
         {
+            if (user.Postcode is { } postcode && (existing.Postcode != postcode || existing.CommuneInsee != user.CommuneInsee))
+            {
+                await db.Visitors.Where(v => v.Id == existing.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(v => v.Postcode, postcode).SetProperty(v => v.CommuneInsee, user.CommuneInsee), ct);
+                (existing.Postcode, existing.CommuneInsee) = (postcode, user.CommuneInsee);
+            }
             return existing;
         }
         var visitor = new Visitor
         {
             UserId = user.Id, FirstName = user.FirstName, LastName = user.LastName, SearchKey = NameSearch.Key(user.FirstName, user.LastName),
-            Email = user.Email, Postcode = user.Postcode, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Email = user.Email, Postcode = user.Postcode, CommuneInsee = user.CommuneInsee, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Visitors.Add(visitor);
         try
@@ -319,5 +331,8 @@ public sealed class Arrivals(
     }
 }
 
-/// <summary>Who a walk-in is: a known visitor, a member, or a new person (name, optional e-mail), with a postcode.</summary>
-public sealed record WalkInPerson(int? VisitorId, string? UserId, string? FirstName, string? LastName, string? Email, string? Postcode);
+/// <summary>
+/// Who a walk-in is: a known visitor, a member, or a new person (name, optional e-mail), with a postcode and, when
+/// chosen, the INSEE code of their commune (one of the postcode's: another is not kept).
+/// </summary>
+public sealed record WalkInPerson(int? VisitorId, string? UserId, string? FirstName, string? LastName, string? Email, string? Postcode, string? CommuneInsee = null);

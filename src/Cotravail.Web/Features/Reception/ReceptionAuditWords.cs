@@ -13,6 +13,7 @@ internal static class ReceptionAuditWords
         .Instant(nameof(Reception.Visit.ArrivedAtUtc), "Arrivée à")
         .Instant(nameof(Reception.Visit.DepartedAtUtc), "Départ à")
         .Hide(nameof(Reception.Visit.Postcode), AuditFields<Visit>.PersonalData)
+        .Hide(nameof(Reception.Visit.CommuneInsee), AuditFields<Visit>.PersonalData)
         .Choice<VisitKind>(nameof(Reception.Visit.Kind), "Venue", k => k == VisitKind.WalkIn ? "sans réservation" : "avec réservation")
         .Reference(nameof(Reception.Visit.BookingId), "Réservation")
         .Reference(nameof(Reception.Visit.ResourceId), "Ressource")

@@ -14,6 +14,7 @@ internal sealed class ReceptionConfiguration :
         b.Property(x => x.SearchKey).HasMaxLength(201);
         b.Property(x => x.Email).HasMaxLength(256);
         b.Property(x => x.Postcode).HasMaxLength(10);
+        b.Property(x => x.CommuneInsee).HasMaxLength(5);
         b.Ignore(x => x.DisplayName);
         b.HasIndex(x => x.UserId).IsUnique().HasFilter("\"UserId\" IS NOT NULL");
         b.HasIndex(x => x.SearchKey);
@@ -23,6 +24,7 @@ internal sealed class ReceptionConfiguration :
     public void Configure(EntityTypeBuilder<Visit> b)
     {
         b.Property(x => x.Postcode).HasMaxLength(10);
+        b.Property(x => x.CommuneInsee).HasMaxLength(5);
         b.Property(x => x.Pass).HasMaxLength(100);
         // Nobody is present twice at once: one open visit per person, guarded by the database.
         b.HasIndex(x => x.VisitorId).IsUnique().HasFilter("\"DepartedAtUtc\" IS NULL").HasDatabaseName("IX_Visits_OpenPerVisitor");

@@ -27,6 +27,9 @@ public sealed class Visit
     public DateTime ArrivedAtUtc { get; set; }
     public DateTime? DepartedAtUtc { get; set; }
     public string? Postcode { get; set; }
+
+    /// <summary>INSEE code of the person's commune at check-in, copied like <see cref="Postcode"/>; null when only the postcode is known.</summary>
+    public string? CommuneInsee { get; set; }
     public VisitKind Kind { get; set; }
 
     /// <summary>The booking honoured, for a booked visit.</summary>

@@ -19,6 +19,9 @@ public sealed class Visitor
 
     /// <summary>Postcode of residence (feeds the observatory).</summary>
     public string? Postcode { get; set; }
+
+    /// <summary>INSEE code of the commune of residence among the postcode's communes, when known (feeds the observatory).</summary>
+    public string? CommuneInsee { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
     public string DisplayName => $"{FirstName} {LastName}".Trim();

@@ -30,6 +30,12 @@ public sealed class Network
     /// <summary>The legal mention printed instead of VAT when the rate is 0 (for example « TVA non applicable, art. 293 B du CGI »).</summary>
     public string? VatExemptionMention { get; set; }
 
+    /// <summary>
+    /// The network opted to pay VAT on its services when invoiced (« d'après les débits ») rather than when paid: every
+    /// invoice then says so (CGI art. 242 nonies A), and its Factur-X gives the invoice date as the VAT point (code 5).
+    /// </summary>
+    public bool VatOnDebits { get; set; }
+
     /// <summary>Days between an invoice and its due date (default 30).</summary>
     public int PaymentTermsDays { get; set; } = 30;
 

@@ -19,6 +19,7 @@ internal static class SitesAuditWords
         .Text(nameof(Sites.Network.Bic), "BIC")
         .Percent(nameof(Sites.Network.VatRateBasisPoints), "Taux de TVA")
         .Text(nameof(Sites.Network.VatExemptionMention), "Mention d'exonération de TVA")
+        .Flag(nameof(Sites.Network.VatOnDebits), "Option pour la TVA d'après les débits")
         .Number(nameof(Sites.Network.PaymentTermsDays), "Délai de paiement (jours)")
         .Text(nameof(Sites.Network.InvoicePrefix), "Préfixe des numéros de facture")
         .Money(nameof(Sites.Network.UnpaidOrdersCapCents), "Plafond des commandes impayées");

@@ -37,6 +37,7 @@ public static class SitesModule
     public static WebApplication MapSites(this WebApplication app)
     {
         app.MapSitesApi();
+        app.MapCommunesApi();
         app.MapSiteChangesApi();
         app.MapSitePhotos();
         return app;

@@ -131,6 +131,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -584,6 +588,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("DeliveryAddress")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
@@ -656,6 +663,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<string>("VatMention")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -788,6 +798,167 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("InvoicedRegistrations");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.NetworkPaymentProvider", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PayFipNumcli")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("PayFipSaisie")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<bool>("SepaDebitEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("StripeSecretKeyProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("StripeWebhookSecretProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkPaymentProvider");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.OnlinePayment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AmountCents")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PaymentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Provider")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReceivedCents")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SettledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("NetworkId", "Status");
+
+                    b.HasIndex("Provider", "ProviderReference")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "InvoiceId" }, "IX_OnlinePayments_MandateCharge")
+                        .IsUnique()
+                        .HasFilter("\"Purpose\" = 2 AND \"Status\" IN (0, 1)");
+
+                    b.ToTable("OnlinePayment", t =>
+                        {
+                            t.HasCheckConstraint("CK_OnlinePayments_Amount", "\"AmountCents\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.SepaMandate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PaymentMethodId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "UserId");
+
+                    b.ToTable("SepaMandate");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Payment", b =>
                 {
                     b.Property<int>("Id")
@@ -819,6 +990,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int>("NetworkId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<int?>("ReceiptId")
                         .HasColumnType("integer");
 
@@ -841,6 +1016,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasIndex("CashUpId");
 
                     b.HasIndex("InvoiceId");
+
+                    b.HasIndex("ProviderReference")
+                        .IsUnique();
 
                     b.HasIndex("ReceiptId");
 
@@ -2295,10 +2473,14 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("Insee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<int>("Visits")
                         .HasColumnType("integer");
 
-                    b.HasKey("SiteId", "Month", "Postcode");
+                    b.HasKey("SiteId", "Month", "Postcode", "Insee");
 
                     b.ToTable("ObservatoryOrigins", (string)null);
                 });
@@ -2365,6 +2547,55 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.HasKey("SiteId", "Month", "VisitorId");
 
                     b.ToTable("ObservatoryVisitorMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Report.PublishedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnById")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedById");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("WithdrawnById");
+
+                    b.HasIndex("NetworkId", "To");
+
+                    b.ToTable("PublishedReport");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>
@@ -2442,6 +2673,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int?>("BookingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -2507,6 +2742,10 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -2643,6 +2882,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<string>("VatNumber")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("VatRateBasisPoints")
                         .HasColumnType("integer");
@@ -3455,6 +3697,43 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.NetworkPaymentProvider", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.OnlinePayment", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.SepaMandate", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Payment", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Billing.CashUp", null)
@@ -3789,6 +4068,30 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Report.PublishedReport", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>

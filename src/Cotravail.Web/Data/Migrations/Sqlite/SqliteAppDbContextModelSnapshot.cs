@@ -124,6 +124,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -567,6 +571,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeliveryAddress")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
@@ -639,6 +646,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<string>("VatMention")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -765,6 +775,161 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("InvoicedRegistrations");
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.NetworkPaymentProvider", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayFipNumcli")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayFipSaisie")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SepaDebitEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StripeSecretKeyProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeWebhookSecretProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkPaymentProvider");
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.OnlinePayment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Provider")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReceivedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SettledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("NetworkId", "Status");
+
+                    b.HasIndex("Provider", "ProviderReference")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "InvoiceId" }, "IX_OnlinePayments_MandateCharge")
+                        .IsUnique()
+                        .HasFilter("\"Purpose\" = 2 AND \"Status\" IN (0, 1)");
+
+                    b.ToTable("OnlinePayment", t =>
+                        {
+                            t.HasCheckConstraint("CK_OnlinePayments_Amount", "\"AmountCents\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.SepaMandate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentMethodId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "UserId");
+
+                    b.ToTable("SepaMandate");
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Payment", b =>
                 {
                     b.Property<int>("Id")
@@ -794,6 +959,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("NetworkId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ReceiptId")
                         .HasColumnType("INTEGER");
 
@@ -816,6 +985,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasIndex("CashUpId");
 
                     b.HasIndex("InvoiceId");
+
+                    b.HasIndex("ProviderReference")
+                        .IsUnique();
 
                     b.HasIndex("ReceiptId");
 
@@ -2228,10 +2400,14 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Insee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Visits")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("SiteId", "Month", "Postcode");
+                    b.HasKey("SiteId", "Month", "Postcode", "Insee");
 
                     b.ToTable("ObservatoryOrigins", (string)null);
                 });
@@ -2298,6 +2474,53 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.HasKey("SiteId", "Month", "VisitorId");
 
                     b.ToTable("ObservatoryVisitorMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Report.PublishedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedById");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("WithdrawnById");
+
+                    b.HasIndex("NetworkId", "To");
+
+                    b.ToTable("PublishedReport");
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>
@@ -2373,6 +2596,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int?>("BookingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -2436,6 +2663,10 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
@@ -2568,6 +2799,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<string>("VatNumber")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("VatRateBasisPoints")
                         .HasColumnType("INTEGER");
@@ -3354,6 +3588,43 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.NetworkPaymentProvider", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.OnlinePayment", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Billing.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Billing.Online.SepaMandate", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Billing.Payment", b =>
                 {
                     b.HasOne("Cotravail.Web.Features.Billing.CashUp", null)
@@ -3688,6 +3959,30 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Observatory.Report.PublishedReport", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Sites.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("WithdrawnById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Cotravail.Web.Features.Privacy.AccountActivity", b =>

@@ -9,7 +9,10 @@ public sealed record AccountDetails(
 {
     public const int NameMaxLength = 100;
 
-    public const string SeveralCommunes = "Plusieurs communes ont ce code postal : choisissez la vôtre dans la liste.";
+    public const string SeveralCommunes = CommuneChoice.Missing;
+
+    /// <summary>The INSEE code of <see cref="Commune"/> once checked (<see cref="Commune"/> as typed may be a name or a code).</summary>
+    public string? CommuneInsee { get; init; }
 
     public static readonly string[] Languages = ["fr", "en"];
 
@@ -18,13 +21,14 @@ public sealed record AccountDetails(
     {
         ArgumentNullException.ThrowIfNull(user);
         return new(user.FirstName, user.LastName, user.PhoneNumber, user.Postcode, user.Commune, user.PreferredCulture ?? "fr",
-            user.WantsReminders, user.WantsDigest, user.WantsNews);
+            user.WantsReminders, user.WantsDigest, user.WantsNews) { CommuneInsee = user.CommuneInsee };
     }
 
     /// <summary>
-    /// The details normalised (phone in E.164, the commune's official name), or the French message of each field that
-    /// is wrong, named as the API names it (« firstName », « phone »…). A postcode outside the communes reference is
-    /// refused, unless it is the one the account already holds (an older account keeps its postcode).
+    /// The details normalised (phone in E.164, the commune's official name and INSEE code), or the French message of each
+    /// field that is wrong, named as the API names it (« firstName », « phone »…). A postcode outside the communes
+    /// reference is refused, unless it is the one the account already holds (an older account keeps its postcode). The
+    /// commune is given by its INSEE code or its name; a postcode of several communes needs one of them.
     /// </summary>
     public (AccountDetails? Details, Dictionary<string, string> Errors) Check(AppUser user)
     {
@@ -37,7 +41,7 @@ public sealed record AccountDetails(
         {
             errors["phone"] = PhoneNumbers.Invalid;
         }
-        var (postcode, commune) = Place(user, errors);
+        var (postcode, commune, insee) = Place(user, errors);
         var language = Language?.Trim().ToLowerInvariant();
         if (language is null || !Languages.Contains(language))
         {
@@ -47,7 +51,7 @@ public sealed record AccountDetails(
         Required(WantsDigest, "wantsDigest", errors);
         Required(WantsNews, "wantsNews", errors);
         return errors.Count > 0 ? (null, errors)
-            : (new AccountDetails(first, last, phone, postcode, commune, language, WantsReminders, WantsDigest, WantsNews), errors);
+            : (new AccountDetails(first, last, phone, postcode, commune, language, WantsReminders, WantsDigest, WantsNews) { CommuneInsee = insee }, errors);
     }
 
     /// <summary>Writes checked details on the account (saved by the caller).</summary>
@@ -59,48 +63,46 @@ public sealed record AccountDetails(
         user.PhoneNumber = Phone;
         user.Postcode = Postcode;
         user.Commune = Commune;
+        user.CommuneInsee = CommuneInsee;
         user.PreferredCulture = Language;
         user.WantsReminders = WantsReminders!.Value;
         user.WantsDigest = WantsDigest!.Value;
         user.WantsNews = WantsNews!.Value;
     }
 
-    private (string? Postcode, string? Commune) Place(AppUser user, Dictionary<string, string> errors)
+    private (string? Postcode, string? Commune, string? Insee) Place(AppUser user, Dictionary<string, string> errors)
     {
         var postcode = Postcode?.Replace(" ", "", StringComparison.Ordinal);
         if (string.IsNullOrEmpty(postcode))
         {
-            return (null, null);
+            return (null, null, null);
         }
         if (!Communes.IsPostcode(postcode))
         {
             errors["postcode"] = "Le code postal doit compter 5 chiffres, par exemple 46140.";
-            return (null, null);
+            return (null, null, null);
         }
-        var communes = Communes.At(postcode).ToList();
-        if (communes.Count == 0)
+        var kept = (postcode, user.Commune, user.CommuneInsee);
+        if (Communes.AtPostcode(postcode).Count == 0 && string.IsNullOrWhiteSpace(Commune))
         {
             if (postcode == user.Postcode)
             {
-                return (postcode, user.Commune);
+                return kept;
             }
             errors["postcode"] = "Ce code postal n'est celui d'aucune commune française : vérifiez-le, ou laissez le champ vide.";
-            return (null, null);
+            return (null, null, null);
         }
-        if (communes.Count == 1)
+        var (commune, error) = CommuneChoice.Resolve(postcode, Commune);
+        if (commune is not null)
         {
-            return (postcode, communes[0]);
+            return (postcode, commune.Name, commune.Insee);
         }
-        if (string.IsNullOrWhiteSpace(Commune) && postcode == user.Postcode)
+        if (error == CommuneChoice.Missing && postcode == user.Postcode)
         {
-            return (postcode, user.Commune); // a postcode from registration, its commune not chosen yet: the other details save
+            return kept; // a postcode from an older account, its commune not chosen yet: the other details save
         }
-        if (!string.IsNullOrWhiteSpace(Commune) && Communes.Find(postcode, Commune) is { } found)
-        {
-            return (postcode, found);
-        }
-        errors["commune"] = SeveralCommunes;
-        return (null, null);
+        errors["commune"] = error!;
+        return (null, null, null);
     }
 
     private static string Name(string? value, string field, string missing, string tooLong, Dictionary<string, string> errors)

@@ -30,8 +30,8 @@ public sealed class IndexModel(
 
     public AppUser Account { get; private set; } = null!;
 
-    /// <summary>The communes of the postcode shown, when there are several to choose from.</summary>
-    public IReadOnlyList<string> CommuneChoices { get; private set; } = [];
+    /// <summary>The list of the postcode's communes, with the one chosen and the message about it.</summary>
+    public CommuneField Commune => new("Input.Commune", "Input_Postcode", Input.Postcode, Input.Commune, ErrorOf("Input.Commune"));
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -96,12 +96,10 @@ public sealed class IndexModel(
         return RedirectToPage();
     }
 
-    private PageResult Shown()
-    {
-        var postcode = Input.Postcode?.Replace(" ", "", StringComparison.Ordinal);
-        CommuneChoices = Communes.IsPostcode(postcode) && Communes.At(postcode!).ToList() is { Count: > 1 } several ? several : [];
-        return Page();
-    }
+    private PageResult Shown() => Page();
+
+    private string? ErrorOf(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     public sealed class DetailsInput
     {
@@ -117,7 +115,8 @@ public sealed class IndexModel(
         [Display(Name = "Code postal de résidence")]
         public string? Postcode { get; set; }
 
-        [Display(Name = "Commune")]
+        /// <summary>The INSEE code of the commune chosen in the list (a name is accepted too).</summary>
+        [Display(Name = "Commune de résidence")]
         public string? Commune { get; set; }
 
         public string? Language { get; set; }
@@ -133,7 +132,7 @@ public sealed class IndexModel(
 
         public static DetailsInput Of(AccountDetails d) => new()
         {
-            FirstName = d.FirstName, LastName = d.LastName, Phone = PhoneNumbers.Display(d.Phone), Postcode = d.Postcode, Commune = d.Commune,
+            FirstName = d.FirstName, LastName = d.LastName, Phone = PhoneNumbers.Display(d.Phone), Postcode = d.Postcode, Commune = d.CommuneInsee ?? d.Commune,
             Language = d.Language, WantsReminders = d.WantsReminders == true, WantsDigest = d.WantsDigest == true, WantsNews = d.WantsNews == true,
         };
 

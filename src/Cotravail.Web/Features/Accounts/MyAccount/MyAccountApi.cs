@@ -8,9 +8,12 @@ namespace Cotravail.Web.Features.Accounts.MyAccount;
 /// <summary>« Mon compte » for programs: <c>GET</c> and <c>PUT /api/v1/me/account</c>, <c>POST /api/v1/me/account/email</c>.</summary>
 public static class MyAccountApi
 {
-    /// <summary>The account as <c>GET</c> gives it and <c>PUT</c> takes it back (e-mail read-only: changed through <c>/email</c>).</summary>
+    /// <summary>
+    /// The account as <c>GET</c> gives it and <c>PUT</c> takes it back (e-mail read-only: changed through <c>/email</c>);
+    /// <c>communeInsee</c> is read-only too: <c>PUT</c> takes the commune by its name or its INSEE code in <c>commune</c>.
+    /// </summary>
     public sealed record AccountDto(
-        string Email, string FirstName, string LastName, string? Phone, string? Postcode, string? Commune, string Language,
+        string Email, string FirstName, string LastName, string? Phone, string? Postcode, string? Commune, string? CommuneInsee, string Language,
         bool WantsReminders, bool WantsDigest, bool WantsNews);
 
     public sealed record AccountRequest(
@@ -25,7 +28,7 @@ public static class MyAccountApi
         group.MapGet("", GetAsync).WithName("MyAccount")
             .WithSummary("The signed-in person's details, language and the e-mails they choose to receive.");
         group.MapPut("", PutAsync).WithName("UpdateMyAccount")
-            .WithSummary("Changes name, phone (French formats, kept in E.164), postcode and commune, language (fr, en) and the e-mails received; a French message per wrong field.");
+            .WithSummary("Changes name, phone (French formats, kept in E.164), postcode and commune (name or INSEE code; required when the postcode has several), language (fr, en) and the e-mails received; a French message per wrong field.");
         group.MapPost("/email", EmailAsync).WithName("ChangeMyEmail")
             .WithSummary("Starts a change of address (current password required): a link goes to the new address, the old one is warned; nothing changes until the link is opened.");
     }
@@ -69,6 +72,6 @@ public static class MyAccountApi
             : TypedResults.Accepted((string?)null);
     }
 
-    private static AccountDto Dto(AppUser u) => new(u.Email ?? "", u.FirstName, u.LastName, u.PhoneNumber, u.Postcode, u.Commune,
+    private static AccountDto Dto(AppUser u) => new(u.Email ?? "", u.FirstName, u.LastName, u.PhoneNumber, u.Postcode, u.Commune, u.CommuneInsee,
         u.PreferredCulture ?? "fr", u.WantsReminders, u.WantsDigest, u.WantsNews);
 }

@@ -1,4 +1,5 @@
 using Cotravail.Web.Common.Security.RateLimiting;
+using Cotravail.Web.Features.Accounts.MyAccount;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,12 +20,21 @@ public sealed class RegisterModel(UserManager<AppUser> users, AccountMails mails
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>The list of the postcode's communes (ADR 0051), with the one chosen and the message about it.</summary>
+    public CommuneField Commune => new("Input.Commune", "Input_Postcode", Input.Postcode, Input.Commune,
+        ModelState.TryGetValue("Input.Commune", out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null);
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var (commune, communeError) = CommuneChoice.Resolve(Input.Postcode, Input.Commune);
+        if (communeError is not null)
+        {
+            ModelState.AddModelError("Input.Commune", communeError);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -43,6 +53,8 @@ public sealed class RegisterModel(UserManager<AppUser> users, AccountMails mails
             FirstName = Input.FirstName.Trim(),
             LastName = Input.LastName.Trim(),
             Postcode = string.IsNullOrWhiteSpace(Input.Postcode) ? null : Input.Postcode.Trim(),
+            Commune = commune?.Name,
+            CommuneInsee = commune?.Insee,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         var result = await users.CreateAsync(user, Input.Password);
@@ -77,6 +89,10 @@ public sealed class RegisterModel(UserManager<AppUser> users, AccountMails mails
         [Display(Name = "Code postal de résidence")]
         [RegularExpression("^ *[0-9]{5} *$", ErrorMessage = "Le code postal doit compter 5 chiffres, par exemple 46140.")]
         public string? Postcode { get; set; }
+
+        /// <summary>The INSEE code of the commune chosen among the postcode's (required when it has several).</summary>
+        [Display(Name = "Commune de résidence")]
+        public string? Commune { get; set; }
 
         [Display(Name = "Mot de passe")]
         [Required(ErrorMessage = "Choisissez un mot de passe.")]

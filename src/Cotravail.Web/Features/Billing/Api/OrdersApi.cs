@@ -11,7 +11,8 @@ namespace Cotravail.Web.Features.Billing.Api;
 
 /// <summary>
 /// Body of <c>POST /api/v1/me/orders</c>: <c>productId</c> (a carnet or a subscription), <c>quantity</c> (carnets, or
-/// consecutive months; 1 by default), <c>payment</c> (atDesk by default, transfer, or card when offered).
+/// consecutive months; 1 by default), <c>payment</c> (atDesk by default, transfer, or card when the product's network takes
+/// payment online: the answer's <c>cardPaymentUrl</c> is then the provider's page).
 /// </summary>
 public sealed record OrderBody(int? ProductId, int? Quantity, string? Payment);
 
@@ -37,14 +38,14 @@ internal static class OrdersApi
         using var reader = new StreamReader(http.Body);
         var raw = await reader.ReadToEndAsync(ct);
         var userId = me.RequiredId;
-        async Task<StoredResponse> Work() => await OrderCoreAsync(raw, userId, sales, card, http, clock, ct);
+        async Task<StoredResponse> Work() => await OrderCoreAsync(raw, userId, sales, card, clock, ct);
         var key = http.Headers[IdempotencyStore.Header].ToString();
         return string.IsNullOrEmpty(key)
             ? IdempotencyStore.ToResult(await Work())
             : await idempotency.RunAsync(userId, key, IdempotencyStore.Hash("POST", "/api/v1/me/orders", raw), Work, ct);
     }
 
-    private static async Task<StoredResponse> OrderCoreAsync(string raw, string userId, Sales sales, IOnlineCardPayment card, HttpRequest http,
+    private static async Task<StoredResponse> OrderCoreAsync(string raw, string userId, Sales sales, IOnlineCardPayment card,
         TimeProvider clock, CancellationToken ct)
     {
         OrderBody? body;
@@ -59,6 +60,7 @@ internal static class OrdersApi
         var errors = new Dictionary<string, string[]>();
         var quantity = body?.Quantity ?? 1;
         var payment = Choice(body?.Payment);
+        var online = false;
         if (body?.ProductId is not > 0)
         {
             errors["productId"] = ["productId (un carnet ou un abonnement) est obligatoire."];
@@ -74,6 +76,10 @@ internal static class OrdersApi
             {
                 errors["productId"] = ["En ligne, on commande un carnet ou un abonnement ; le reste se règle à l'accueil."];
             }
+            else
+            {
+                online = await card.IsAvailableAsync(product.Site!.NetworkId, ct);
+            }
         }
         if (Sales.QuantityProblem(quantity) is { } q)
         {
@@ -81,11 +87,11 @@ internal static class OrdersApi
         }
         if (payment is null)
         {
-            errors["payment"] = ["Le règlement est atDesk (à l'accueil), transfer (virement) ou card (carte, quand elle est proposée)."];
+            errors["payment"] = ["Le règlement est atDesk (à l'accueil), transfer (virement) ou card (en ligne, quand le réseau le propose)."];
         }
-        else if (payment == PaymentChoice.Card && !card.IsAvailable)
+        else if (payment == PaymentChoice.Card && !online && !errors.ContainsKey("productId"))
         {
-            errors["payment"] = ["Le paiement en ligne par carte n'est pas encore proposé : réglez à l'accueil ou par virement."];
+            errors["payment"] = ["Le réseau de ce produit ne propose pas le paiement en ligne : réglez à l'accueil ou par virement."];
         }
         if (errors.Count > 0)
         {
@@ -102,9 +108,8 @@ internal static class OrdersApi
         }
         var invoice = result.Invoice!;
         var pdf = $"/api/v1/me/invoices/{invoice.Id}/pdf";
-        var cardUrl = payment == PaymentChoice.Card
-            ? (await card.StartAsync(invoice, new Uri($"{http.Scheme}://{http.Host}/mes-droits"), ct)).ToString()
-            : null;
+        // The provider's page; null when it could not start (the invoice is then paid from « Mes factures »).
+        var cardUrl = payment == PaymentChoice.Card ? (await card.StartAsync(invoice, ct))?.ToString() : null;
         var today = ParisDay.Today(clock);
         var entitlements = result.Entitlements.Select(e => new EntitlementDto(e.Id, e.Kind.ApiName(), e.Name, e.SiteId, e.Days, e.Used, e.Remaining,
             e.StartsOn, e.ExpiresOn, e.IsUsableOn(today), invoice.Number)).ToList();

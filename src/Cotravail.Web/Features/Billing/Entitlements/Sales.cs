@@ -11,7 +11,7 @@ public enum PaymentChoice
 {
     AtDesk = 0,
     Transfer = 1,
-    /// <summary>Online card payment: offered only when an <see cref="IOnlineCardPayment"/> is available.</summary>
+    /// <summary>Online payment (card, or SEPA debit when offered): only when the network has a provider (<see cref="IOnlineCardPayment"/>).</summary>
     Card = 2,
 }
 
@@ -53,7 +53,7 @@ public sealed record OrderRefusal(string Message, string? InvoiceNumber = null, 
 /// <summary>
 /// Sells products: one invoice per purchase (through <see cref="InvoiceIssuer"/>) and, for a carnet or a subscription,
 /// the entitlements it gives, in one transaction — a failed sale leaves neither an invoice number nor days behind.
-/// A member's order online starts the days at once; the invoice is then paid at reception, by transfer, or (later) by card.
+/// A member's order online starts the days at once; the invoice is then paid at reception, by transfer, or online when the network has a provider.
 /// Online, a member has at most one unpaid order of a product, and owes at most the network's cap
 /// (<see cref="Network.UnpaidOrdersCapCents"/>) on unpaid online orders: both are checked inside the order's
 /// transaction, one order of a member at a time (an advisory lock on PostgreSQL, the write gate on SQLite).
@@ -118,7 +118,7 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, NetworkMembersh
                     await tx.RollbackAsync(CancellationToken.None);
                     return SaleResult.Refused(refusal);
                 }
-                var invoice = await issuer.IssueAsync(network.Id, Client(buyer), [line], ct);
+                var invoice = await issuer.IssueAsync(network.Id, Client(buyer), [line], InvoiceMentions.PlaceOfService(site), ct);
                 foreach (var e in entitlements)
                 {
                     e.InvoiceId = invoice.Id;
@@ -213,21 +213,14 @@ public sealed class Sales(AppDbContext db, InvoiceIssuer issuer, NetworkMembersh
 }
 
 /// <summary>
-/// The seam for paying an order online by card. No provider is wired in yet: <see cref="NoOnlineCardPayment"/> says it is
-/// unavailable, so orders are paid at reception or by transfer. A provider implements this and is registered instead.
+/// The seam for paying an invoice online: the network's provider (PayFiP or Stripe, <see cref="Online.OnlinePayments"/>).
+/// Without one, <see cref="IsAvailableAsync"/> is false and orders are paid at reception or by transfer.
 /// </summary>
 public interface IOnlineCardPayment
 {
-    bool IsAvailable { get; }
+    /// <summary>The network has a provider set, so its invoices can be paid online.</summary>
+    Task<bool> IsAvailableAsync(int networkId, CancellationToken ct);
 
-    /// <summary>Starts paying an invoice; returns the provider's page to send the member to.</summary>
-    Task<Uri> StartAsync(Invoice invoice, Uri returnTo, CancellationToken ct);
-}
-
-public sealed class NoOnlineCardPayment : IOnlineCardPayment
-{
-    public bool IsAvailable => false;
-
-    public Task<Uri> StartAsync(Invoice invoice, Uri returnTo, CancellationToken ct) =>
-        throw new NotSupportedException("Online card payment is not set up.");
+    /// <summary>Starts paying what is due on the member's invoice; the provider's page to send them to, or null when it cannot start.</summary>
+    Task<Uri?> StartAsync(Invoice invoice, CancellationToken ct);
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Cotravail.Web.Common;
+using Cotravail.Web.Features.Billing.FacturX;
 using PdfSharp.Pdf;
 
 namespace Cotravail.Web.Features.Billing.Pdf;
 
 /// <summary>
 /// An invoice or credit note as an A4 PDF (PDFsharp) with every mandatory mention. Every text wraps inside its column,
-/// a long table goes on over several pages with its header repeated, and the totals stay with the last lines.
+/// a long table goes on over several pages with its header repeated, and the totals stay with the last lines. The PDF is
+/// a Factur-X EN 16931 invoice: PDF/A-3B carrying its <c>factur-x.xml</c> (<see cref="FacturXml"/>, <see cref="PdfA3"/>).
 /// </summary>
 public static class InvoicePdf
 {
@@ -16,18 +18,29 @@ public static class InvoicePdf
     {
         ArgumentNullException.ThrowIfNull(invoice);
         EmbeddedFonts.Install();
+        var description = Describe(invoice);
         using var document = new PdfDocument();
-        document.Info.Title = $"{Title(invoice)} {invoice.Number}";
-        document.Info.Author = invoice.IssuerName;
+        document.Info.Title = description.Title;
+        document.Info.Author = description.Author;
         var fonts = new InvoicePdfFonts();
         using (var flow = new PdfPageFlow(document))
         {
             new InvoicePdfLayout(flow, fonts, invoice).Draw();
             flow.Finish(fonts.Small);
         }
+        PdfA3.Prepare(document, FacturXml.Write(invoice), description.CreatedUtc);
         using var output = new MemoryStream();
         document.Save(output, false);
-        return output.ToArray();
+        return PdfA3.Finish(output.ToArray(), description);
+    }
+
+    /// <summary>Title, author, subject and date of the PDF: those of the invoice.</summary>
+    public static PdfDescription Describe(Invoice invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        return new PdfDescription($"{Title(invoice)} {invoice.Number}", invoice.IssuerName,
+            $"{Title(invoice)} {invoice.Number} – {invoice.ClientName} (Factur-X EN 16931)", "Cotravail", "Cotravail, PDFsharp 6.2",
+            DateTime.SpecifyKind(invoice.IssuedAtUtc, DateTimeKind.Utc));
     }
 
     public static string Title(Invoice invoice) => invoice.Kind == InvoiceKind.CreditNote ? "Avoir" : "Facture";

@@ -4,8 +4,9 @@ namespace Cotravail.Web.Features.Billing.Pdf;
 
 /// <summary>
 /// What an invoice prints, top to bottom: the issuer (name, address, SIRET, VAT number) across the page; the title,
-/// dates and the client side by side; the lines and totals (<see cref="InvoicePdfTable"/>); then the payment terms, the
-/// bank details, the late-payment penalties and, for business clients, the recovery indemnity.
+/// dates and the client (with the SIREN of a business client, and the place of the services when it differs) side by side;
+/// the lines and totals (<see cref="InvoicePdfTable"/>); then the category of the operation, the VAT-on-debits option,
+/// the payment terms, the bank details, the late-payment penalties and, for business clients, the recovery indemnity.
 /// </summary>
 internal sealed class InvoicePdfLayout(PdfPageFlow flow, InvoicePdfFonts fonts, Invoice invoice)
 {
@@ -53,8 +54,10 @@ internal sealed class InvoicePdfLayout(PdfPageFlow flow, InvoicePdfFonts fonts, 
             fonts.Strong("Client"),
             fonts.Text(invoice.ClientName),
             .. Lines(invoice.ClientAddress).Select(fonts.Text),
+            fonts.Text(invoice.IsBusinessClient && InvoiceMentions.Siren(invoice.ClientSiret) is { } siren ? $"SIREN : {siren}" : null),
             fonts.Text(invoice.ClientSiret is null ? null : $"SIRET : {invoice.ClientSiret}"),
             fonts.Text(invoice.ClientEmail),
+            .. Delivery(),
         ];
         var height = Math.Max(PdfTextBox.Height(flow.Gfx, title, width), PdfTextBox.Height(flow.Gfx, client, width));
         if (flow.Fits(height))
@@ -76,6 +79,8 @@ internal sealed class InvoicePdfLayout(PdfPageFlow flow, InvoicePdfFonts fonts, 
     {
         List<PdfText> mentions =
         [
+            fonts.Text(InvoiceMentions.OperationCategory),
+            fonts.Text(invoice.VatOnDebits ? InvoiceMentions.VatOnDebits : null),
             fonts.Text(invoice.VatMention),
             fonts.Text(invoice.PaymentTerms),
             // A credit note is not paid by its client: no bank details to pay it.
@@ -87,6 +92,11 @@ internal sealed class InvoicePdfLayout(PdfPageFlow flow, InvoicePdfFonts fonts, 
         flow.Keep(PdfTextBox.Height(flow.Gfx, mentions, flow.Width), InvoicePdfFonts.Line);
         flow.Flow(mentions, flow.Left, flow.Width);
     }
+
+    /// <summary>The place of the services when it is not the client's address (a 2026 mention: the delivery address).</summary>
+    private IEnumerable<PdfText> Delivery() => InvoiceMentions.DeliveryAddressToShow(invoice) is { } place
+        ? [fonts.Text(" "), fonts.Strong("Adresse de livraison (lieu de la prestation)"), .. Lines(place).Select(fonts.Text)]
+        : [];
 
     /// <summary>What every page after the first begins with: which invoice it continues.</summary>
     private void RunningHead()

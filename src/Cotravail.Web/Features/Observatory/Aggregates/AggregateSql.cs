@@ -8,7 +8,7 @@ namespace Cotravail.Web.Features.Observatory.Aggregates;
 internal static class AggregateSql
 {
     /// <summary>Raise when the triggers change: the next start recreates them and rebuilds the counters.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private const int Regular = IndicatorsQuery.RegularVisitsAMonth;
 
@@ -35,13 +35,13 @@ internal static class AggregateSql
         FROM "ObservatoryVisitorMonths" GROUP BY "SiteId", "Month"
         """,
         $"""
-        INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Visits")
-        SELECT "SiteId", {Month(pg, "\"Date\"")}, COALESCE("Postcode", '?'), COUNT(*) FROM "Visits" GROUP BY 1, 2, 3
+        INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Insee", "Visits")
+        SELECT "SiteId", {Month(pg, "\"Date\"")}, COALESCE("Postcode", '?'), COALESCE("CommuneInsee", ''), COUNT(*) FROM "Visits" GROUP BY 1, 2, 3, 4
         """,
         $"""
-        INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Visits")
-        SELECT -s."NetworkId", {Month(pg, "v.\"Date\"")}, COALESCE(v."Postcode", '?'), COUNT(*)
-        FROM "Visits" v JOIN "Sites" s ON s."Id" = v."SiteId" GROUP BY 1, 2, 3
+        INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Insee", "Visits")
+        SELECT -s."NetworkId", {Month(pg, "v.\"Date\"")}, COALESCE(v."Postcode", '?'), COALESCE(v."CommuneInsee", ''), COUNT(*)
+        FROM "Visits" v JOIN "Sites" s ON s."Id" = v."SiteId" GROUP BY 1, 2, 3, 4
         """,
         $"""
         INSERT INTO "ObservatoryDeskMonths" ("ResourceId", "Month", "HalfDays")
@@ -65,8 +65,9 @@ internal static class AggregateSql
         $"""CREATE TRIGGER "TR_Visits_Obs_Insert" AFTER INSERT ON "Visits" BEGIN {SqliteVisit("NEW", +1)} END""",
         $"""CREATE TRIGGER "TR_Visits_Obs_Delete" AFTER DELETE ON "Visits" BEGIN {SqliteVisit("OLD", -1)} END""",
         $"""
-        CREATE TRIGGER "TR_Visits_Obs_Update" AFTER UPDATE OF "SiteId", "Date", "VisitorId", "Postcode" ON "Visits"
+        CREATE TRIGGER "TR_Visits_Obs_Update" AFTER UPDATE OF "SiteId", "Date", "VisitorId", "Postcode", "CommuneInsee" ON "Visits"
         WHEN OLD."SiteId" IS NOT NEW."SiteId" OR OLD."Date" IS NOT NEW."Date" OR OLD."VisitorId" IS NOT NEW."VisitorId" OR OLD."Postcode" IS NOT NEW."Postcode"
+          OR OLD."CommuneInsee" IS NOT NEW."CommuneInsee"
         BEGIN {SqliteVisit("OLD", -1)} {SqliteVisit("NEW", +1)} END
         """,
         $"""CREATE TRIGGER "TR_DeskDays_Obs_Insert" AFTER INSERT ON "DeskDays" BEGIN {SqliteDesk("NEW", "+")} END""",
@@ -82,6 +83,7 @@ internal static class AggregateSql
         var key = $"\"SiteId\" = {row}.\"SiteId\" AND \"Month\" = {month}";
         var count = $"(SELECT \"Visits\" FROM \"ObservatoryVisitorMonths\" WHERE {key} AND \"VisitorId\" = {row}.\"VisitorId\")";
         var postcode = $"COALESCE({row}.\"Postcode\", '?')";
+        var insee = $"COALESCE({row}.\"CommuneInsee\", '')";
         var network = $"-(SELECT \"NetworkId\" FROM \"Sites\" WHERE \"Id\" = {row}.\"SiteId\")";
         return delta > 0
             ? $"""
@@ -91,18 +93,20 @@ internal static class AggregateSql
                 ON CONFLICT ("SiteId", "Month") DO NOTHING;
               UPDATE "ObservatorySiteMonths" SET "Visits" = "Visits" + 1, "Visitors" = "Visitors" + ({count} = 1),
                 "Regulars" = "Regulars" + ({count} = {Regular}) WHERE {key};
-              INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Visits") VALUES ({row}."SiteId", {month}, {postcode}, 1)
-                ON CONFLICT ("SiteId", "Month", "Postcode") DO UPDATE SET "Visits" = "Visits" + 1;
-              INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Visits") VALUES ({network}, {month}, {postcode}, 1)
-                ON CONFLICT ("SiteId", "Month", "Postcode") DO UPDATE SET "Visits" = "Visits" + 1;
+              INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Insee", "Visits") VALUES ({row}."SiteId", {month}, {postcode}, {insee}, 1)
+                ON CONFLICT ("SiteId", "Month", "Postcode", "Insee") DO UPDATE SET "Visits" = "Visits" + 1;
+              INSERT INTO "ObservatoryOrigins" ("SiteId", "Month", "Postcode", "Insee", "Visits") VALUES ({network}, {month}, {postcode}, {insee}, 1)
+                ON CONFLICT ("SiteId", "Month", "Postcode", "Insee") DO UPDATE SET "Visits" = "Visits" + 1;
               """
             : $"""
               UPDATE "ObservatorySiteMonths" SET "Visits" = "Visits" - 1, "Visitors" = "Visitors" - ({count} = 1),
                 "Regulars" = "Regulars" - ({count} = {Regular}) WHERE {key};
               UPDATE "ObservatoryVisitorMonths" SET "Visits" = "Visits" - 1 WHERE {key} AND "VisitorId" = {row}."VisitorId";
               DELETE FROM "ObservatoryVisitorMonths" WHERE {key} AND "VisitorId" = {row}."VisitorId" AND "Visits" <= 0;
-              UPDATE "ObservatoryOrigins" SET "Visits" = "Visits" - 1 WHERE "SiteId" IN ({row}."SiteId", {network}) AND "Month" = {month} AND "Postcode" = {postcode};
-              DELETE FROM "ObservatoryOrigins" WHERE "SiteId" IN ({row}."SiteId", {network}) AND "Month" = {month} AND "Postcode" = {postcode} AND "Visits" <= 0;
+              UPDATE "ObservatoryOrigins" SET "Visits" = "Visits" - 1
+                WHERE "SiteId" IN ({row}."SiteId", {network}) AND "Month" = {month} AND "Postcode" = {postcode} AND "Insee" = {insee};
+              DELETE FROM "ObservatoryOrigins"
+                WHERE "SiteId" IN ({row}."SiteId", {network}) AND "Month" = {month} AND "Postcode" = {postcode} AND "Insee" = {insee} AND "Visits" <= 0;
               """;
     }
 
@@ -137,10 +141,12 @@ internal static class AggregateSql
     /// <summary>PostgreSQL: one function per table, idempotent (CREATE OR REPLACE).</summary>
     public static string[] PostgresTriggers() =>
     [
+        // Before the commune of residence (version 4), the function had no INSEE code: its old signature goes.
+        "DROP FUNCTION IF EXISTS observatory_visit(integer, date, integer, text, integer)",
         $$"""
-        CREATE OR REPLACE FUNCTION observatory_visit(p_site integer, p_date date, p_visitor integer, p_postcode text, p_delta integer)
+        CREATE OR REPLACE FUNCTION observatory_visit(p_site integer, p_date date, p_visitor integer, p_postcode text, p_insee text, p_delta integer)
         RETURNS void LANGUAGE plpgsql AS $fn$
-        DECLARE m date := date_trunc('month', p_date)::date; pc text := COALESCE(p_postcode, '?'); n integer;
+        DECLARE m date := date_trunc('month', p_date)::date; pc text := COALESCE(p_postcode, '?'); ci text := COALESCE(p_insee, ''); n integer;
           net integer := -(SELECT "NetworkId" FROM "Sites" WHERE "Id" = p_site);
         BEGIN
           IF p_delta > 0 THEN
@@ -150,16 +156,16 @@ internal static class AggregateSql
               VALUES (p_site, m, 1, (n = 1)::int, (n = {{Regular}})::int)
               ON CONFLICT ("SiteId", "Month") DO UPDATE SET "Visits" = s."Visits" + 1,
                 "Visitors" = s."Visitors" + (n = 1)::int, "Regulars" = s."Regulars" + (n = {{Regular}})::int;
-            INSERT INTO "ObservatoryOrigins" AS o ("SiteId", "Month", "Postcode", "Visits") VALUES (p_site, m, pc, 1), (net, m, pc, 1)
-              ON CONFLICT ("SiteId", "Month", "Postcode") DO UPDATE SET "Visits" = o."Visits" + 1;
+            INSERT INTO "ObservatoryOrigins" AS o ("SiteId", "Month", "Postcode", "Insee", "Visits") VALUES (p_site, m, pc, ci, 1), (net, m, pc, ci, 1)
+              ON CONFLICT ("SiteId", "Month", "Postcode", "Insee") DO UPDATE SET "Visits" = o."Visits" + 1;
           ELSE
             UPDATE "ObservatoryVisitorMonths" SET "Visits" = "Visits" - 1
               WHERE "SiteId" = p_site AND "Month" = m AND "VisitorId" = p_visitor RETURNING "Visits" INTO n;
             DELETE FROM "ObservatoryVisitorMonths" WHERE "SiteId" = p_site AND "Month" = m AND "VisitorId" = p_visitor AND "Visits" <= 0;
             UPDATE "ObservatorySiteMonths" SET "Visits" = "Visits" - 1, "Visitors" = "Visitors" - (n = 0)::int,
               "Regulars" = "Regulars" - (n = {{Regular - 1}})::int WHERE "SiteId" = p_site AND "Month" = m;
-            UPDATE "ObservatoryOrigins" SET "Visits" = "Visits" - 1 WHERE "SiteId" IN (p_site, net) AND "Month" = m AND "Postcode" = pc;
-            DELETE FROM "ObservatoryOrigins" WHERE "SiteId" IN (p_site, net) AND "Month" = m AND "Postcode" = pc AND "Visits" <= 0;
+            UPDATE "ObservatoryOrigins" SET "Visits" = "Visits" - 1 WHERE "SiteId" IN (p_site, net) AND "Month" = m AND "Postcode" = pc AND "Insee" = ci;
+            DELETE FROM "ObservatoryOrigins" WHERE "SiteId" IN (p_site, net) AND "Month" = m AND "Postcode" = pc AND "Insee" = ci AND "Visits" <= 0;
           END IF;
         END $fn$
         """,
@@ -168,13 +174,13 @@ internal static class AggregateSql
         BEGIN
           IF TG_OP IN ('DELETE', 'UPDATE') THEN
             IF TG_OP = 'UPDATE' AND NEW."SiteId" = OLD."SiteId" AND NEW."Date" = OLD."Date" AND NEW."VisitorId" = OLD."VisitorId"
-               AND NEW."Postcode" IS NOT DISTINCT FROM OLD."Postcode" THEN
+               AND NEW."Postcode" IS NOT DISTINCT FROM OLD."Postcode" AND NEW."CommuneInsee" IS NOT DISTINCT FROM OLD."CommuneInsee" THEN
               RETURN NULL;
             END IF;
-            PERFORM observatory_visit(OLD."SiteId", OLD."Date", OLD."VisitorId", OLD."Postcode", -1);
+            PERFORM observatory_visit(OLD."SiteId", OLD."Date", OLD."VisitorId", OLD."Postcode", OLD."CommuneInsee", -1);
           END IF;
           IF TG_OP IN ('INSERT', 'UPDATE') THEN
-            PERFORM observatory_visit(NEW."SiteId", NEW."Date", NEW."VisitorId", NEW."Postcode", 1);
+            PERFORM observatory_visit(NEW."SiteId", NEW."Date", NEW."VisitorId", NEW."Postcode", NEW."CommuneInsee", 1);
           END IF;
           RETURN NULL;
         END $fn$

@@ -29,7 +29,8 @@ internal sealed class AggregatesDbConfiguration :
     {
         b.ToTable("ObservatoryOrigins");
         b.Property(x => x.Postcode).HasMaxLength(10);
-        b.HasKey(x => new { x.SiteId, x.Month, x.Postcode });
+        b.Property(x => x.Insee).HasMaxLength(5);
+        b.HasKey(x => new { x.SiteId, x.Month, x.Postcode, x.Insee });
     }
 
     public void Configure(EntityTypeBuilder<DeskMonth> b)

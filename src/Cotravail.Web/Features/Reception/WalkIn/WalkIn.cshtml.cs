@@ -1,4 +1,5 @@
 using Cotravail.Web.Features.Accounts;
+using Cotravail.Web.Features.Accounts.MyAccount;
 using Cotravail.Web.Common;
 using Cotravail.Web.Common.Idempotency;
 using Cotravail.Web.Common.Security;
@@ -24,6 +25,10 @@ public sealed class WalkInModel(AppDbContext db, CurrentUser me, Arrivals arriva
     public string? KnownName { get; private set; }
 
     public WalkInInput Input { get; set; } = new();
+
+    /// <summary>The list of the postcode's communes (ADR 0051), with the one chosen and the message about it.</summary>
+    public CommuneField Commune => new("Input.CommuneInsee", "Input_Postcode", Input.Postcode, Input.CommuneInsee,
+        ModelState.TryGetValue("Input.CommuneInsee", out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null);
 
     /// <param name="email">The address of an account found by it (an account of another network is chosen by its address only).</param>
     public async Task<IActionResult> OnGetAsync(
@@ -56,6 +61,11 @@ public sealed class WalkInModel(AppDbContext db, CurrentUser me, Arrivals arriva
         {
             ModelState.AddModelError("Input.LastName", T["Indiquez le nom de la personne."]);
         }
+        var (commune, communeError) = CommuneChoice.Resolve(Input.Postcode, Input.CommuneInsee);
+        if (communeError is not null)
+        {
+            ModelState.AddModelError("Input.CommuneInsee", T[communeError]);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -65,7 +75,7 @@ public sealed class WalkInModel(AppDbContext db, CurrentUser me, Arrivals arriva
             TempData["Notice"] = T["Cette venue est déjà enregistrée (formulaire envoyé deux fois)."].Value;
             return Redirect($"/accueil/{slug}");
         }
-        var person = new WalkInPerson(Input.VisitorId, Input.UserId, Input.FirstName, Input.LastName, Input.Email, Input.Postcode);
+        var person = new WalkInPerson(Input.VisitorId, Input.UserId, Input.FirstName, Input.LastName, Input.Email, Input.Postcode, commune?.Insee);
         var (result, invoice) = await arrivals.WalkInAsync(Site, person, Input.Method ?? PaymentMethod.Cash, HostId, ct);
         if (!result.Ok)
         {
@@ -89,12 +99,12 @@ public sealed class WalkInModel(AppDbContext db, CurrentUser me, Arrivals arriva
         if (Input.VisitorId is { } vid && await people.VisitorAsync(Site, vid, ct) is { } visitor)
         {
             KnownName = visitor.DisplayName;
-            Input.Postcode ??= visitor.Postcode;
+            (Input.Postcode, Input.CommuneInsee) = Input.Postcode is null ? (visitor.Postcode, visitor.CommuneInsee) : (Input.Postcode, Input.CommuneInsee);
         }
         else if (Input.UserId is { } uid && await people.MemberAsync(Site, uid, Input.Email, ct) is { } user)
         {
             KnownName = user.DisplayName;
-            Input.Postcode ??= user.Postcode;
+            (Input.Postcode, Input.CommuneInsee) = Input.Postcode is null ? (user.Postcode, user.CommuneInsee) : (Input.Postcode, Input.CommuneInsee);
         }
         else
         {

@@ -27,6 +27,10 @@ public sealed class WalkInInput
     [RegularExpression(@"^\s*\d{5}\s*$", ErrorMessage = "Indiquez le code postal de résidence (5 chiffres).")]
     public string? Postcode { get; set; }
 
+    /// <summary>The INSEE code of the commune chosen among the postcode's (required when it has several).</summary>
+    [Display(Name = "Commune de résidence")]
+    public string? CommuneInsee { get; set; }
+
     [Display(Name = "Moyen de paiement")]
     [Required(ErrorMessage = "Choisissez le moyen de paiement.")]
     public PaymentMethod? Method { get; set; }

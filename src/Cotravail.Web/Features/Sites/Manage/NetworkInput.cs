@@ -46,6 +46,9 @@ public sealed class NetworkInput
     [Bic]
     public string? Bic { get; set; }
 
+    [Display(Name = "Option pour le paiement de la TVA d'après les débits")]
+    public bool VatOnDebits { get; set; }
+
     [Display(Name = "Plafond des commandes en ligne non réglées, par membre (€)")]
     [Euros(ErrorMessage = "Le plafond est un montant en euros positif, par exemple 300,00 ; laissez vide pour ne pas en fixer.")]
     public string? UnpaidOrdersCap { get; set; }
@@ -53,7 +56,7 @@ public sealed class NetworkInput
     public static NetworkInput From(Network n) => new()
     {
         Name = n.Name, LegalName = n.LegalName, LegalAddress = n.LegalAddress, Siret = n.Siret, EpciSiren = n.EpciSiren, VatNumber = n.VatNumber, ContactEmail = n.ContactEmail,
-        Iban = n.Iban is { } iban ? BankAccount.Grouped(iban) : null, Bic = n.Bic,
+        Iban = n.Iban is { } iban ? BankAccount.Grouped(iban) : null, Bic = n.Bic, VatOnDebits = n.VatOnDebits,
         UnpaidOrdersCap = n.UnpaidOrdersCapCents is { } cap ? Money.ToInput(cap) : null,
     };
 
@@ -69,6 +72,7 @@ public sealed class NetworkInput
         n.ContactEmail = string.IsNullOrWhiteSpace(ContactEmail) ? null : ContactEmail.Trim();
         n.Iban = BankAccount.NormalIban(Iban);
         n.Bic = BankAccount.NormalBic(Bic);
+        n.VatOnDebits = VatOnDebits;
         n.UnpaidOrdersCapCents = Money.TryParseEuros(UnpaidOrdersCap, out var cap) ? cap : null;
     }
 }

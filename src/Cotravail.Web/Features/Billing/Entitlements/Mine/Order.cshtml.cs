@@ -32,7 +32,8 @@ public sealed class OrderModel(OrderPreview preview, Sales sales, IOnlineCardPay
     /// <summary>Why this order cannot be placed (a refusal, or a choice that cannot be ordered), in French; no confirm button then.</summary>
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
-    public bool CardAvailable => card.IsAvailable;
+    /// <summary>The product's network takes payment online (a provider is set).</summary>
+    public bool CardAvailable { get; private set; }
 
     /// <summary>Back to the choice on « Mes droits », as it was.</summary>
     public string EditUrl => Order.ProductId is { } p
@@ -63,9 +64,9 @@ public sealed class OrderModel(OrderPreview preview, Sales sales, IOnlineCardPay
         {
             return Page();
         }
-        if (Order.Payment == PaymentChoice.Card && !card.IsAvailable)
+        if (Order.Payment == PaymentChoice.Card && !CardAvailable)
         {
-            ModelState.AddModelError("Order.Payment", T["Le paiement en ligne par carte n'est pas encore proposé : réglez à l'accueil ou par virement."]);
+            ModelState.AddModelError("Order.Payment", T["Le réseau ne propose pas le paiement en ligne : réglez à l'accueil ou par virement."]);
         }
         else if (Order.Payment == PaymentChoice.Transfer && !summary.TransferPossible)
         {
@@ -104,9 +105,9 @@ public sealed class OrderModel(OrderPreview preview, Sales sales, IOnlineCardPay
         var invoice = result.Invoice!;
         var location = OrderedModel.Link(invoice.Id, Order.Payment!.Value);
         await once.RememberOnceAsync(scope, Order.Token, location, CancellationToken.None);
-        if (Order.Payment == PaymentChoice.Card)
+        if (Order.Payment == PaymentChoice.Card && await card.StartAsync(invoice, ct) is { } provider)
         {
-            return Redirect((await card.StartAsync(invoice, new Uri($"{Request.Scheme}://{Request.Host}{location}"), ct)).ToString());
+            return Redirect(provider.ToString()); // the provider's page; when it cannot start, the result page offers to pay again
         }
         return Redirect(location);
     }
@@ -115,6 +116,7 @@ public sealed class OrderModel(OrderPreview preview, Sales sales, IOnlineCardPay
     {
         var (summary, problems) = await preview.PreviewAsync(CurrentUser.RequiredId, Order.ProductId, Order.Quantity, ct);
         Summary = summary;
+        CardAvailable = summary is not null && await card.IsAvailableAsync(summary.Network.Id, ct);
         Problems = summary?.Refusal is { } refusal
             ? [T[refusal.Message, refusal.Args(Format.Euros)].Value]
             : [.. problems.Values.Select(p => T[p].Value)];

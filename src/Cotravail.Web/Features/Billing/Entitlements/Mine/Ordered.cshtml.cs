@@ -10,11 +10,14 @@ namespace Cotravail.Web.Features.Billing.Entitlements.Mine;
 /// The result of an order: its invoice (number, amount, what is still due), the days it gives, how to pay, the PDF.
 /// No order form here: a reload orders nothing. Only the member's own invoices.
 /// </summary>
-public sealed class OrderedModel(AppDbContext db, Payments payments) : LocalizedPage
+public sealed class OrderedModel(AppDbContext db, Payments payments, IOnlineCardPayment online) : LocalizedPage
 {
     public Invoice Invoice { get; private set; } = null!;
     public IReadOnlyList<Entitlement> Entitlements { get; private set; } = [];
     public int DueCents { get; private set; }
+
+    /// <summary>The invoice's network takes payment online: a « Payer en ligne » button while something is due.</summary>
+    public bool OnlineAvailable { get; private set; }
 
     /// <summary>The way of paying chosen on the summary (<c>?reglement=accueil|virement|carte</c>), when known.</summary>
     public PaymentChoice? Payment { get; private set; }
@@ -35,6 +38,7 @@ public sealed class OrderedModel(AppDbContext db, Payments payments) : Localized
         Invoice = invoice;
         Entitlements = await db.Entitlements.AsNoTracking().Where(e => e.InvoiceId == id && e.UserId == me).OrderBy(e => e.StartsOn).ThenBy(e => e.Id).ToListAsync(ct);
         DueCents = await payments.DueCentsAsync(id, ct);
+        OnlineAvailable = DueCents > 0 && await online.IsAvailableAsync(invoice.NetworkId, ct);
         Payment = Enum.GetValues<PaymentChoice>().Cast<PaymentChoice?>().FirstOrDefault(c => Slug(c!.Value) == payment);
         return Page();
     }
