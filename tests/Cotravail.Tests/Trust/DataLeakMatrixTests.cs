@@ -276,10 +276,21 @@ public sealed class DataLeakMatrixTests(ITestOutputHelper output)
         var text = new StringBuilder(response.Headers.Location?.OriginalString ?? "").AppendLine();
         if (bytes.AsSpan().StartsWith("%PDF"u8))
         {
-            using var pdf = PdfDocument.Open(bytes);
-            foreach (var page in pdf.GetPages())
+            PdfDocument pdf;
+            try
             {
-                text.AppendLine(page.Text);
+                pdf = PdfDocument.Open(bytes);
+            }
+            catch (UglyToad.PdfPig.Core.PdfDocumentFormatException e)
+            {
+                throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered a PDF that cannot be read ({bytes.Length} bytes)", e);
+            }
+            using (pdf)
+            {
+                foreach (var page in pdf.GetPages())
+                {
+                    text.AppendLine(page.Text);
+                }
             }
         }
         else if (bytes.AsSpan().StartsWith("PK"u8))

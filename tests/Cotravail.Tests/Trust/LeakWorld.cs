@@ -284,17 +284,7 @@ public sealed class LeakWorld : IAsyncDisposable
         net.Set("visit", await CheckInAsync(net, booking));
         net.Set("visitor", await WalkInAsync(net));
         net.Set("invoice", await NewInvoiceAsync(net));
-        net.Set("publishedReport", (await App.WithDbAsync(async db =>
-        {
-            var report = new Cotravail.Web.Features.Observatory.Report.PublishedReport
-            {
-                NetworkId = net.NetworkId, From = Today.AddMonths(-3), To = Today.AddDays(-1), Content = "%PDF-1.4"u8.ToArray(),
-                PublishedAtUtc = App.Clock.GetUtcNow().UtcDateTime,
-            };
-            db.Add(report);
-            await db.SaveChangesAsync();
-            return report.Id;
-        })).ToString(Inv));
+        net.Set("publishedReport", (await PublishReportAsync(net)).ToString(Inv));
         net.Set("receipt", await NewReceiptAsync(net));
         await CloseTillAsync(net);
         net.Set("company", await NewCompanyAsync(net, withMember: true));
@@ -492,6 +482,24 @@ public sealed class LeakWorld : IAsyncDisposable
         var booked = await api.PostJsonAsync("/api/v1/bookings", new { resourceId = net.SecondDesk, date = Today.ToString("yyyy-MM-dd", Inv), period = "day" });
         Assert.True(booked.StatusCode == HttpStatusCode.Created, await booked.Content.ReadAsStringAsync());
         return await CheckInAsync(net, (await booked.JsonAsync()).GetProperty("id").GetInt32(), net.Second);
+    }
+
+    /// <summary>The network's public activity report over the last three months, rendered as the managers' page does.</summary>
+    private async Task<int> PublishReportAsync(Net net)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var reports = scope.ServiceProvider.GetRequiredService<Cotravail.Web.Features.Observatory.Report.ActivityReports>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var network = (await reports.NetworksAsync([net.NetworkId], default)).Single();
+        var report = new Cotravail.Web.Features.Observatory.Report.PublishedReport
+        {
+            NetworkId = net.NetworkId, From = Today.AddMonths(-3), To = Today,
+            Content = await reports.RenderAsync(network, null, Today.AddMonths(-3), Today, isPublic: true, default),
+            PublishedAtUtc = App.Clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(report);
+        await db.SaveChangesAsync();
+        return report.Id;
     }
 
     /// <summary>Someone without an account comes in: the desk sells a day pass, paid in cash.</summary>

@@ -26,11 +26,12 @@ public sealed class AppSignInManager(
     public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
     {
         ArgumentNullException.ThrowIfNull(user);
-        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        // Before the sign-in: a bearer-token sign-in writes the response body, after which no cookie can be set.
         if (!_refreshing)
         {
             language.Apply(Context, user);
         }
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
     }
 
     public override async Task RefreshSignInAsync(AppUser user)
