@@ -41,6 +41,9 @@ public sealed class KeyFiguresTests
     [InlineData(20, -1, "—", null)] // « moins de 5 » before
     [InlineData(1, 3, "−67 %", -67)]
     [InlineData(201, 200, "+1 %", 1)] // 0.5 % rounds away from zero
+    [InlineData(899, 100, "+799 %", 799)]
+    [InlineData(1000, 100, "×10", 900)] // tenfold and more: a multiple
+    [InlineData(4294, 74, "×58", 5703)]
     public void A_change_over_a_year_reads_as_people_say_it(int now, int before, string text, int? percent)
     {
         var change = new Change(now, before);

@@ -5,12 +5,16 @@ public sealed record Change(int Now, int Before)
 {
     public decimal? Percent => Before <= 0 || Now < 0 ? null : Math.Round((Now - Before) * 100m / Before, 0, MidpointRounding.AwayFromZero);
 
-    /// <summary>« +12 % », « −5 % », « = », or « nouveau » when there was nothing the year before.</summary>
+    /// <summary>
+    /// « +12 % », « −5 % », « = », « ×58 » when it grew tenfold or more (« +5703 % » reads as nonsense), or « nouveau »
+    /// when there was nothing the year before.
+    /// </summary>
     public string Text => Percent switch
     {
         null when Now > 0 && Before == 0 => "nouveau",
         null => "—",
         0 => "=",
+        >= 900 => $"×{Math.Round((decimal)Now / Before, 0, MidpointRounding.AwayFromZero):0}",
         > 0 and var p => $"+{p:0} %",
         var p => $"−{-p:0} %",
     };

@@ -94,6 +94,19 @@ public sealed class MandateChargeWorker(IServiceScopeFactory scopes, TimeProvide
                 log.LogError(e, "Charging invoices to SEPA mandates failed; next try in an hour.");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await NextTickAsync(timer, stoppingToken));
+    }
+
+    /// <summary>False when the host stops, also when it stops before it started (the timer is then disposed under it).</summary>
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 }
