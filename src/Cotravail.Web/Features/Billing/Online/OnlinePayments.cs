@@ -395,6 +395,17 @@ public sealed class OnlinePayments(AppDbContext db, IDataProtectionProvider prot
         return row.Status;
     }
 
+    /// <summary>
+    /// Ends the member's mandate with the network (a debtor may revoke a SEPA mandate at any time): no invoice is charged to it
+    /// from now on; a debit already sent follows its course. False when there was no active mandate.
+    /// </summary>
+    public async Task<bool> EndMandateAsync(int networkId, string userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Set<SepaMandate>().Where(m => m.NetworkId == networkId && m.UserId == userId && m.EndedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.EndedAtUtc, now), ct) > 0;
+    }
+
     /// <summary>The member's mandate with the network, when one is active.</summary>
     public Task<SepaMandate?> MandateAsync(int networkId, string userId, CancellationToken ct) =>
         db.Set<SepaMandate>().AsNoTracking().FirstOrDefaultAsync(m => m.NetworkId == networkId && m.UserId == userId && m.EndedAtUtc == null, ct);

@@ -1,4 +1,5 @@
 using Cotravail.Web.Common.Api;
+using Cotravail.Web.Common.PersonalData;
 using Cotravail.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public static class OnlinePaymentsModule
         s.AddHttpClient<PayFipProvider>((sp, http) => http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<OnlinePaymentOptions>>().Value.TimeoutSeconds));
         s.AddHttpClient<StripeProvider>((sp, http) => http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<OnlinePaymentOptions>>().Value.TimeoutSeconds));
         s.AddScoped<OnlinePayments>();
+        s.AddPersonalData<OnlinePaymentsPersonalData>();
         s.AddScoped<Entitlements.IOnlineCardPayment>(sp => sp.GetRequiredService<OnlinePayments>());
         if (builder.Configuration.GetValue("Billing:Online:MandateCharges", true))
         {

@@ -53,6 +53,20 @@ public sealed class PayModel(AppDbContext db, OnlinePayments online, Payments pa
         return Page();
     }
 
+    /// <summary>The member ends the mandate: the next invoices are no longer debited.</summary>
+    public async Task<IActionResult> OnPostEndMandateAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } notFound)
+        {
+            return notFound;
+        }
+        await online.EndMandateAsync(Invoice.NetworkId, CurrentUser.RequiredId, ct);
+        return RedirectToPage(new { id, mandat = "fin" });
+    }
+
+    /// <summary>After the mandate was ended: « Votre mandat a pris fin… ».</summary>
+    public bool MandateEnded => Request.Query["mandat"] == "fin" && !HasMandate;
+
     private string Say(StartOutcome outcome) => outcome switch
     {
         StartOutcome.NothingDue => T["Cette facture est réglée : il n'y a rien à payer."],
