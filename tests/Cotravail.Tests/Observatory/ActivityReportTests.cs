@@ -268,17 +268,18 @@ public sealed class ActivityReportTests
     /// pages, no two words overlap, and every word stays on the page.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void A_large_report_holds_on_two_pages_without_overlapping_words(bool isPublic)
+    [InlineData(false, 5, 20)]
+    [InlineData(true, 5, 20)]
+    [InlineData(false, 1, 3)] // the origins' tables, measured on the first page, go to the second
+    public void A_large_report_holds_on_two_pages_without_overlapping_words(bool isPublic, int years, int sites)
     {
-        var from = new DateOnly(2021, 12, 1);
+        var from = new DateOnly(2026 - years, 12, 1);
         var to = new DateOnly(2026, 12, 1);
         var today = to;
         var report = ActivityReport.Of(
             "Réseau des tiers-lieux et espaces de travail partagés de la Vallée du Lot, du Vignoble et du Causse de Limogne",
             "Syndicat mixte pour l'aménagement numérique et les tiers-lieux de la Vallée du Lot et Célé",
-            null, Large(from, to, today), isPublic, today) with { EpciName = "CC de la Vallée du Lot et du Vignoble" };
+            null, Large(from, to, today, sites), isPublic, today) with { EpciName = "CC de la Vallée du Lot et du Vignoble" };
         using var pdf = PdfDocument.Open(ActivityReportPdf.Render(report));
         Assert.InRange(pdf.NumberOfPages, 1, 2);
         AssertNoOverlap(pdf);
@@ -294,7 +295,13 @@ public sealed class ActivityReportTests
         var text = Text(pdf);
         Assert.Contains("décembre 2026 (en cours)", report.Figures.NowFigures.Months[^1].Month.Text, StringComparison.Ordinal);
         Assert.Contains("mois en cours : chiffres partiels", text, StringComparison.Ordinal);
-        Assert.Contains("Et 10 autres espaces", text, StringComparison.Ordinal);
+        Assert.Equal(sites > 10, text.Contains("Et 10 autres espaces", StringComparison.Ordinal));
+        // Every table is drawn, also one measured on a page and drawn on the next.
+        foreach (var heading in new[] { "Chiffres clés", "Commune ou code postal", "Département", "Région", "Occupation des postes" })
+        {
+            Assert.Contains(heading, text, StringComparison.Ordinal);
+        }
+        Assert.Contains(report.Places!.Communes[0].Label.Split(' ')[0], text, StringComparison.Ordinal);
         Assert.Equal(!isPublic, text.Contains("Recettes TTC", StringComparison.Ordinal));
     }
 
@@ -309,12 +316,12 @@ public sealed class ActivityReportTests
         Assert.Equal("rapport-activite-causse-2026-01-01-2026-11-30.pdf", ActivityReport.FileName("causse", new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 30)));
     }
 
-    private static Comparison Large(DateOnly from, DateOnly to, DateOnly today)
+    private static Comparison Large(DateOnly from, DateOnly to, DateOnly today, int sites = 20)
     {
         IndicatorSet Set(DateOnly f, DateOnly t, int scale)
         {
             var months = new List<SiteMonth>();
-            for (var s = 1; s <= 20; s++)
+            for (var s = 1; s <= sites; s++)
             {
                 foreach (var span in MonthSpan.Between(f, t))
                 {

@@ -78,7 +78,7 @@ internal sealed class ActivityReportLayout(PdfPageFlow flow, InvoicePdfFonts fon
         {
             rows.Add(["Recettes TTC (factures moins avoirs)", ActivityReport.Euros(revenue.Now), ActivityReport.Euros(revenue.Before), revenue.Text]);
         }
-        var table = new ReportTable(flow.Gfx, fonts,
+        var table = new ReportTable(flow, fonts,
             [new("Chiffres clés", 3.2, Right: false), new("Sur la période", 1.5), new("Un an plus tôt", 1.5), new("Évolution", 1.1)], rows);
         Section("Chiffres clés", table.Height(flow.Width));
         table.Flow(flow);
@@ -88,7 +88,7 @@ internal sealed class ActivityReportLayout(PdfPageFlow flow, InvoicePdfFonts fon
 
     private void Months()
     {
-        var chart = new ReportChart(flow.Gfx, fonts, _f.NowFigures.Months);
+        var chart = new ReportChart(flow, fonts, _f.NowFigures.Months);
         var complete = _f.NowFigures.Complete.ToList();
         var note = complete.Count > 0 && complete.All(m => m.Visits >= 0)
             ? $"Moyenne des mois complets : {ActivityReport.Count((int)Math.Round(complete.Average(m => m.Visits), MidpointRounding.AwayFromZero))} passages par mois."
@@ -108,7 +108,7 @@ internal sealed class ActivityReportLayout(PdfPageFlow flow, InvoicePdfFonts fon
         {
             s.Name, ActivityReport.Count(s.Visits), ActivityReport.Percent(s.OccupancyPercent), ActivityReport.Count(s.EventsHeld), ActivityReport.Count(s.Participants),
         }).ToList();
-        var table = new ReportTable(flow.Gfx, fonts,
+        var table = new ReportTable(flow, fonts,
             [new("Espace", 3, Right: false), new("Passages", 1.1), new("Occupation des postes", 2.2), new("Événements", 1.2), new("Participants", 1.2)], rows)
         {
             MaxLines = 1,
@@ -156,11 +156,11 @@ internal sealed class ActivityReportLayout(PdfPageFlow flow, InvoicePdfFonts fon
         flow.Flow([fonts.Text(InsideOutside(places))], flow.Left, flow.Width);
         flow.Y += 6;
         var width = (flow.Width - Gutter) / 2;
-        var communes = new ReportTable(flow.Gfx, fonts, [new("Commune ou code postal", 3, Right: false), new("Passages", 1)],
+        var communes = new ReportTable(flow, fonts, [new("Commune ou code postal", 3, Right: false), new("Passages", 1)],
             [.. places.Communes.Take(8).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]) { MaxLines = 2 };
-        var departments = new ReportTable(flow.Gfx, fonts, [new("Département", 3, Right: false), new("Passages", 1)],
+        var departments = new ReportTable(flow, fonts, [new("Département", 3, Right: false), new("Passages", 1)],
             [.. places.Departments.Take(5).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]) { MaxLines = 1 };
-        var regions = new ReportTable(flow.Gfx, fonts, [new("Région", 3, Right: false), new("Passages", 1)],
+        var regions = new ReportTable(flow, fonts, [new("Région", 3, Right: false), new("Passages", 1)],
             [.. places.Regions.Take(4).Select(r => new[] { r.Label, ActivityReport.Count(r.Visits) })]) { MaxLines = 1 };
         var right = departments.Height(width) + 10 + regions.Height(width);
         flow.Ensure(Math.Max(communes.Height(width), right));

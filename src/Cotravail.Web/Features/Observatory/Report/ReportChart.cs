@@ -9,8 +9,11 @@ namespace Cotravail.Web.Features.Observatory.Report;
 /// not fit). The month in progress is a light bar with a dashed outline, explained under the chart. A count that is not
 /// published (-1) has no bar and « &lt; 5 » above its place.
 /// </summary>
-internal sealed class ReportChart(XGraphics gfx, InvoicePdfFonts fonts, IReadOnlyList<MonthTotal> months)
+internal sealed class ReportChart(PdfPageFlow pages, InvoicePdfFonts fonts, IReadOnlyList<MonthTotal> months)
 {
+    /// <summary>The page being drawn (the chart may go to a new page after it was measured).</summary>
+    private XGraphics gfx => pages.Gfx;
+
     public const double PlotHeight = 110;
     private const double Axis = 34;
     private const double Top = 14;

@@ -10,8 +10,11 @@ internal sealed record ReportColumn(string Heading, double Share, bool Right = t
 /// A table of the report: a shaded header, then rows whose cells wrap inside their columns (names on the left, figures on
 /// the right). <see cref="Height"/> measures it first, so a caller can set two tables side by side.
 /// </summary>
-internal sealed class ReportTable(XGraphics gfx, InvoicePdfFonts fonts, IReadOnlyList<ReportColumn> columns, IReadOnlyList<string[]> rows)
+internal sealed class ReportTable(PdfPageFlow pages, InvoicePdfFonts fonts, IReadOnlyList<ReportColumn> columns, IReadOnlyList<string[]> rows)
 {
+    /// <summary>The page being drawn: a table that goes on over a new page draws there.</summary>
+    private XGraphics gfx => pages.Gfx;
+
     private const double Pad = 3;
     private const double Gap = 8;
     private static readonly XBrush HeaderFill = new XSolidBrush(XColor.FromArgb(232, 238, 243));
