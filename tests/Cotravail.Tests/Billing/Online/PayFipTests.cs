@@ -89,6 +89,22 @@ public sealed class PayFipTests
     }
 
     [Fact]
+    public async Task A_single_SEPA_debit_through_PayFiP_is_recorded_as_a_debit()
+    {
+        await using var w = await OnlineWorld.StartAsync();
+        await w.SetPayFipAsync(w.NetworkId);
+        var invoice = await w.SellAsync();
+        var member = await w.MemberAsync();
+        var idOp = IdOp(await OnlineWorld.PayAsync(member, invoice.Id));
+
+        w.Fakes.PayFipResult(idOp, "V");
+        Assert.Equal(HttpStatusCode.OK, (await w.NotifyPayFipAsync(idOp)).StatusCode);
+        var payment = Assert.Single(await w.PaymentsAsync(invoice.Id));
+        Assert.Equal(PaymentMethod.OnlineSepa, payment.Method);
+        Assert.Equal("payfip:" + idOp, payment.ProviderReference);
+    }
+
+    [Fact]
     public async Task A_refused_payment_records_nothing_and_offers_to_try_again()
     {
         await using var w = await OnlineWorld.StartAsync();

@@ -65,9 +65,11 @@ public sealed class PayFipProvider(HttpClient http, IOptions<OnlinePaymentOption
         var numauto = Field(answer, "numauto");
         var when = $"{Field(answer, "dattrans")} {Field(answer, "heurtrans")}".Trim();
         var detail = $"PayFiP resultrans {result}, numauto {numauto}, {when}";
+        // P: paid by card; V: paid by single SEPA debit (PayFiP's « prélèvement unique »); A, R, Z: abandoned or refused.
         return result switch
         {
             "P" => new ProviderOutcome(ProviderAnswer.Paid, amount, PaymentMethod.OnlineCard, numauto, detail),
+            "V" => new ProviderOutcome(ProviderAnswer.Paid, amount, PaymentMethod.OnlineSepa, numauto, detail),
             "" => new ProviderOutcome(ProviderAnswer.Pending, 0, PaymentMethod.OnlineCard, null, detail),
             _ => new ProviderOutcome(ProviderAnswer.Refused, amount, PaymentMethod.OnlineCard, null, detail),
         };
