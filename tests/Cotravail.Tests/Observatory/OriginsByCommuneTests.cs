@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cotravail.Tests.Infrastructure;
+using Cotravail.Web.Data;
 using Cotravail.Web.Features.Observatory.Aggregates;
 using Cotravail.Web.Features.Reception;
 using Microsoft.EntityFrameworkCore;
@@ -28,13 +29,17 @@ public sealed class OriginsByCommuneTests
         await AddVisitsAsync(app, luzech, "46140", Luzech, 6);
         await AddVisitsAsync(app, luzech, "46140", null, 5);
         await AddVisitsAsync(app, lalbenque.Id, "46140", Albas, 7);
+        // 46000 is Cahors's alone: a visit with the postcode only counts at Cahors.
+        await AddVisitsAsync(app, luzech, "46000", null, 2);
+        await AddVisitsAsync(app, luzech, "46000", "46042", 3);
 
         var origins = (await (await app.ApiClientAsync(TestApp.ManagerEmail))
             .GetFromJsonAsync<JsonElement>("/api/v1/observatory/indicators?from=2026-11-01&to=2026-11-30")).GetProperty("origins");
-        Assert.Equal([("Luzech (46140)", 6), ("46140 — Albas, Anglars-Juillac, Bélaye et 9 autres", 5)],
+        Assert.Equal([("Luzech (46140)", 6), ("Cahors (46000)", 5), ("46140 — Albas, Anglars-Juillac, Bélaye et 9 autres", 5)],
             origins.EnumerateArray().Select(o => (o.GetProperty("label").GetString(), o.GetProperty("visits").GetInt32())));
         Assert.Equal(Luzech, origins[0].GetProperty("insee").GetString());
-        Assert.Equal(JsonValueKind.Null, origins[1].GetProperty("insee").ValueKind);
+        Assert.Equal("46042", origins[1].GetProperty("insee").GetString());
+        Assert.Equal(JsonValueKind.Null, origins[2].GetProperty("insee").ValueKind);
 
         // The other network: its own visits only, by its own manager and on the public page of the API.
         var theirs = (await (await app.ApiClientAsync(otherManager.Email!))
@@ -43,7 +48,7 @@ public sealed class OriginsByCommuneTests
         Assert.Equal(other.Id, await app.WithDbAsync(db => db.Sites.Where(s => s.Id == lalbenque.Id).Select(s => s.NetworkId).SingleAsync()));
 
         // The page groups them by commune, intercommunality, department and region.
-        var page = await app.Browser().GetDocumentAsync("/observatoire?Du=2026-11-01&Au=2026-11-30");
+        var page = await app.Browser().GetDocumentAsync($"/observatoire?Du=2026-11-01&Au=2026-11-30&Reseau={DemoData.NetworkSlug}");
         Assert.Contains("Luzech (46140)", page.QuerySelector("main").Text(), StringComparison.Ordinal);
     }
 

@@ -52,7 +52,10 @@ public sealed class IndicatorsQuery(AppDbContext db)
                     deskUse.GetValueOrDefault((id, span.Month)) * 5, group.Sum(s => s.Desks * openDays.Of(s, span)), events, participants, help));
             }
         }
-        var origins = presence.Origins.Select(o => new Origin(o.Key.Postcode, o.Value) { Insee = o.Key.Insee is { Length: > 0 } insee ? insee : null })
+        // A postcode of a single commune names it: its visits without a commune count at that commune.
+        var origins = presence.Origins.Select(o => (o.Key.Postcode, Insee: o.Key.Insee is { Length: > 0 } insee ? insee
+                : Common.Communes.AtPostcode(o.Key.Postcode) is [var only] ? only.Insee : null, Visits: o.Value))
+            .GroupBy(o => (o.Postcode, o.Insee)).Select(g => new Origin(g.Key.Postcode, g.Sum(o => o.Visits)) { Insee = g.Key.Insee })
             .OrderByDescending(o => o.Visits).ThenBy(o => o.Postcode, StringComparer.Ordinal).ThenBy(o => o.Insee, StringComparer.Ordinal).ToList();
         var revenue = await RevenueByProduct.ReadAsync(db, networks, spans, ct);
         var fromCreated = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
