@@ -143,6 +143,7 @@ public static class AuthorizationRules
         R("GET /mes-factures/{id:int}/payer",                                      "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
         R("POST /mes-factures/{id:int}/payer",                                     "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
         R("POST /mes-factures/{id:int}/payer?handler=Mandate",                     "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
+        R("POST /mes-factures/{id:int}/payer?handler=EndMandate",                  "id=invoice",                    Login,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
         R("GET /paiement-en-ligne/{id:int}",                                       "id=invoice",                    Login,     NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor, NotFound),
         R("GET /mes-reservations",                                                 "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /mes-reservations/calendrier",                                      "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
