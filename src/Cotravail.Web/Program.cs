@@ -19,6 +19,7 @@ using Cotravail.Web.Features.Newcomers;
 using Cotravail.Web.Features.Reception;
 using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Features.Surveys;
+using Cotravail.Web.Features.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -41,6 +42,7 @@ builder.AddEntrepreneurs();
 builder.AddNewcomers();
 builder.AddPrivacy();
 builder.AddMySpace();
+builder.AddWebhooks();
 
 var app = builder.Build();
 

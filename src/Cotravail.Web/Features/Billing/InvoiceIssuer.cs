@@ -12,7 +12,7 @@ public sealed record ClientIdentity(string? UserId, string Name, string? Address
 /// transaction (<c>UPDATE … SET Last = Last + 1 … RETURNING</c>): a failed issue rolls its number back, two issues at
 /// once get consecutive numbers — one gap-free chronological series per issuer.
 /// </summary>
-public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, Mailing.InvoiceMail mail)
+public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, Mailing.InvoiceMail mail, Common.Happenings.IHappenings happenings)
 {
     public async Task<Invoice> IssueAsync(int networkId, ClientIdentity client, IReadOnlyList<LineRequest> lines, CancellationToken ct) =>
         await IssueAsync(networkId, client, lines, InvoiceKind.Invoice, null, ct);
@@ -115,6 +115,8 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, Mailing.I
         invoice.Number = InvoiceMath.Number(network.InvoicePrefix, invoice.Year, invoice.Sequence);
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync(ct);
+        await happenings.RecordAsync(new Common.Happenings.InvoiceIssued(invoice.Id, networkId, invoice.Number, kind == InvoiceKind.CreditNote ? "credit-note" : "invoice",
+            invoice.TotalInclTaxCents, invoice.IssueDate, invoice.DueDate, invoice.UserId, invoice.CreditedInvoiceId), ct);
         // The client's copy, with its PDF, in the same transaction: an issue rolled back sends nothing.
         await mail.SendAsync(invoice, network, ct);
         if (tx is not null)

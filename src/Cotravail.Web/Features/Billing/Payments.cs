@@ -45,9 +45,17 @@ public enum PaymentOutcome
 /// checked inside the writing transaction, so two payments at once never pay more than is due; a closed cash-up takes the
 /// cash payments recorded so far and never changes (a correction is a new, linked row).
 /// </summary>
-public sealed class Payments(AppDbContext db, TimeProvider clock, Common.Observability.CotravailMetrics metrics)
+public sealed class Payments(AppDbContext db, TimeProvider clock, Common.Observability.CotravailMetrics metrics, Common.Happenings.IHappenings happenings)
 {
     /// <summary>What is still due on an invoice: its amount, less its credit note, less what was paid.</summary>
+    /// <summary>Tells other tools of a payment just saved (webhooks), in the caller's transaction.</summary>
+    public Task RecordedAsync(Payment p, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return happenings.RecordAsync(new Common.Happenings.PaymentRecorded(
+            p.Id, p.NetworkId, p.InvoiceId, p.SiteId, p.Method.ToString(), p.AmountCents, p.ReceiptId, p.RecordedAtUtc), ct);
+    }
+
     public async Task<int> DueCentsAsync(int invoiceId, CancellationToken ct)
     {
         var invoice = await db.Invoices.AsNoTracking().Where(i => i.Id == invoiceId).Select(i => new { i.TotalInclTaxCents, i.Kind }).FirstAsync(ct);
@@ -112,6 +120,7 @@ public sealed class Payments(AppDbContext db, TimeProvider clock, Common.Observa
         };
         db.Payments.Add(payment);
         await db.SaveChangesAsync(ct);
+        await RecordedAsync(payment, ct);
         await tx.CommitAsync(ct);
         metrics.Payment(payment.Method, payment.AmountCents);
         return (PaymentOutcome.Recorded, payment, due - payment.AmountCents);
@@ -191,6 +200,10 @@ public sealed class Payments(AppDbContext db, TimeProvider clock, Common.Observa
         }
         db.Payments.AddRange(recorded);
         await db.SaveChangesAsync(ct);
+        foreach (var payment in recorded)
+        {
+            await RecordedAsync(payment, ct);
+        }
         await tx.CommitAsync(ct);
         foreach (var payment in recorded)
         {

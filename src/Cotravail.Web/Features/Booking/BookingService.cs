@@ -23,7 +23,7 @@ public enum PlaceOutcome
 /// the price) is settled in the same transaction by <see cref="IBookingCover"/>. Must run inside a transaction owned by the caller.
 /// </summary>
 public sealed class BookingService(
-    AppDbContext db, IBookingCover cover, Sites.NetworkMembership membership, TimeProvider clock, IAuditLog audit, BookingIds ids)
+    AppDbContext db, IBookingCover cover, Sites.NetworkMembership membership, TimeProvider clock, IAuditLog audit, BookingIds ids, Common.Happenings.IHappenings happenings)
 {
     /// <summary>
     /// On PostgreSQL, a desk booking with nothing to take but its place (no discovery day, no day of a carnet or
@@ -51,7 +51,8 @@ public sealed class BookingService(
             try
             {
                 var outcome = await PostgresBookingInsert.BookDeskAsync(db, booking, plan.Halves, plan.Capacity, plan.NetworkId,
-                    coverable: plan.Kind == Sites.ResourceKind.DeskPool, cover,
+                    coverable: plan.Kind == Sites.ResourceKind.DeskPool, cover, happenings.PostgresCommand(Made(booking),
+                        "EXISTS (SELECT 1 FROM \"Bookings\" WHERE \"Id\" = $1)", new Npgsql.NpgsqlParameter<int> { TypedValue = booking.Id }),
                     (onlyIf, parameter) => Common.Mail.MailOutbox.PostgresAccountMail(userId, mail, booking.CreatedAtUtc, onlyIf, parameter));
                 return outcome switch
                 {
@@ -126,8 +127,12 @@ public sealed class BookingService(
         {
             return (PlaceOutcome.DiscoveryRefused, null);
         }
+        await happenings.RecordAsync(Made(booking), ct);
         return (PlaceOutcome.Booked, booking);
     }
+
+    private static Common.Happenings.BookingMade Made(Booking b) =>
+        new(b.Id, b.SiteId, b.ResourceId, b.UserId, b.Date, b.StartUtc, b.EndUtc, b.PriceCents, b.SeriesId);
 
     private Booking NewBooking(string userId, BookingPlan plan, int priceCents, int? seriesId) => new()
     {
@@ -178,6 +183,11 @@ public sealed class BookingService(
         else
         {
             await db.BookedSlots.Where(s => s.BookingId == booking.Id).ExecuteDeleteAsync(ct);
+        }
+        if (status != BookingStatus.NoShow)
+        {
+            await happenings.RecordAsync(new Common.Happenings.BookingCancelled(booking.Id, booking.SiteId, booking.ResourceId, booking.UserId,
+                booking.StartUtc, booking.EndUtc, status == BookingStatus.LateCancelled, nowUtc), ct);
         }
         // What the booking used (a carnet or subscription day, the discovery day) comes back as the site's rules say.
         if (status == BookingStatus.NoShow)

@@ -106,7 +106,7 @@ internal static class PostgresBookingInsert
     /// </remarks>
     public static async Task<DeskOutcome> BookDeskAsync(
         AppDbContext db, Booking booking, IReadOnlyList<HalfDay> halves, int capacity, int networkId, bool coverable, IBookingCover cover,
-        Func<string, NpgsqlParameter, NpgsqlBatchCommand> mail)
+        NpgsqlBatchCommand happened, Func<string, NpgsqlParameter, NpgsqlBatchCommand> mail)
     {
         var ct = CancellationToken.None;
         await db.Database.OpenConnectionAsync(ct);
@@ -130,6 +130,7 @@ internal static class PostgresBookingInsert
             // member ($1) and its creation time ($3).
             batch.BatchCommands.Add(mail("EXISTS (SELECT 1 FROM \"Bookings\" WHERE \"Id\" = $4 AND \"UserId\" = $1 AND \"CreatedAtUtc\" = $3)",
                 new NpgsqlParameter<int> { TypedValue = booking.Id }));
+            batch.BatchCommands.Add(happened); // the webhooks' deliveries of this booking, written only if it is (Common.Happenings)
             await using var reader = await batch.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             var outcome = !reader.IsDBNull(0) ? DeskOutcome.Booked : reader.GetBoolean(1) ? DeskOutcome.Full : DeskOutcome.HasCover;

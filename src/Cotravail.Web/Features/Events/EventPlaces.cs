@@ -10,7 +10,7 @@ namespace Cotravail.Web.Features.Events;
 /// constraint forbids more), a waitlist position by incrementing the event's counter. Runs inside a transaction
 /// owned by the caller (<see cref="EventTransaction"/>).
 /// </summary>
-public sealed class EventPlaces(AppDbContext db, TimeProvider clock)
+public sealed class EventPlaces(AppDbContext db, TimeProvider clock, Common.Happenings.IHappenings happenings)
 {
     /// <summary>
     /// Gives the new registration a place, or the next position on the waitlist, and saves it. Without a waitlist
@@ -43,6 +43,7 @@ public sealed class EventPlaces(AppDbContext db, TimeProvider clock)
         }
         // A second active registration of the same address breaks the unique key here: the caller rolls back.
         await db.SaveChangesAsync(ct);
+        await happenings.RecordAsync(Registered(registration), ct);
         return true;
     }
 
@@ -59,8 +60,12 @@ public sealed class EventPlaces(AppDbContext db, TimeProvider clock)
         }
         await TakePlaceOrQueueAsync(registration, ct);
         await db.SaveChangesAsync(ct);
+        await happenings.RecordAsync(Registered(registration), ct);
         return true;
     }
+
+    private Common.Happenings.EventRegistered Registered(Registration r) =>
+        new(r.Id, r.EventId, r.UserId, r.Status == RegistrationStatus.Waitlisted ? "waitlisted" : "registered", Now);
 
     /// <summary>
     /// Cancels the registration; a place given back goes to the first in line, who is returned (to be told by e-mail).

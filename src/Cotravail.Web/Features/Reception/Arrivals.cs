@@ -55,7 +55,8 @@ public sealed record PersonMatch(int? VisitorId, string? UserId, string Name, st
 /// open visit; a walk-in takes its desk, issues its invoice and records its arrival in one transaction, then the payment.
 /// </summary>
 public sealed class Arrivals(
-    AppDbContext db, ReceptionPeople people, BookingService places, InvoiceIssuer issuer, Payments payments, MemberCards cards, NetworkMembership membership, TimeProvider clock)
+    AppDbContext db, ReceptionPeople people, BookingService places, InvoiceIssuer issuer, Payments payments, MemberCards cards, NetworkMembership membership, TimeProvider clock,
+    Common.Happenings.IHappenings happenings)
 {
     /// <summary>A member's arrival from their card's token.</summary>
     public async Task<ArrivalResult> CheckInByCardAsync(Site site, string? token, CancellationToken ct) =>
@@ -229,6 +230,7 @@ public sealed class Arrivals(
                     visit = NewVisit(site, visitor, today, now, VisitKind.WalkIn, null, desk.Id, "Pass journée", invoice.Id);
                     db.Visits.Add(visit);
                     await db.SaveChangesAsync(ct);
+                    await happenings.RecordAsync(CheckedIn(site, visit), ct);
                 }
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
@@ -270,7 +272,11 @@ public sealed class Arrivals(
             db.Visits.Add(visit);
             try
             {
+                // The visit and what other tools are told of it, together (webhooks).
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 await db.SaveChangesAsync(ct);
+                await happenings.RecordAsync(CheckedIn(site, visit), ct);
+                await tx.CommitAsync(ct);
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
@@ -286,6 +292,9 @@ public sealed class Arrivals(
         visit.Visitor = visitor;
         return new ArrivalResult(ArrivalOutcome.Done, visit, visitor.DisplayName);
     }
+
+    private static Common.Happenings.CheckedIn CheckedIn(Site site, Visit v) =>
+        new(v.Id, site.Id, site.NetworkId, v.UserId, v.Kind.ToString(), v.BookingId, v.Date, v.ArrivedAtUtc);
 
     private static Visit NewVisit(Site site, Visitor visitor, DateOnly today, DateTime now, VisitKind kind, int? bookingId, int? resourceId, string pass, int? invoiceId) =>
         new()

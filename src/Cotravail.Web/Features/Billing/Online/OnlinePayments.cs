@@ -250,6 +250,7 @@ public sealed class OnlinePayments(AppDbContext db, IDataProtectionProvider prot
             {
                 attempt.PaymentId = payment.Id;
                 await db.SaveChangesAsync(ct);
+                await payments.RecordedAsync(payment, ct);
             }
             await tx.CommitAsync(ct);
         }
