@@ -4,6 +4,7 @@ using Cotravail.Web.Common.Observability;
 using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Data.Commands;
+using Cotravail.Web.Features.Access.Doors;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Accounts.TwoFactor;
 using Cotravail.Web.Features.Audit;
@@ -41,6 +42,7 @@ builder.AddEntrepreneurs();
 builder.AddNewcomers();
 builder.AddPrivacy();
 builder.AddMySpace();
+builder.AddDoors();
 
 var app = builder.Build();
 
