@@ -4,6 +4,7 @@ using Cotravail.Web.Common.Observability;
 using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Data.Commands;
+using Cotravail.Web.Features.Access.Doors;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Accounts.TwoFactor;
 using Cotravail.Web.Features.Audit;
@@ -43,6 +44,7 @@ builder.AddNewcomers();
 builder.AddPrivacy();
 builder.AddMySpace();
 builder.AddWebhooks();
+builder.AddDoors();
 
 var app = builder.Build();
 

@@ -34,6 +34,7 @@ public sealed class FeatureBoundariesTests
         ["Observatory"] = ["Billing", "Booking", "Community", "Entrepreneurs", "Events", "Newcomers", "Reception"],
         ["MySpace"] = ["Billing", "Booking", "Events", "Reception"],
         ["Webhooks"] = [],
+        ["Access"] = ["Billing", "Booking", "Reception"],
     };
 
     private static readonly Lazy<FeatureGraph> Graph = new(() => FeatureGraph.Read(typeof(AppDbContext).Assembly.Location));

@@ -77,10 +77,11 @@ public sealed partial class BookingCommands(
         }
         // The confirmation is written with the booking: both are kept, or neither. On PostgreSQL a desk booking that
         // takes nothing but its place goes in one round trip; any other, in a transaction.
+        var door = await mailer.DoorLinesAsync([resource!.SiteId], ct);
         var quick = await places.PlaceAtOnceAsync(userId, rules.Plan!, request.Discovery, b =>
         {
             ShowWith(b, resource!);
-            return BookingMailer.ConfirmationToAccount([b], host);
+            return BookingMailer.ConfirmationToAccount([b], host, door);
         }, ct);
         var (outcome, booking) = quick ?? await InTransactionAsync(async () =>
         {

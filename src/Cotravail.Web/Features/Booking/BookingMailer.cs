@@ -5,19 +5,37 @@ using Cotravail.Web.Common.Mail;
 namespace Cotravail.Web.Features.Booking;
 
 /// <summary>The e-mails of a booking: a confirmation carrying an .ics file, and a cancellation notice.</summary>
-public sealed class BookingMailer(IMailSender mail)
+public sealed class BookingMailer(IMailSender mail, IEnumerable<IBookingDoorCodes> doors)
 {
-    public Task SendConfirmationAsync(string to, IReadOnlyList<Booking> bookings, string host, CancellationToken ct) =>
-        mail.SendAsync(Confirmation(to, bookings, host), ct);
+    public async Task SendConfirmationAsync(string to, IReadOnlyList<Booking> bookings, string host, CancellationToken ct) =>
+        await mail.SendAsync(Confirmation(to, bookings, host, await DoorLinesAsync(bookings.Select(b => b.SiteId), ct)), ct);
 
     /// <summary>The confirmation, to the address of the account <paramref name="userId"/> (read as the mail is written).</summary>
-    public Task SendConfirmationToAccountAsync(string userId, IReadOnlyList<Booking> bookings, string host, CancellationToken ct) =>
-        mail.SendToAccountAsync(userId, Confirmation("", bookings, host), ct);
+    public async Task SendConfirmationToAccountAsync(string userId, IReadOnlyList<Booking> bookings, string host, CancellationToken ct) =>
+        await mail.SendToAccountAsync(userId, Confirmation("", bookings, host, await DoorLinesAsync(bookings.Select(b => b.SiteId), ct)), ct);
 
     /// <summary>The confirmation of <paramref name="bookings"/>, without its address (the account's, read as it is written).</summary>
-    public static OutgoingMail ConfirmationToAccount(IReadOnlyList<Booking> bookings, string host) => Confirmation("", bookings, host);
+    public static OutgoingMail ConfirmationToAccount(IReadOnlyList<Booking> bookings, string host, Func<Booking, string?>? door = null) =>
+        Confirmation("", bookings, host, door);
 
-    private static OutgoingMail Confirmation(string to, IReadOnlyList<Booking> bookings, string host)
+    /// <summary>The door-code line of each booking at these sites (<see cref="IBookingDoorCodes"/>), or null when none gives one.</summary>
+    public async Task<Func<Booking, string?>?> DoorLinesAsync(IEnumerable<int> siteIds, CancellationToken ct)
+    {
+        var bySite = new Dictionary<int, Func<Booking, string?>>();
+        foreach (var siteId in siteIds.Distinct())
+        {
+            foreach (var door in doors)
+            {
+                if (await door.ForSiteAsync(siteId, ct) is { } line)
+                {
+                    bySite[siteId] = line;
+                }
+            }
+        }
+        return bySite.Count == 0 ? null : b => bySite.TryGetValue(b.SiteId, out var line) ? line(b) : null;
+    }
+
+    private static OutgoingMail Confirmation(string to, IReadOnlyList<Booking> bookings, string host, Func<Booking, string?>? door)
     {
         ArgumentNullException.ThrowIfNull(bookings);
         var text = new StringBuilder();
@@ -26,6 +44,10 @@ public sealed class BookingMailer(IMailSender mail)
         foreach (var b in bookings)
         {
             text.Append("- ").AppendLine(Describe(b));
+            if (door?.Invoke(b) is { } line)
+            {
+                text.Append("  ").AppendLine(line);
+            }
         }
         text.AppendLine().AppendLine("Le fichier joint l'ajoute à votre agenda.");
         text.AppendLine("Vous pouvez annuler depuis « Mes réservations » sur Cotravail.").AppendLine().AppendLine("À bientôt !");
