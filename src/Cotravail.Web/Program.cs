@@ -17,6 +17,7 @@ using Cotravail.Web.Features.MySpace;
 using Cotravail.Web.Features.Entrepreneurs;
 using Cotravail.Web.Features.Newcomers;
 using Cotravail.Web.Features.Reception;
+using Cotravail.Web.Features.SingleSignOn;
 using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Features.Surveys;
 
@@ -41,6 +42,7 @@ builder.AddEntrepreneurs();
 builder.AddNewcomers();
 builder.AddPrivacy();
 builder.AddMySpace();
+builder.AddSingleSignOn();
 
 var app = builder.Build();
 
