@@ -33,6 +33,7 @@ public sealed class FeatureBoundariesTests
         ["Privacy"] = ["Booking", "Reception"],
         ["Observatory"] = ["Billing", "Booking", "Community", "Entrepreneurs", "Events", "Newcomers", "Reception"],
         ["MySpace"] = ["Billing", "Booking", "Events", "Reception"],
+        ["SingleSignOn"] = [],
     };
 
     private static readonly Lazy<FeatureGraph> Graph = new(() => FeatureGraph.Read(typeof(AppDbContext).Assembly.Location));

@@ -11,6 +11,7 @@ public static class SignOnRefusal
     public const string NoAccount = "sans-compte";
     public const string NotHere = "non-autorisee";
     public const string LockedOut = "verrouille";
+    public const string Unavailable = "indisponible";
 
     public static string Path(string reason) => $"/compte/connexion?{Query}={Uri.EscapeDataString(reason)}";
 
@@ -24,6 +25,7 @@ public static class SignOnRefusal
         NoAccount => "Aucun compte ne correspond à cette adresse, et ce fournisseur ne crée pas de compte. Créez un compte ou connectez-vous avec votre mot de passe.",
         NotHere => "Ce compte ne peut pas se connecter par ce fournisseur d'identité. Connectez-vous avec votre mot de passe.",
         LockedOut => "Ce compte est verrouillé pour quelques minutes après plusieurs essais infructueux. Réessayez plus tard.",
+        Unavailable => "Le fournisseur d'identité ne répond pas pour le moment. Réessayez plus tard, ou connectez-vous avec votre mot de passe.",
         _ => null,
     };
 }
