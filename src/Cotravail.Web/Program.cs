@@ -18,6 +18,7 @@ using Cotravail.Web.Features.MySpace;
 using Cotravail.Web.Features.Entrepreneurs;
 using Cotravail.Web.Features.Newcomers;
 using Cotravail.Web.Features.Reception;
+using Cotravail.Web.Features.SingleSignOn;
 using Cotravail.Web.Features.Sites;
 using Cotravail.Web.Features.Surveys;
 using Cotravail.Web.Features.Webhooks;
@@ -45,6 +46,7 @@ builder.AddPrivacy();
 builder.AddMySpace();
 builder.AddWebhooks();
 builder.AddDoors();
+builder.AddSingleSignOn();
 
 var app = builder.Build();
 

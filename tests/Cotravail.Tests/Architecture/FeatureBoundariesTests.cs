@@ -35,6 +35,7 @@ public sealed class FeatureBoundariesTests
         ["MySpace"] = ["Billing", "Booking", "Events", "Reception"],
         ["Webhooks"] = [],
         ["Access"] = ["Billing", "Booking", "Reception"],
+        ["SingleSignOn"] = [],
     };
 
     private static readonly Lazy<FeatureGraph> Graph = new(() => FeatureGraph.Read(typeof(AppDbContext).Assembly.Location));

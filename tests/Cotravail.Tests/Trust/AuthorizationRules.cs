@@ -291,6 +291,8 @@ public static class AuthorizationRules
         R("POST /gestion/reseau/webhooks?handler=Disable",                         "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, NotFound,  TwoFactor, NotFound),
         R("POST /gestion/reseau/webhooks?handler=Enable",                          "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, NotFound,  TwoFactor, NotFound),
         R("POST /gestion/reseau/webhooks?handler=Test",                            "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, NotFound,  TwoFactor, NotFound),
+        R("GET /gestion/reseau/connexion-unique",                                  "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
+        R("POST /gestion/reseau/connexion-unique",                                 "",                              Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Ok),
         R("GET /gestion/reseaux/{id:int}",                                         "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("POST /gestion/reseaux/{id:int}",                                        "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
         R("GET /gestion/reseaux/{id:int}/gestionnaires",                           "id=network",                    Login,     Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor, Forbidden),
@@ -353,6 +355,9 @@ public static class AuthorizationRules
         R("POST /mes-donnees/supprimer",                                           "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor, Ok),
         R("GET /compte/connexion/deux-etapes",                                     "",                              Login,     Login,     Login,     Login,     Login,     Login,     Login,     Login),
         R("POST /compte/connexion/deux-etapes",                                    "",                              Login,     Login,     Login,     Login,     Login,     Login,     Login,     Login),
+        // Single sign-on: without a provider (or an answer of one) in hand, back to the sign-in page with a message.
+        R("GET /compte/connexion-unique/{networkId:int}",                          "networkId=network",             Login,     Login,     Login,     Login,     Login,     Login,     Login,     Login),
+        R("GET /compte/connexion-unique/fin",                                      "",                              Login,     Login,     Login,     Login,     Login,     Login,     Login,     Login),
         R("GET /compte/double-authentification",                                   "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("POST /compte/double-authentification?handler=Codes",                    "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
         R("POST /compte/double-authentification?handler=Disable",                  "",                              Login,     Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok),
