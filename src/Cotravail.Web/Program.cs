@@ -4,6 +4,7 @@ using Cotravail.Web.Common.Observability;
 using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Data.Commands;
+using Cotravail.Web.Features.Access.Wifi;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Accounts.TwoFactor;
 using Cotravail.Web.Features.Audit;
@@ -41,6 +42,7 @@ builder.AddEntrepreneurs();
 builder.AddNewcomers();
 builder.AddPrivacy();
 builder.AddMySpace();
+builder.AddWifi();
 
 var app = builder.Build();
 
@@ -66,6 +68,7 @@ app.MapEntrepreneurs();
 app.MapNewcomers();
 app.MapPrivacy();
 app.MapMySpace();
+app.MapWifi();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();
