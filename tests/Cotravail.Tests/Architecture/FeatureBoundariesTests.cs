@@ -33,6 +33,7 @@ public sealed class FeatureBoundariesTests
         ["Privacy"] = ["Booking", "Reception"],
         ["Observatory"] = ["Billing", "Booking", "Community", "Entrepreneurs", "Events", "Newcomers", "Reception"],
         ["MySpace"] = ["Billing", "Booking", "Events", "Reception"],
+        ["Access"] = ["Billing", "Booking", "Events", "Reception"],
     };
 
     private static readonly Lazy<FeatureGraph> Graph = new(() => FeatureGraph.Read(typeof(AppDbContext).Assembly.Location));
