@@ -27,6 +27,10 @@ install_packages() {
     local missing=()
     [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
     [ -n "$(pg_bin_dir)" ] || missing+=(postgresql)
+    # The Wi-Fi tests start FreeRADIUS with ops/freeradius and send packets with radclient.
+    [ -x /usr/sbin/freeradius ] || missing+=(freeradius)
+    [ -f /usr/lib/freeradius/rlm_rest.so ] || missing+=(freeradius-rest)
+    command -v radclient >/dev/null || missing+=(freeradius-utils)
     # bench/smoke.sh's tools
     command -v wrk >/dev/null || missing+=(wrk)
     command -v sqlite3 >/dev/null || missing+=(sqlite3)

@@ -5,6 +5,7 @@ using Cotravail.Web.Common.Security;
 using Cotravail.Web.Data;
 using Cotravail.Web.Data.Commands;
 using Cotravail.Web.Features.Access.Doors;
+using Cotravail.Web.Features.Access.Wifi;
 using Cotravail.Web.Features.Accounts;
 using Cotravail.Web.Features.Accounts.TwoFactor;
 using Cotravail.Web.Features.Audit;
@@ -47,6 +48,7 @@ builder.AddMySpace();
 builder.AddWebhooks();
 builder.AddDoors();
 builder.AddSingleSignOn();
+builder.AddWifi();
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ app.MapEntrepreneurs();
 app.MapNewcomers();
 app.MapPrivacy();
 app.MapMySpace();
+app.MapWifi();
 app.PrintWelcomeOnStart();
 
 await app.RunAsync();

@@ -34,7 +34,7 @@ public sealed class FeatureBoundariesTests
         ["Observatory"] = ["Billing", "Booking", "Community", "Entrepreneurs", "Events", "Newcomers", "Reception"],
         ["MySpace"] = ["Billing", "Booking", "Events", "Reception"],
         ["Webhooks"] = [],
-        ["Access"] = ["Billing", "Booking", "Reception"],
+        ["Access"] = ["Billing", "Booking", "Events", "Reception"],
         ["SingleSignOn"] = [],
     };
 

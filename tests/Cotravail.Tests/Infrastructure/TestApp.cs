@@ -73,7 +73,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Starts the app on a database of its own with the demo network, of the given provider ("Sqlite" or "Postgres").</summary>
-    public static async Task<TestApp> StartAsync(string provider = "Sqlite", IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+    public static async Task<TestApp> StartAsync(string provider = "Sqlite", IDictionary<string, string?>? settings = null, DateTimeOffset? now = null, bool kestrel = false)
     {
         var start = now ?? DefaultNow;
         settings ??= new Dictionary<string, string?>();
@@ -85,6 +85,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
             settings = new Dictionary<string, string?>(settings) { ["Database:MigrateOnStart"] = "false", ["Demo:Enabled"] = "false" };
         }
         var app = new TestApp(db, settings, start);
+        if (kestrel)
+        {
+            // On a real port of the loopback (for programs outside the process); clients from CreateClient go there.
+            app.UseKestrel(0);
+            app.StartServer();
+            return app;
+        }
         _ = app.Server; // build the host now: the start's checks of the database run here
         return app;
     }

@@ -62,8 +62,8 @@ public sealed class Arrivals(
     public async Task<ArrivalResult> CheckInByCardAsync(Site site, string? token, CancellationToken ct) =>
         cards.Read(token) is { } userId ? await CheckInMemberAsync(site, userId, ct) : new ArrivalResult(ArrivalOutcome.UnknownCode);
 
-    /// <summary>A member's arrival with their booking of today at the site.</summary>
-    public async Task<ArrivalResult> CheckInMemberAsync(Site site, string userId, CancellationToken ct)
+    /// <summary>A member's arrival with their booking of today at the site (recorded at the desk unless <paramref name="source"/> says otherwise).</summary>
+    public async Task<ArrivalResult> CheckInMemberAsync(Site site, string userId, CancellationToken ct, VisitSource source = VisitSource.Desk)
     {
         ArgumentNullException.ThrowIfNull(site);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
@@ -81,7 +81,35 @@ public sealed class Arrivals(
             return new ArrivalResult(ArrivalOutcome.NoBookingToday, Name: await people.IsMemberAsync(site, userId, ct) ? user.DisplayName : null);
         }
         var visitor = await VisitorForAsync(user, ct);
-        return await ArriveAsync(site, visitor, VisitKind.Booked, booking.Id, booking.ResourceId, "Réservation", null, ct);
+        return await ArriveAsync(site, visitor, VisitKind.Booked, booking.Id, booking.ResourceId, "Réservation", null, ct, source);
+    }
+
+    /// <summary>
+    /// An arrival seen on the Wi-Fi (an accounting start): one visit per person, site and day. A visit already recorded
+    /// today at this site (by the desk, the arrival code or an earlier start) is kept and nothing is added; an open visit
+    /// elsewhere is left alone too. The visit honours today's booking at the site when there is one; <paramref name="pass"/>
+    /// names what gave access otherwise (« Abonnement », « Carnet »).
+    /// </summary>
+    public async Task<ArrivalResult> CheckInByWifiAsync(Site site, string userId, string pass, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return new ArrivalResult(ArrivalOutcome.UnknownPerson);
+        }
+        var today = SiteClock.Today(site, clock);
+        if (await db.Visits.AnyAsync(v => v.SiteId == site.Id && v.UserId == userId && v.Date == today, ct))
+        {
+            return new ArrivalResult(ArrivalOutcome.AlreadyPresent, Name: user.DisplayName);
+        }
+        var booking = await db.Bookings.AsNoTracking()
+            .Where(b => b.SiteId == site.Id && b.UserId == userId && b.Date == today && b.Status == BookingStatus.Confirmed)
+            .OrderBy(b => b.StartUtc).FirstOrDefaultAsync(ct);
+        var visitor = await VisitorForAsync(user, ct);
+        return booking is null
+            ? await ArriveAsync(site, visitor, VisitKind.Booked, null, null, pass, null, ct, VisitSource.Wifi)
+            : await ArriveAsync(site, visitor, VisitKind.Booked, booking.Id, booking.ResourceId, "Réservation", null, ct, VisitSource.Wifi);
     }
 
     /// <summary>The arrival of the booking <paramref name="bookingId"/> (a row of the expected list).</summary>
@@ -259,7 +287,7 @@ public sealed class Arrivals(
         await db.Networks.Where(n => n.Id == site.NetworkId).Select(n => n.VatRateBasisPoints).FirstAsync(ct);
 
     private async Task<ArrivalResult> ArriveAsync(
-        Site site, Visitor visitor, VisitKind kind, int? bookingId, int? resourceId, string pass, int? invoiceId, CancellationToken ct)
+        Site site, Visitor visitor, VisitKind kind, int? bookingId, int? resourceId, string pass, int? invoiceId, CancellationToken ct, VisitSource source = VisitSource.Desk)
     {
         if (await IsPresentAsync(visitor.Id, ct))
         {
@@ -267,6 +295,7 @@ public sealed class Arrivals(
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var visit = NewVisit(site, visitor, SiteClock.Today(site, clock), now, kind, bookingId, resourceId, pass, invoiceId);
+        visit.Source = source;
         using (await WriteGate.EnterAsync(db, ct))
         {
             db.Visits.Add(visit);

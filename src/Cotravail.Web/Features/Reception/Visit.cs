@@ -10,6 +10,17 @@ public enum VisitKind
 }
 
 /// <summary>
+/// What recorded the arrival: a host at the desk (the expected list, the member's card, a walk-in), the member
+/// themselves with the site's arrival QR code, or the Wi-Fi (an accounting start from the site's access points).
+/// </summary>
+public enum VisitSource
+{
+    Desk = 0,
+    ArrivalCode = 1,
+    Wifi = 2,
+}
+
+/// <summary>
 /// One passage at a site: arrival, departure, how the person came and what they used. An open visit (no departure)
 /// means « present now »; the database lets a person hold one open visit at a time, anywhere.
 /// </summary>
@@ -31,6 +42,9 @@ public sealed class Visit
     /// <summary>INSEE code of the person's commune at check-in, copied like <see cref="Postcode"/>; null when only the postcode is known.</summary>
     public string? CommuneInsee { get; set; }
     public VisitKind Kind { get; set; }
+
+    /// <summary>What recorded the arrival.</summary>
+    public VisitSource Source { get; set; }
 
     /// <summary>The booking honoured, for a booked visit.</summary>
     public int? BookingId { get; set; }

@@ -29,7 +29,7 @@ public sealed class ArriveModel(TodayQuery query, ArrivalCodes codes, Arrivals a
         {
             return Page();
         }
-        var result = await arrivals.CheckInMemberAsync(Site, CurrentUser.RequiredId, ct);
+        var result = await arrivals.CheckInMemberAsync(Site, CurrentUser.RequiredId, ct, VisitSource.ArrivalCode);
         if (result.Ok)
         {
             Done = T["Bienvenue ! Votre arrivée à {0} est enregistrée.", Site.Name];
