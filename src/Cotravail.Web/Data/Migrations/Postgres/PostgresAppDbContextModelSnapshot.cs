@@ -237,6 +237,47 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.ToTable("SiteDoorAccess", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Access.Wifi.WifiCode", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("WifiCodes", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Access.Wifi.WifiSite", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GuestSecret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NasIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("SiteId");
+
+                    b.HasIndex("NasIdentifier")
+                        .IsUnique();
+
+                    b.ToTable("WifiSites", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2822,6 +2863,9 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                     b.Property<int>("SiteId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
@@ -3912,6 +3956,24 @@ namespace Cotravail.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Access.Wifi.WifiCode", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Access.Wifi.WifiSite", b =>
+                {
                     b.HasOne("Cotravail.Web.Features.Sites.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")

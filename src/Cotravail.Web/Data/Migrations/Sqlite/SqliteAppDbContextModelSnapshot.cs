@@ -226,6 +226,47 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.ToTable("SiteDoorAccess", (string)null);
                 });
 
+            modelBuilder.Entity("Cotravail.Web.Features.Access.Wifi.WifiCode", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("WifiCodes", (string)null);
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Access.Wifi.WifiSite", b =>
+                {
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuestSecret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NasIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SiteId");
+
+                    b.HasIndex("NasIdentifier")
+                        .IsUnique();
+
+                    b.ToTable("WifiSites", (string)null);
+                });
+
             modelBuilder.Entity("Cotravail.Web.Features.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2741,6 +2782,9 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                     b.Property<int>("SiteId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
@@ -3793,6 +3837,24 @@ namespace Cotravail.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Cotravail.Web.Features.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Access.Wifi.WifiCode", b =>
+                {
+                    b.HasOne("Cotravail.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cotravail.Web.Features.Access.Wifi.WifiSite", b =>
+                {
                     b.HasOne("Cotravail.Web.Features.Sites.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")

@@ -146,7 +146,7 @@ public static class DoorCodeRules
         var until = TimeZoneInfo.ConvertTimeFromUtc(window.UntilUtc, zone);
         if (from.Date == until.Date)
         {
-            return localize("de {0} à {1}", [Common.Format.Time(TimeOnly.FromDateTime(from)), Common.Format.Time(TimeOnly.FromDateTime(until))]);
+            return localize("ouvre de {0} à {1}", [Common.Format.Time(TimeOnly.FromDateTime(from)), Common.Format.Time(TimeOnly.FromDateTime(until))]);
         }
         return localize("du {0} à {1} au {2} à {3}", [Common.Format.LongDate(DateOnly.FromDateTime(from)), Common.Format.Time(TimeOnly.FromDateTime(from)),
             Common.Format.LongDate(DateOnly.FromDateTime(until)), Common.Format.Time(TimeOnly.FromDateTime(until))]);
