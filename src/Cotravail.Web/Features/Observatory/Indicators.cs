@@ -36,6 +36,9 @@ public sealed record Origin(string Postcode, int Visits)
 /// <summary>Revenue of a kind of sale, VAT included, in euro cents (invoices less credit notes).</summary>
 public sealed record Revenue(string Product, int Cents);
 
+/// <summary>Visits of a site in the period by what recorded them: the desk, the member's arrival QR code, the Wi-Fi.</summary>
+public sealed record SourceCount(int SiteId, string Site, Reception.VisitSource Source, int Visits);
+
 /// <summary>
 /// The indicators of a period. <see cref="Revenue"/> and <see cref="NewMembers"/> are for managers only, and so are the
 /// newcomers' months and origins (the public gets their totals). <see cref="NetworkMembers"/> counts the people of the
@@ -48,6 +51,9 @@ public sealed record IndicatorSet(
 {
     /// <summary>Counts below this are not published (open data, public page): too few to hide a person.</summary>
     public const int SmallCount = 5;
+
+    /// <summary>Visits per site and source (managers only).</summary>
+    public IReadOnlyList<SourceCount>? Sources { get; init; }
 
     /// <summary>The directory and the offers board at the period's end.</summary>
     public DirectorySize? Directory { get; init; }
@@ -67,6 +73,7 @@ public sealed record IndicatorSet(
         Origins = [.. Origins.Where(o => o.Visits >= SmallCount)],
         Places = Places?.Public(),
         Revenue = null,
+        Sources = null,
         NewMembers = null,
         NetworkMembers = Suppress(NetworkMembers),
         Months = [.. Months.Select(m => m with

@@ -58,6 +58,10 @@ public sealed class IndicatorsQuery(AppDbContext db)
             .GroupBy(o => (o.Postcode, o.Insee)).Select(g => new Origin(g.Key.Postcode, g.Sum(o => o.Visits)) { Insee = g.Key.Insee })
             .OrderByDescending(o => o.Visits).ThenBy(o => o.Postcode, StringComparer.Ordinal).ThenBy(o => o.Insee, StringComparer.Ordinal).ToList();
         var revenue = await RevenueByProduct.ReadAsync(db, networks, spans, ct);
+        var names = sites.ToDictionary(s => s.SiteId, s => s.Name);
+        var sources = (await db.Visits.Where(v => siteIds.Contains(v.SiteId) && v.Date >= from && v.Date <= to)
+                .GroupBy(v => new { v.SiteId, v.Source }).Select(g => new { g.Key.SiteId, g.Key.Source, Visits = g.Count() }).ToListAsync(ct))
+            .Select(x => new SourceCount(x.SiteId, names.GetValueOrDefault(x.SiteId) ?? "", x.Source, x.Visits)).ToList();
         var fromCreated = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toCreated = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         // A network's members are its own people (ADR 0025: who booked, bought, registered or came there), never the
@@ -70,7 +74,7 @@ public sealed class IndicatorsQuery(AppDbContext db)
         var epcis = await db.Networks.Where(n => networks.Contains(n.Id) && n.EpciSiren != null).Select(n => n.EpciSiren!).ToListAsync(ct);
         return new IndicatorSet(from, to, months, origins, revenue, newMembers, members)
         {
-            Directory = directory, Board = board, Newcomers = newcomers, Places = OriginGroups.Of(origins, epcis),
+            Directory = directory, Board = board, Newcomers = newcomers, Places = OriginGroups.Of(origins, epcis), Sources = sources,
         };
     }
 }

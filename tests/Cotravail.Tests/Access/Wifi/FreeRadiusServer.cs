@@ -83,7 +83,7 @@ public sealed class FreeRadiusServer : IAsyncDisposable
     private static async Task<string> SendAsync(int port, string kind, string secret, string attributes)
     {
         var start = new ProcessStartInfo(Client) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-r", "1", "-t", "4", $"127.0.0.1:{port}", kind, secret })
+        foreach (var a in new[] { "-r", "1", "-t", "15", $"127.0.0.1:{port}", kind, secret })
         {
             start.ArgumentList.Add(a);
         }
