@@ -13,12 +13,12 @@ internal static class DoorSteps
     /// <summary>Tuesday 1 December 2026, 07:00 in Paris: before the day's bookings start.</summary>
     public static readonly DateTimeOffset EarlyMorning = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
 
-    /// <summary>No background reconciliation (the tests run it), http locks on loopback, a lock's answer awaited one second.</summary>
+    /// <summary>No background reconciliation (the tests run it), http locks on loopback, a lock's answer awaited three seconds.</summary>
     public static Task<TestApp> StartAsync(string provider = "Sqlite") => TestApp.StartAsync(provider, new Dictionary<string, string?>
     {
         ["Doors:Sync"] = "false",
         ["Doors:AllowLoopbackHttp"] = "true",
-        ["Doors:TimeoutSeconds"] = "1",
+        ["Doors:TimeoutSeconds"] = "3",
         ["Reception:NoShows"] = "false",
     }, EarlyMorning);
 

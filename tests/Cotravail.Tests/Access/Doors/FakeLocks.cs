@@ -58,7 +58,7 @@ public sealed class FakeLocks : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> calls answer <paramref name="status"/>.</summary>
     public void FailNext(int count, int status = 503) => (_fail, _failStatus) = (count, status);
 
-    /// <summary>The next <paramref name="count"/> calls wait 5 s before answering (longer than the test's timeout).</summary>
+    /// <summary>The next <paramref name="count"/> calls wait 10 s before answering (longer than the test's timeout).</summary>
     public void StallNext(int count) => _stall = count;
 
     public static async Task<FakeLocks> StartAsync(TimeProvider clock)
@@ -72,7 +72,7 @@ public sealed class FakeLocks : IAsyncDisposable
         {
             if (Interlocked.Decrement(ref fake!._stall) >= 0)
             {
-                await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+                await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
             }
             if (Interlocked.Decrement(ref fake._fail) >= 0)
             {
