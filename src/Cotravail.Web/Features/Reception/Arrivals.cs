@@ -301,11 +301,14 @@ public sealed class Arrivals(
             db.Visits.Add(visit);
             try
             {
-                // The visit and what other tools are told of it, together (webhooks).
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                // The visit and what other tools are told of it, together (webhooks), in the caller's transaction if any.
+                await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
                 await db.SaveChangesAsync(ct);
                 await happenings.RecordAsync(CheckedIn(site, visit), ct);
-                await tx.CommitAsync(ct);
+                if (tx is not null)
+                {
+                    await tx.CommitAsync(ct);
+                }
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
