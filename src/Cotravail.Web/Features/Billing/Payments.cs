@@ -47,7 +47,6 @@ public enum PaymentOutcome
 /// </summary>
 public sealed class Payments(AppDbContext db, TimeProvider clock, Common.Observability.CotravailMetrics metrics, Common.Happenings.IHappenings happenings)
 {
-    /// <summary>What is still due on an invoice: its amount, less its credit note, less what was paid.</summary>
     /// <summary>Tells other tools of a payment just saved (webhooks), in the caller's transaction.</summary>
     public Task RecordedAsync(Payment p, CancellationToken ct)
     {
@@ -56,6 +55,7 @@ public sealed class Payments(AppDbContext db, TimeProvider clock, Common.Observa
             p.Id, p.NetworkId, p.InvoiceId, p.SiteId, p.Method.ToString(), p.AmountCents, p.ReceiptId, p.RecordedAtUtc), ct);
     }
 
+    /// <summary>What is still due on an invoice: its amount, less its credit note, less what was paid.</summary>
     public async Task<int> DueCentsAsync(int invoiceId, CancellationToken ct)
     {
         var invoice = await db.Invoices.AsNoTracking().Where(i => i.Id == invoiceId).Select(i => new { i.TotalInclTaxCents, i.Kind }).FirstAsync(ct);

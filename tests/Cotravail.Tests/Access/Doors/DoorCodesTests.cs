@@ -28,7 +28,7 @@ public sealed class DoorCodesTests
         var mails = app.Mails().Where(m => (m.Subject ?? "").StartsWith("Réservation confirmée", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, mails.Count);
         Assert.Contains($"Code de la porte : {DoorCodeRules.Spaced(deskCode)}", mails[0].TextBody, StringComparison.Ordinal);
-        Assert.Contains($"Code de la porte : {DoorCodeRules.Spaced(roomCode)} (valable le mardi 1er décembre 2026 de 14\u00a0h\u00a000 à 15\u00a0h\u00a000",
+        Assert.Contains($"Code de la porte : {DoorCodeRules.Spaced(roomCode)} (valable le mardi 1er décembre 2026 entre 14\u00a0h\u00a000 et 15\u00a0h\u00a000",
             mails[1].TextBody, StringComparison.Ordinal);
 
         var browser = app.Browser();
@@ -36,7 +36,7 @@ public sealed class DoorCodesTests
         var card = await browser.CardDoorCodesAsync();
         Assert.Equal([deskCode, roomCode], card.Select(c => c.Code));
         Assert.Contains("Salle du Barrage", card[1].Line, StringComparison.Ordinal);
-        Assert.Contains("de 14 h 00 à 15 h 00", card[1].Line, StringComparison.Ordinal); // no-break spaces read as spaces
+        Assert.Contains("entre 14 h 00 et 15 h 00", card[1].Line, StringComparison.Ordinal); // no-break spaces read as spaces
 
         // Another member sees none of them.
         var other = await app.CreateUserAsync("voisine@exemple.test");

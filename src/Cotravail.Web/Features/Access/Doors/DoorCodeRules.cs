@@ -138,7 +138,7 @@ public static class DoorCodeRules
         return new string(digits);
     }
 
-    /// <summary>« de 9 h à 13 h » (or with the dates when the window spans days), in the site's local time.</summary>
+    /// <summary>« entre 9 h et 13 h » (or with the dates when the window spans days), in the site's local time.</summary>
     public static string Describe(TimeZoneInfo zone, DoorWindow window, Func<string, object[], string> localize)
     {
         ArgumentNullException.ThrowIfNull(localize);
@@ -146,7 +146,7 @@ public static class DoorCodeRules
         var until = TimeZoneInfo.ConvertTimeFromUtc(window.UntilUtc, zone);
         if (from.Date == until.Date)
         {
-            return localize("ouvre de {0} à {1}", [Common.Format.Time(TimeOnly.FromDateTime(from)), Common.Format.Time(TimeOnly.FromDateTime(until))]);
+            return localize("entre {0} et {1}", [Common.Format.Time(TimeOnly.FromDateTime(from)), Common.Format.Time(TimeOnly.FromDateTime(until))]);
         }
         return localize("du {0} à {1} au {2} à {3}", [Common.Format.LongDate(DateOnly.FromDateTime(from)), Common.Format.Time(TimeOnly.FromDateTime(from)),
             Common.Format.LongDate(DateOnly.FromDateTime(until)), Common.Format.Time(TimeOnly.FromDateTime(until))]);
