@@ -15,6 +15,12 @@ internal static class ReceptionAuditWords
         .Hide(nameof(Reception.Visit.Postcode), AuditFields<Visit>.PersonalData)
         .Hide(nameof(Reception.Visit.CommuneInsee), AuditFields<Visit>.PersonalData)
         .Choice<VisitKind>(nameof(Reception.Visit.Kind), "Venue", k => k == VisitKind.WalkIn ? "sans réservation" : "avec réservation")
+        .Choice<VisitSource>(nameof(Reception.Visit.Source), "Enregistrée par", s => s switch
+        {
+            VisitSource.Wifi => "le Wi-Fi",
+            VisitSource.ArrivalCode => "le QR code d'arrivée",
+            _ => "l'accueil",
+        })
         .Reference(nameof(Reception.Visit.BookingId), "Réservation")
         .Reference(nameof(Reception.Visit.ResourceId), "Ressource")
         .Text(nameof(Reception.Visit.Pass), "Utilisé")
